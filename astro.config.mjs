@@ -1,0 +1,23 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { catalogIntegration } from './src/catalog/integration.ts';
+
+/**
+ * Build options, all from the environment so one command builds any catalog at any base path:
+ * CATALOG_DIR (default catalog/), BASE_PATH (default /), SITE_URL, OUT_DIR (default dist/).
+ */
+const base = process.env.BASE_PATH || '/';
+
+export default defineConfig({
+  site: process.env.SITE_URL || 'https://errors.example.com',
+  base: base.endsWith('/') ? base : `${base}/`,
+  outDir: process.env.OUT_DIR || './dist',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  integrations: [catalogIntegration(), mdx()],
+  markdown: {
+    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
+  },
+});

@@ -1,0 +1,250 @@
+/**
+ * Assembles the validated files into the one catalog model, resolving every reference and
+ * running the cross-checks no single file can do. Returns all problems together.
+ */
+import type { RetryAdvice } from '../schemas/retry';
+import { codeKey, codeSlug, compareCodes, isNumericCode, textSlug } from './codes';
+import { checkEnvelopeExamples, checkRanges, checkTemplate } from './cross-check';
+import type { Catalog, Code, CodeSpace, Envelope, Header, MessageArea, Range, Status, StatusClass, Surface } from './model';
+import { formatFieldPath, type CatalogProblem } from './problems';
+import type { CatalogFiles, SourceFile } from './read-catalog';
+import { defaultRetryAdvice } from './retry-defaults';
+
+type Path = ReadonlyArray<string | number>;
+
+/** Builds the model; `problems` is empty when the catalog is sound. */
+export function buildModel(files: CatalogFiles): { catalog?: Catalog; problems: CatalogProblem[] } {
+  const problems: CatalogProblem[] = [...files.problems];
+  const report = (source: SourceFile, path: Path, message: string, fix: string) =>
+    problems.push({ file: source.file, line: source.lineOf(path), field: formatFieldPath(path), message, fix });
+  const origin = (source: SourceFile, path: Path) => ({ file: source.file, line: source.lineOf(path) });
+
+  // Envelopes and surfaces.
+  const envelopes = new Map<string, Envelope>();
+  for (const { id, data, source } of files.envelopes) {
+    envelopes.set(id, { ...data, id, surfaces: [], origin: origin(source, []) });
+    checkEnvelopeExamples(data, source, report);
+  }
+  const surfaces = new Map<string, Surface>();
+  for (const { id, data, source } of files.surfaces) {
+    data.envelopes.forEach((envelopeId, index) => {
+      const envelope = envelopes.get(envelopeId);
+      if (envelope) envelope.surfaces.push(id);
+      else
+        report(source, ['envelopes', index], `envelope "${envelopeId}" does not exist`,
+          `create catalog/envelopes/${envelopeId}.yaml or use one of: ${[...envelopes.keys()].join(', ') || '(none yet)'}`);
+    });
+    surfaces.set(id, { ...data, id, codeSpace: data.codeSpace ?? id, origin: origin(source, []) });
+  }
+  if (files.surfaces.length === 0 && files.api) {
+    problems.push({ file: files.api.source.file.replace(/api\.ya?ml$/, 'surfaces/'), field: '', message: 'the catalog declares no surface', fix: 'add surfaces/<id>.yaml with name:, description: and envelopes:' });
+  }
+
+  // Code spaces: one per distinct surface.codeSpace.
+  const spaces = new Map<string, CodeSpace>();
+  for (const surface of [...surfaces.values()].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name))) {
+    const space = spaces.get(surface.codeSpace);
+    if (space) space.surfaces.push(surface.id);
+    else spaces.set(surface.codeSpace, { id: surface.codeSpace, name: surface.name, surfaces: [surface.id], ranges: [], codes: [] });
+  }
+  const spaceFor = (source: SourceFile, path: Path, id: string): CodeSpace | undefined => {
+    const space = spaces.get(id);
+    if (!space)
+      report(source, path, `code space "${id}" belongs to no surface`,
+        `use a surface id or a surface's codeSpace: ${[...spaces.keys()].join(', ') || '(none yet)'}`);
+    return space;
+  };
+
+  // Statuses.
+  const statuses = new Map<number, Status>();
+  for (const { data, source } of files.statuses) {
+    data.statuses.forEach((status, index) => {
+      const path = ['statuses', index];
+      if (statuses.has(status.status)) {
+        report(source, [...path, 'status'], `status ${status.status} is declared twice (also in ${statuses.get(status.status)!.origin.file})`, 'keep one entry per status; put surface differences under surfaces:');
+        return;
+      }
+      for (const surfaceId of Object.keys(status.surfaces)) {
+        if (!surfaces.has(surfaceId))
+          report(source, [...path, 'surfaces', surfaceId], `surface "${surfaceId}" does not exist`, `use one of: ${[...surfaces.keys()].join(', ')}`);
+      }
+      statuses.set(status.status, {
+        ...status,
+        statusClass: `${Math.floor(status.status / 100)}xx` as StatusClass,
+        retry: status.retry ?? defaultRetryAdvice(status.status),
+        origin: origin(source, path),
+      });
+    });
+  }
+  const checkStatus = (source: SourceFile, path: Path, status: number | undefined) => {
+    if (status !== undefined && !statuses.has(status))
+      report(source, path, `HTTP status ${status} is not declared`, `add it to catalog/statuses/ (status: ${status}, reason:, meaning:, action:) or use a declared status`);
+  };
+
+  // Ranges.
+  for (const { data, source } of files.ranges) {
+    const space = spaceFor(source, ['codeSpace'], data.codeSpace);
+    if (!space) continue;
+    if (data.name) space.name = data.name;
+    if (data.description) space.description = data.description;
+    space.origin ??= origin(source, []);
+    data.ranges.forEach((range, index) => {
+      space.ranges.push({ ...range, slug: `${range.from}-${range.to}`, codeSpace: space.id, codes: [], origin: origin(source, ['ranges', index]) });
+    });
+  }
+  for (const space of spaces.values()) {
+    space.ranges.sort((a, b) => a.from - b.from);
+    checkRanges(space, files.ranges, report);
+  }
+
+  // Codes.
+  const codes = new Map<string, Code>();
+  const slugs = new Map<string, string>();
+  const codeSources = new Map<string, { source: SourceFile; path: Path }>();
+  const pendingRefs: Array<{ key: string; source: SourceFile; path: Path; ref: string; kind: 'related' | 'replacedBy' }> = [];
+  for (const { data, source } of files.codes) {
+    const space = spaceFor(source, ['codeSpace'], data.codeSpace);
+    if (!space) continue;
+    data.codes.forEach((entry, index) => {
+      const path = ['codes', index];
+      const key = codeKey(space.id, entry.code);
+      const earlier = codeSources.get(key);
+      if (earlier) {
+        report(source, [...path, 'code'], `code ${entry.code} is declared twice in code space "${space.id}" (first at ${earlier.source.file}:${earlier.source.lineOf(earlier.path) ?? '?'})`,
+          'give one of them a new code; codes are permanent, so deprecate an old one instead of reusing it');
+        return;
+      }
+      const slug = codeSlug(entry.code);
+      const slugOwner = slugs.get(`${space.id}/${slug}`);
+      if (slugOwner) {
+        report(source, [...path, 'code'], `code "${entry.code}" has the same page address (${slug}) as code "${slugOwner}"`, 'codes of one space must differ in letters or digits, not only in punctuation');
+        return;
+      }
+      slugs.set(`${space.id}/${slug}`, entry.code);
+      codeSources.set(key, { source, path });
+      checkStatus(source, [...path, 'status'], entry.status);
+      const placeholderNames = checkTemplate(entry.message, entry.placeholders, source, [...path, 'message'], report);
+      let range: Range | undefined;
+      if (space.ranges.length > 0) {
+        if (!isNumericCode(entry.code)) {
+          report(source, [...path, 'code'], `code "${entry.code}" is not numeric, but code space "${space.id}" is divided into numeric ranges`, 'use a numeric code, or put symbolic codes in a code space without ranges');
+        } else {
+          const value = Number(entry.code);
+          range = space.ranges.find((candidate) => value >= candidate.from && value <= candidate.to);
+          if (!range) {
+            const rangesFile = files.ranges.find((file) => file.data.codeSpace === space.id)?.source.file ?? `catalog/ranges/${space.id}.yaml`;
+            report(source, [...path, 'code'], `code ${entry.code} of code space "${space.id}" lies in no declared range`, `add a range in ${rangesFile} or move the code into one of: ${space.ranges.map((r) => r.slug).join(', ')}`);
+          } else if (range.state !== 'active') {
+            report(source, [...path, 'code'], `code ${entry.code} lies in range ${range.slug}, which is marked ${range.state}`, `set state: active on range ${range.slug} in ${range.origin.file}, or move the code`);
+          }
+        }
+      }
+      const statusRetry: RetryAdvice | undefined = statuses.get(entry.status)?.retry;
+      const code: Code = {
+        ...entry,
+        key,
+        codeSpace: space.id,
+        slug,
+        surfaces: space.surfaces,
+        range: range?.slug,
+        retry: entry.retry ?? statusRetry ?? defaultRetryAdvice(entry.status),
+        retryInherited: entry.retry === undefined,
+        placeholderNames,
+        related: [],
+        referencedBy: [],
+        deprecated: entry.deprecated ? { since: entry.deprecated.since, note: entry.deprecated.note } : undefined,
+        formerly: entry.formerly.map((ref) => (ref.includes(':') ? ref : codeKey(space.id, ref))),
+        origin: origin(source, path),
+      };
+      codes.set(key, code);
+      range?.codes.push(key);
+      space.codes.push(key);
+      entry.related.forEach((ref, refIndex) => pendingRefs.push({ key, source, path: [...path, 'related', refIndex], ref, kind: 'related' }));
+      if (entry.deprecated?.replacedBy !== undefined)
+        pendingRefs.push({ key, source, path: [...path, 'deprecated', 'replacedBy'], ref: entry.deprecated.replacedBy, kind: 'replacedBy' });
+    });
+  }
+  const resolveRef = (fromSpace: string, ref: string): string | undefined => {
+    const colon = ref.indexOf(':');
+    if (colon < 0) return codes.has(codeKey(fromSpace, ref)) ? codeKey(fromSpace, ref) : undefined;
+    const prefix = ref.slice(0, colon);
+    const space = spaces.has(prefix) ? prefix : surfaces.get(prefix)?.codeSpace;
+    const key = space ? codeKey(space, ref.slice(colon + 1)) : undefined;
+    return key && codes.has(key) ? key : undefined;
+  };
+  for (const pending of pendingRefs) {
+    const code = codes.get(pending.key)!;
+    const target = resolveRef(code.codeSpace, pending.ref);
+    if (!target) {
+      report(pending.source, pending.path, `${pending.kind === 'related' ? 'related code' : 'replacement code'} "${pending.ref}" does not exist`,
+        `name a code of this catalog, e.g. "${code.code}" for this space or "<surface>:<code>" for another`);
+      continue;
+    }
+    if (target === code.key) {
+      report(pending.source, pending.path, `code ${code.code} names itself as ${pending.kind === 'related' ? 'related' : 'its replacement'}`, 'name a different code');
+      continue;
+    }
+    if (pending.kind === 'related') code.related.push(target);
+    else code.deprecated = { ...code.deprecated!, replacedBy: target };
+    codes.get(target)!.referencedBy.push(code.key);
+  }
+  for (const space of spaces.values()) {
+    space.codes.sort((a, b) => compareCodes(codes.get(a)!.code, codes.get(b)!.code));
+    for (const range of space.ranges) range.codes.sort((a, b) => compareCodes(codes.get(a)!.code, codes.get(b)!.code));
+  }
+
+  // Messages.
+  const areas = new Map<string, MessageArea>();
+  for (const { data, source } of files.messages) {
+    const slug = textSlug(data.area);
+    if (areas.has(slug)) {
+      report(source, ['area'], `area "${data.area}" is declared twice (also in ${areas.get(slug)!.origin.file})`, 'merge the two files or give the areas different names');
+      continue;
+    }
+    const area: MessageArea = { slug, name: data.area, description: data.description, order: data.order, messages: [], origin: origin(source, []) };
+    data.messages.forEach((entry, index) => {
+      const path = ['messages', index];
+      checkStatus(source, [...path, 'status'], entry.status);
+      const placeholderNames = checkTemplate(entry.message, {}, source, [...path, 'message'], report);
+      let code: string | undefined;
+      if (entry.code !== undefined) {
+        const [first] = spaces.keys();
+        code = entry.code.includes(':') ? resolveRef(first ?? '', entry.code) : [...spaces.keys()].map((space) => resolveRef(space, entry.code!)).find(Boolean);
+        if (!code) report(source, [...path, 'code'], `code "${entry.code}" does not exist`, 'name a declared code, e.g. "gateway:7100", or remove code:');
+      }
+      area.messages.push({ ...entry, id: `${slug}/${index + 1}`, area: slug, code, placeholderNames, origin: origin(source, path) });
+    });
+    areas.set(slug, area);
+  }
+
+  // Headers.
+  const headers: Header[] = [];
+  for (const { data, source } of files.headers) {
+    data.headers.forEach((header, index) => {
+      const path = ['headers', index];
+      if (headers.some((other) => other.name.toLowerCase() === header.name.toLowerCase())) {
+        report(source, [...path, 'name'], `header ${header.name} is declared twice`, 'keep one entry per header');
+        return;
+      }
+      header.statuses.forEach((status, statusIndex) => checkStatus(source, [...path, 'statuses', statusIndex], status));
+      headers.push({ ...header, origin: origin(source, path) });
+    });
+  }
+
+  if (problems.length > 0 || !files.api) return { problems };
+  const orderedSurfaces = [...surfaces.values()].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
+  const orderedSpaces = [...spaces.values()];
+  return {
+    problems,
+    catalog: {
+      api: files.api.data,
+      surfaces: orderedSurfaces,
+      envelopes: [...envelopes.values()].sort((a, b) => a.name.localeCompare(b.name)),
+      statuses: [...statuses.values()].sort((a, b) => a.status - b.status),
+      codeSpaces: orderedSpaces,
+      codes: orderedSpaces.flatMap((space) => space.codes.map((key) => codes.get(key)!)),
+      messageAreas: [...areas.values()].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name)),
+      headers,
+    },
+  };
+}

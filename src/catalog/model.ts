@@ -1,0 +1,126 @@
+/**
+ * The one typed catalog model every page, index and export reads. Plain serialisable data:
+ * references are resolved to ids/keys, defaults are applied, derived facts are precomputed.
+ */
+import type { ApiData } from '../schemas/api';
+import type { CodeData } from '../schemas/code';
+import type { EnvelopeData } from '../schemas/envelope';
+import type { HeaderData } from '../schemas/header';
+import type { MessageData } from '../schemas/message';
+import type { RangeData } from '../schemas/range';
+import type { RetryAdvice } from '../schemas/retry';
+import type { StatusData } from '../schemas/status';
+import type { SurfaceData } from '../schemas/surface';
+
+/** Where an entry was declared, for messages and "edit this" links. */
+export interface Origin {
+  file: string;
+  line?: number;
+}
+
+export interface Surface extends SurfaceData {
+  id: string;
+  /** Resolved code space id (the surface id when none was given). */
+  codeSpace: string;
+  origin: Origin;
+}
+
+export interface Envelope extends EnvelopeData {
+  id: string;
+  /** Ids of the surfaces that return this envelope. */
+  surfaces: string[];
+  origin: Origin;
+}
+
+/** `1xx` … `5xx`. */
+export type StatusClass = '1xx' | '2xx' | '3xx' | '4xx' | '5xx';
+
+export interface Status extends Omit<StatusData, 'retry'> {
+  statusClass: StatusClass;
+  /** Retry advice with the default for the status class applied. */
+  retry: RetryAdvice;
+  origin: Origin;
+}
+
+export interface Range extends RangeData {
+  /** `from-to`, unique within its code space, e.g. `7100-7199`. */
+  slug: string;
+  codeSpace: string;
+  /** Keys of the documented codes inside the range, sorted numerically. */
+  codes: string[];
+  origin: Origin;
+}
+
+export interface CodeSpace {
+  id: string;
+  name: string;
+  description?: string;
+  /** Surfaces whose codes live here. */
+  surfaces: string[];
+  /** Ranges, sorted by `from`. */
+  ranges: Range[];
+  /** Keys of the codes, sorted (numeric codes numerically, then symbolic). */
+  codes: string[];
+  origin?: Origin;
+}
+
+export interface Code extends Omit<CodeData, 'retry' | 'related' | 'deprecated' | 'formerly'> {
+  /** Unique key across the catalog: `space:code`, e.g. `gateway:7100`. */
+  key: string;
+  codeSpace: string;
+  /** URL-safe form of the code, unique within its space. */
+  slug: string;
+  /** Surfaces the code can come from (those of its code space). */
+  surfaces: string[];
+  /** Slug of the range holding it, when the space has ranges. */
+  range?: string;
+  /** Retry advice: the code's own, else its status's. */
+  retry: RetryAdvice;
+  /** Whether `retry` was inherited from the status. */
+  retryInherited: boolean;
+  /** Placeholder names of `message`, in order. */
+  placeholderNames: string[];
+  /** Keys of related codes. */
+  related: string[];
+  /** Keys of codes that name this one as related or as their replacement. */
+  referencedBy: string[];
+  deprecated?: { since: string; replacedBy?: string; note?: string };
+  /** Keys this code had before (for redirects). */
+  formerly: string[];
+  origin: Origin;
+}
+
+export interface Message extends Omit<MessageData, 'code'> {
+  /** `area-slug/index`, unique. */
+  id: string;
+  area: string;
+  /** Key of the linked code, if any. */
+  code?: string;
+  placeholderNames: string[];
+  origin: Origin;
+}
+
+export interface MessageArea {
+  slug: string;
+  name: string;
+  description?: string;
+  order: number;
+  messages: Message[];
+  origin: Origin;
+}
+
+export interface Header extends HeaderData {
+  origin: Origin;
+}
+
+export interface Catalog {
+  api: ApiData;
+  surfaces: Surface[];
+  envelopes: Envelope[];
+  statuses: Status[];
+  codeSpaces: CodeSpace[];
+  /** All codes, grouped by code space, in code order. */
+  codes: Code[];
+  messageAreas: MessageArea[];
+  headers: Header[];
+}

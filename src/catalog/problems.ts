@@ -1,0 +1,45 @@
+/** Catalog problems: what is wrong, where (file, line, field) and how to fix it, reported together. */
+
+export interface CatalogProblem {
+  /** File path relative to the working directory, e.g. `catalog/codes/gateway.yaml`. */
+  file: string;
+  /** 1-based line of the offending value, when known. */
+  line?: number;
+  /** Field path inside the file, e.g. `codes[3].status`; empty for the whole file. */
+  field: string;
+  /** What is wrong. */
+  message: string;
+  /** How to fix it, with an example. */
+  fix: string;
+}
+
+/** Thrown when a catalog has problems; `problems` holds all of them, not just the first. */
+export class CatalogError extends Error {
+  readonly problems: CatalogProblem[];
+  constructor(catalogDir: string, problems: CatalogProblem[]) {
+    super(formatProblems(catalogDir, problems));
+    this.name = 'CatalogError';
+    this.problems = problems;
+  }
+}
+
+/** Formats a field path such as `['codes', 3, 'status']` as `codes[3].status`. */
+export function formatFieldPath(path: ReadonlyArray<string | number>): string {
+  return path
+    .map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`))
+    .join('');
+}
+
+/** The report printed when a build fails: one block per problem, sorted by file and line. */
+export function formatProblems(catalogDir: string, problems: CatalogProblem[]): string {
+  const sorted = [...problems].sort(
+    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.field.localeCompare(b.field),
+  );
+  const count = `${sorted.length} problem${sorted.length === 1 ? '' : 's'}`;
+  const blocks = sorted.map((problem) => {
+    const where = `${problem.file}${problem.line ? `:${problem.line}` : ''}`;
+    const field = problem.field ? `  ${problem.field}` : '';
+    return `  ${where}${field}\n    ${problem.message}\n    Fix: ${problem.fix}`;
+  });
+  return `The error catalog in ${catalogDir} has ${count}; nothing was built.\n\n${blocks.join('\n\n')}\n`;
+}

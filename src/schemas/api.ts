@@ -1,0 +1,52 @@
+/** The catalog's front matter: the API's name, how to read its errors, and its retry rules. */
+import { z } from 'astro/zod';
+import { httpMethodSchema, proseSchema } from './common';
+import { backoffSchema } from './retry';
+
+/** A rate limit rule as the API states it. */
+export const rateLimitSchema = z
+  .object({
+    /** Who the limit counts, e.g. "per token". */
+    scope: proseSchema,
+    /** Requests allowed per window. */
+    limit: z.number().int().positive(),
+    /** Window length in seconds. */
+    windowSeconds: z.number().int().positive().optional(),
+    /** One sentence more (optional). */
+    note: proseSchema.optional(),
+  })
+  .strict();
+
+/** The API-wide retry policy; status and code advice refer to its numbers. */
+export const retryPolicySchema = z
+  .object({
+    /** Default backoff numbers. */
+    backoff: backoffSchema,
+    /** Methods safe to retry on 5xx. Default GET, HEAD, OPTIONS, PUT, DELETE. */
+    idempotentMethods: z.array(httpMethodSchema).default(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']),
+    /** Rules in the API's own words, one per line, shown on the home page and in lookups. */
+    rules: z.array(proseSchema).default([]),
+  })
+  .strict();
+
+/** File schema of `catalog/api.yaml`. */
+export const apiSchema = z
+  .object({
+    /** The API's name, e.g. "Pajaro Payments API". */
+    name: proseSchema,
+    /** One-sentence description used in page descriptions. */
+    description: proseSchema,
+    /** How to read this API's errors: a few short paragraphs, separated by blank lines. */
+    intro: proseSchema,
+    /** Where to report problems (URL or e-mail; optional). */
+    supportContact: z.string().min(1).optional(),
+    /** Catalog version shown in the footer and the JSON export, e.g. "2026-11". */
+    version: z.union([z.string(), z.number()]).transform(String).default('1'),
+    /** API-wide retry policy (optional). */
+    retryPolicy: retryPolicySchema.optional(),
+    /** Rate limits (optional). */
+    rateLimits: z.array(rateLimitSchema).default([]),
+  })
+  .strict();
+export type ApiInput = z.input<typeof apiSchema>;
+export type ApiData = z.output<typeof apiSchema>;

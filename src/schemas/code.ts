@@ -1,0 +1,84 @@
+/** Business error codes: one entry per code, with everything a developer or support person needs. */
+import { z } from 'astro/zod';
+import { businessCodeSchema, httpStatusSchema, proseSchema, slugSchema } from './common';
+import { retryAdviceSchema } from './retry';
+
+/**
+ * A reference to another code: `"7101"` (same code space) or `"middleware:2002"` (another space).
+ */
+export const codeReferenceSchema = z
+  .union([z.string().min(1), z.number().int().nonnegative()])
+  .transform((value) => String(value).trim());
+
+/** Support guidance: what to ask the customer and when to escalate. */
+export const supportNotesSchema = z
+  .object({
+    /** Questions to ask or data to collect from the customer. */
+    ask: z.array(proseSchema).default([]),
+    /** When and to whom to escalate. */
+    escalate: proseSchema.optional(),
+  })
+  .strict();
+
+/** Deprecation record. A code is never deleted: it is deprecated and keeps its page. */
+export const deprecationSchema = z
+  .object({
+    /** Version or date since which the code is deprecated, e.g. "2024-03" or "v3". */
+    since: z.union([z.string().min(1), z.number()]).transform(String),
+    /** The code that replaces it, as a code reference. */
+    replacedBy: codeReferenceSchema.optional(),
+    /** Why, in one sentence. */
+    note: proseSchema.optional(),
+  })
+  .strict();
+
+/** One business error code. */
+export const codeSchema = z
+  .object({
+    /** The code as sent on the wire: numeric (`7100`) or symbolic (`not_found`). */
+    code: businessCodeSchema,
+    /** Internal constant name, e.g. `USER_NOT_FOUND`. Optional. */
+    name: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9_.]*$/, { message: 'a name is an identifier such as USER_NOT_FOUND' })
+      .optional(),
+    /** Short human title; defaults to the name turned into words. */
+    title: proseSchema.optional(),
+    /** HTTP status this code comes with. Must be declared in `catalog/statuses/`. */
+    status: httpStatusSchema,
+    /** Message template as sent, with `{placeholders}` for the parts that vary. */
+    message: proseSchema,
+    /** What each placeholder holds, keyed by placeholder name (optional). */
+    placeholders: z.record(z.string(), proseSchema).default({}),
+    /** Why it happens. */
+    cause: proseSchema,
+    /** What to do about it. */
+    resolution: proseSchema,
+    /** Retry advice; defaults to the status's advice. */
+    retry: retryAdviceSchema.optional(),
+    /** Guidance for support staff. */
+    support: supportNotesSchema.optional(),
+    /** Version or date the code was introduced. */
+    since: z.union([z.string().min(1), z.number()]).transform(String).optional(),
+    /** Set when the code is deprecated. */
+    deprecated: deprecationSchema.optional(),
+    /** Related codes, as code references (`"7101"` or `"middleware:2002"`). */
+    related: z.array(codeReferenceSchema).default([]),
+    /** Earlier URLs or codes this entry was known by (`"gateway:7001"`), for redirects. */
+    formerly: z.array(codeReferenceSchema).default([]),
+    /** Free keywords that help search and lookup, e.g. `[otp, sms]`. */
+    tags: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+export type CodeInput = z.input<typeof codeSchema>;
+export type CodeData = z.output<typeof codeSchema>;
+
+/** File schema of `catalog/codes/*.yaml`: codes of one code space. */
+export const codeFileSchema = z
+  .object({
+    /** Id of the code space these codes belong to (a surface id or a surface's `codeSpace`). */
+    codeSpace: slugSchema,
+    /** The codes. */
+    codes: z.array(codeSchema).min(1),
+  })
+  .strict();

@@ -1,0 +1,62 @@
+/** An envelope: one error body format that an API surface returns, with its field paths. */
+import { z } from 'astro/zod';
+import { httpStatusSchema, proseSchema } from './common';
+import { fieldPathSchema } from './field-path';
+
+/** Where each part of an error lives inside the body. Every path is optional. */
+export const envelopeFieldsSchema = z
+  .object({
+    /** The HTTP status repeated in the body, e.g. `statusCode` or `error.code`. */
+    status: fieldPathSchema.optional(),
+    /** The business code(s), e.g. `errors[].code` or `error.ownCode`. */
+    code: fieldPathSchema.optional(),
+    /** The human message; its value may be a string or an array of strings, e.g. `message`. */
+    message: fieldPathSchema.optional(),
+    /** A short title or reason phrase, e.g. `error` ("Bad Request") or `errors[].title`. */
+    title: fieldPathSchema.optional(),
+    /** A longer explanation beside the message, e.g. `errors[].detail`. */
+    detail: fieldPathSchema.optional(),
+    /** The field an array-shaped validation error is about, e.g. `errors[].field`. */
+    field: fieldPathSchema.optional(),
+    /** Per-field validation messages as a map, e.g. `errors.<field>[]`. */
+    fieldErrors: fieldPathSchema.optional(),
+    /** A request or trace id for support, e.g. `requestId` or `meta.traceId`. */
+    requestId: fieldPathSchema.optional(),
+  })
+  .strict();
+export type EnvelopeFields = z.output<typeof envelopeFieldsSchema>;
+
+/** One example body of the envelope, shown highlighted and pasted into lookup tests. */
+export const envelopeExampleSchema = z
+  .object({
+    /** Short label, e.g. "Validation error". */
+    title: proseSchema,
+    /** What this example shows: a plain `error`, a `validation` error, or a `success` body. Default `error`. */
+    kind: z.enum(['error', 'validation', 'success']).default('error'),
+    /** The HTTP status this body comes with, if it is fixed. */
+    status: httpStatusSchema.optional(),
+    /** The body exactly as sent (JSON text). Must parse when `mediaType` is JSON. */
+    body: z.string().min(1),
+  })
+  .strict();
+export type EnvelopeExample = z.output<typeof envelopeExampleSchema>;
+
+/** File schema of `catalog/envelopes/<id>.yaml`. The id is the file name. */
+export const envelopeSchema = z
+  .object({
+    /** Display name, e.g. "CustomResponse". */
+    name: proseSchema,
+    /** Media type of the body. Default `application/json`. */
+    mediaType: z.string().default('application/json'),
+    /** How to read this envelope, one or two sentences. */
+    description: proseSchema,
+    /** A TypeScript-like declaration of the shape, shown highlighted (optional). */
+    declaration: z.string().min(1).optional(),
+    /** Field paths of the parts of an error; see `field-path.ts`. */
+    fields: envelopeFieldsSchema,
+    /** At least one example body. */
+    examples: z.array(envelopeExampleSchema).min(1, { message: 'give at least one example body' }),
+  })
+  .strict();
+export type EnvelopeInput = z.input<typeof envelopeSchema>;
+export type EnvelopeData = z.output<typeof envelopeSchema>;

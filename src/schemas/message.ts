@@ -1,0 +1,39 @@
+/** Common error messages, grouped by area, each with its resolution. */
+import { z } from 'astro/zod';
+import { httpStatusSchema, proseSchema } from './common';
+import { codeReferenceSchema } from './code';
+import { retryAdviceSchema } from './retry';
+
+/** One common message. */
+export const messageSchema = z
+  .object({
+    /** The message text or template, e.g. "Migration run {id} not found". */
+    message: proseSchema,
+    /** HTTP status it usually comes with (optional; must be declared when given). */
+    status: httpStatusSchema.optional(),
+    /** What it means, when that is not obvious (optional). */
+    meaning: proseSchema.optional(),
+    /** What to do. */
+    resolution: proseSchema,
+    /** The business code it belongs to, as a code reference (optional). */
+    code: codeReferenceSchema.optional(),
+    /** Retry advice, when it differs from the status's. */
+    retry: retryAdviceSchema.optional(),
+  })
+  .strict();
+export type MessageInput = z.input<typeof messageSchema>;
+export type MessageData = z.output<typeof messageSchema>;
+
+/** File schema of `catalog/messages/*.yaml`: the messages of one area. */
+export const messageFileSchema = z
+  .object({
+    /** Area name, e.g. "Authentication". */
+    area: proseSchema,
+    /** What the area covers (optional). */
+    description: proseSchema.optional(),
+    /** Sort position; lower first. Default 0. */
+    order: z.number().int().default(0),
+    /** The messages. */
+    messages: z.array(messageSchema).min(1),
+  })
+  .strict();

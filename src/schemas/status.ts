@@ -1,0 +1,48 @@
+/** HTTP status codes the API returns, with what they mean here and what to do. */
+import { z } from 'astro/zod';
+import { httpStatusSchema, proseSchema, slugSchema } from './common';
+import { retryAdviceSchema } from './retry';
+
+/** What a status means on one surface, where surfaces differ; unset fields inherit. */
+export const statusOverrideSchema = z
+  .object({
+    /** Meaning on this surface. */
+    meaning: proseSchema.optional(),
+    /** When this surface returns it. */
+    when: proseSchema.optional(),
+    /** What to do on this surface. */
+    action: proseSchema.optional(),
+    /** Retry advice on this surface. */
+    retry: retryAdviceSchema.optional(),
+  })
+  .strict();
+
+/** One HTTP status. */
+export const statusSchema = z
+  .object({
+    /** The status number, e.g. 429. */
+    status: httpStatusSchema,
+    /** Reason phrase, e.g. "Too Many Requests". */
+    reason: proseSchema,
+    /** What it means for this API. */
+    meaning: proseSchema,
+    /** When it is returned (optional). */
+    when: proseSchema.optional(),
+    /** What the client or the support person should do. */
+    action: proseSchema,
+    /** Structured retry advice. Default: never for 4xx, backoff for 5xx, not-needed below 400. */
+    retry: retryAdviceSchema.optional(),
+    /** Per-surface differences, keyed by surface id. */
+    surfaces: z.record(slugSchema, statusOverrideSchema).default({}),
+  })
+  .strict();
+export type StatusInput = z.input<typeof statusSchema>;
+export type StatusData = z.output<typeof statusSchema>;
+
+/** File schema of `catalog/statuses/*.yaml`. */
+export const statusFileSchema = z
+  .object({
+    /** The statuses this file declares. */
+    statuses: z.array(statusSchema).min(1),
+  })
+  .strict();
