@@ -1,0 +1,41 @@
+/**
+ * End-to-end tests: Debian's Chromium (never a downloaded browser) against the built sites of
+ * tests/e2e/sites.mjs, each served by `astro preview` on 127.0.0.1.
+ */
+import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { sites } from './tests/e2e/sites.mjs';
+import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
+
+const executablePath = findChromium() ?? '/usr/bin/chromium';
+const built = sites.filter((site) => existsSync(site.outDir));
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: '.cache/results/e2e.json' }]] : [['list'], ['json', { outputFile: '.cache/results/e2e.json' }]],
+  use: {
+    browserName: 'chromium',
+    launchOptions: { executablePath, args: chromiumArgs },
+    trace: 'off',
+  },
+  projects: sites.map((site) => ({
+    name: site.name,
+    testMatch: site.testMatch,
+    use: { baseURL: `http://127.0.0.1:${site.port}${site.basePath}` },
+  })),
+  webServer: built.map((site) => ({
+    command: `node node_modules/astro/astro.js preview --host 127.0.0.1 --port ${site.port}`,
+    url: `http://127.0.0.1:${site.port}${site.basePath}`,
+    env: { CATALOG_DIR: site.catalogDir, BASE_PATH: site.basePath, OUT_DIR: site.outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  })),
+});

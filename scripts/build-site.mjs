@@ -1,0 +1,34 @@
+/**
+ * Builds one site: `astro build` then Pagefind over the output (astro build empties the output
+ * folder, so the search index must be made after every build). Used by `npm run build`, the
+ * test runner and the benchmark.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/**
+ * @param {{ catalogDir?: string, basePath?: string, outDir?: string, siteUrl?: string, quiet?: boolean }} options
+ * @returns {{ ok: boolean, astroMs: number, pagefindMs: number }}
+ */
+export function buildSite(options = {}) {
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  if (options.catalogDir) env.CATALOG_DIR = options.catalogDir;
+  if (options.basePath) env.BASE_PATH = options.basePath;
+  if (options.outDir) env.OUT_DIR = options.outDir;
+  if (options.siteUrl) env.SITE_URL = options.siteUrl;
+  const outDir = resolve(env.OUT_DIR || 'dist');
+  const stdio = options.quiet ? ['ignore', 'pipe', 'inherit'] : 'inherit';
+  const astroBin = resolve('node_modules/astro/astro.js');
+  const pagefindBin = resolve('node_modules/pagefind/lib/runner/bin.cjs');
+
+  let started = performance.now();
+  const astro = spawnSync(process.execPath, [astroBin, 'build'], { env, stdio });
+  const astroMs = performance.now() - started;
+  if (astro.status !== 0) return { ok: false, astroMs, pagefindMs: 0 };
+
+  started = performance.now();
+  const pagefind = spawnSync(process.execPath, [pagefindBin, '--site', outDir, '--silent'], { env, stdio });
+  const pagefindMs = performance.now() - started;
+  return { ok: pagefind.status === 0 && existsSync(resolve(outDir, 'pagefind')), astroMs, pagefindMs };
+}

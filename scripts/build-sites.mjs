@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+/** Builds the end-to-end test sites named on the command line (all when none is named). */
+import { sites } from '../tests/e2e/sites.mjs';
+import { buildSite } from './build-site.mjs';
+
+const wanted = process.argv.slice(2);
+const selected = wanted.length ? sites.filter((site) => wanted.includes(site.name)) : sites;
+if (wanted.length && selected.length !== wanted.length) {
+  console.error(`Unknown site; known sites: ${sites.map((site) => site.name).join(', ')}`);
+  process.exit(2);
+}
+for (const site of selected) {
+  const started = performance.now();
+  const result = buildSite({ catalogDir: site.catalogDir, basePath: site.basePath, outDir: site.outDir, quiet: true });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (!result.ok) {
+    console.error(`Building the "${site.name}" test site failed (catalog ${site.catalogDir}).`);
+    process.exit(1);
+  }
+  console.log(`Built test site "${site.name}" (${site.catalogDir} at ${site.basePath}) in ${seconds} s.`);
+}

@@ -1,0 +1,31 @@
+/**
+ * Every URL of the site, in one place. Paths are relative to the base path (no leading slash);
+ * components turn them into links with `href()` from `src/components/href.ts`.
+ * These URLs are permanent: code pages double as RFC 9457 `type` URIs.
+ */
+import type { Code, CodeSpace, Envelope, MessageArea, Range, Surface } from './model';
+
+export const routes = {
+  home: () => '',
+  statuses: () => 'statuses/',
+  status: (status: number) => `statuses/${status}/`,
+  ranges: () => 'ranges/',
+  range: (range: Pick<Range, 'codeSpace' | 'slug'>) => `ranges/#${rangeAnchor(range)}`,
+  codes: () => 'codes/',
+  codeSpace: (space: Pick<CodeSpace, 'id'> | string) => `codes/${typeof space === 'string' ? space : space.id}/`,
+  code: (code: Pick<Code, 'codeSpace' | 'slug'>) => `codes/${code.codeSpace}/${code.slug}/`,
+  surface: (surface: Pick<Surface, 'id'> | string) => `surfaces/${typeof surface === 'string' ? surface : surface.id}/`,
+  envelope: (envelope: Pick<Envelope, 'id'> | string) => `envelopes/${typeof envelope === 'string' ? envelope : envelope.id}/`,
+  messages: () => 'messages/',
+  messageArea: (area: Pick<MessageArea, 'slug'>) => `messages/#${area.slug}`,
+  headers: () => 'headers/',
+  header: (name: string) => `headers/#${name.toLowerCase()}`,
+  guides: () => 'guides/',
+  guide: (slug: string) => `guides/${slug}/`,
+  lookup: () => 'lookup/',
+} as const;
+
+/** Anchor id of a range on the ranges page, e.g. `core-1100-1199`. */
+export function rangeAnchor(range: Pick<Range, 'codeSpace' | 'slug'>): string {
+  return `${range.codeSpace}-${range.slug}`;
+}

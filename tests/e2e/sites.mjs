@@ -1,0 +1,27 @@
+/**
+ * The built sites the end-to-end tests run against. Each is built once by `scripts/test.mjs`
+ * (or `node scripts/build-sites.mjs NAME…`), served by `astro preview` on 127.0.0.1, and tested
+ * by the spec files its `testMatch` selects.
+ *
+ * E2E_OUT_ROOT (default .cache/e2e) and E2E_PORT_BASE (default 4400) let several checkouts or
+ * people test at once without sharing folders or ports.
+ */
+import { resolve } from 'node:path';
+
+const outRoot = process.env.E2E_OUT_ROOT || '.cache/e2e';
+const portBase = Number(process.env.E2E_PORT_BASE || 4400);
+
+/** @typedef {{ name: string, catalogDir: string, basePath: string, testMatch: string[], outDir: string, port: number }} Site */
+
+/** @type {Array<Omit<Site, 'outDir' | 'port'>>} */
+const definitions = [
+  { name: 'default', catalogDir: 'catalog', basePath: '/', testMatch: ['site/**/*.spec.ts'] },
+  { name: 'subpath', catalogDir: 'catalog', basePath: '/docs/errors/', testMatch: ['subpath/**/*.spec.ts'] },
+];
+
+/** @type {Site[]} */
+export const sites = definitions.map((site, index) => ({
+  ...site,
+  outDir: resolve(outRoot, site.name),
+  port: portBase + index,
+}));
