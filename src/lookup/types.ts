@@ -1,0 +1,79 @@
+/**
+ * The lookup engine's public contract: what one query returns. The engine (src/lookup/), the
+ * widget (src/scripts/) and the search dialog all speak these types.
+ */
+
+/** What the input looked like. */
+export type InputKind =
+  | 'empty'
+  | 'status' // "429"
+  | 'code' // "7100", "not_found"
+  | 'name' // "USER_NOT_FOUND"
+  | 'message' // free text matched against message templates
+  | 'json' // a pasted JSON body
+  | 'http' // a raw HTTP response: status line, headers, body
+  | 'headers' // headers alone
+  | 'too-large';
+
+/** One explained error, ranked. */
+export interface Explanation {
+  /** What matched: a documented code, an HTTP status, a common message, or a range (undocumented code). */
+  kind: 'code' | 'status' | 'message' | 'range';
+  /** True when the query is exactly this entry's code, name or status (search puts these first). */
+  exact: boolean;
+  /** Higher is better. */
+  score: number;
+  /** Why it matched, for people: "exact code", "errors[1].code in the pasted body", "message template". */
+  matchedBy: string;
+  /** Business code, when there is one. */
+  code?: string;
+  /** Constant name, e.g. USER_NOT_FOUND. */
+  name?: string;
+  /** Short human title. */
+  title: string;
+  /** Surfaces it applies to, labelled. */
+  surfaces: Array<{ id: string; name: string }>;
+  /** HTTP status and reason phrase. */
+  status?: number;
+  statusReason?: string;
+  /** What it means. */
+  meaning: string;
+  /** What to do. */
+  resolution: string;
+  /** Retry advice as one sentence with its numbers. */
+  retry?: string;
+  /** Link to the entry's page, relative to the site base (no leading slash). */
+  url: string;
+  /** Values read from a concrete message for its template's placeholders. */
+  values?: Record<string, string>;
+  /** Per-field validation messages found in a pasted body. */
+  fieldErrors?: Array<{ field: string; messages: string[] }>;
+  /** For deprecated codes: the replacement's code and url. */
+  replacedBy?: { code: string; url: string };
+  /** For undocumented codes inside a range: the nearest documented codes. */
+  nearby?: Array<{ code: string; name?: string; title: string; url: string }>;
+}
+
+/** Facts read from a pasted HTTP response or headers. */
+export interface HttpFacts {
+  status?: number;
+  statusReason?: string;
+  requestId?: string;
+  /** When to retry, when the headers say so. */
+  retryAfterSeconds?: number;
+  /** ISO time at which to retry, computed from the headers and the current clock. */
+  retryAt?: string;
+  /** One sentence per rate-limit header explained. */
+  headerNotes: Array<{ header: string; value: string; explanation: string }>;
+}
+
+/** The whole answer to one query. */
+export interface LookupAnswer {
+  kind: InputKind;
+  explanations: Explanation[];
+  http?: HttpFacts;
+  /** Messages for the user about the input itself (too large, JSON that did not parse…). */
+  notices: string[];
+  /** When nothing matched: things to try. */
+  suggestions: string[];
+}
