@@ -5,7 +5,8 @@ import { catalogIntegration } from './src/catalog/integration.ts';
 
 /**
  * Build options, all from the environment so one command builds any catalog at any base path:
- * CATALOG_DIR (default catalog/), BASE_PATH (default /), SITE_URL, OUT_DIR (default dist/).
+ * CATALOG_DIR (default catalog/), BASE_PATH (default /), SITE_URL, OUT_DIR (default dist/),
+ * ASTRO_CACHE_DIR (default node_modules/.astro).
  */
 const base = process.env.BASE_PATH || '/';
 
@@ -13,6 +14,8 @@ export default defineConfig({
   site: process.env.SITE_URL || 'https://errors.example.com',
   base: base.endsWith('/') ? base : `${base}/`,
   outDir: process.env.OUT_DIR || './dist',
+  // Separate caches let several builds (tests, benchmarks) run side by side.
+  cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },

@@ -4,11 +4,13 @@
  */
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { sites } from './tests/e2e/sites.mjs';
 import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
 
 const executablePath = findChromium() ?? '/usr/bin/chromium';
 const built = sites.filter((site) => existsSync(site.outDir));
+const resultsRoot = process.env.E2E_OUT_ROOT || '.cache';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -18,7 +20,8 @@ export default defineConfig({
   workers: 2,
   timeout: 30_000,
   expect: { timeout: 7_000 },
-  reporter: process.env.CI ? [['list'], ['json', { outputFile: '.cache/results/e2e.json' }]] : [['list'], ['json', { outputFile: '.cache/results/e2e.json' }]],
+  outputDir: join(resultsRoot, 'test-results'),
+  reporter: [['list'], ['json', { outputFile: join(resultsRoot, 'results/e2e.json') }]],
   use: {
     browserName: 'chromium',
     launchOptions: { executablePath, args: chromiumArgs },

@@ -18,6 +18,7 @@ export function buildSite(options = {}) {
   if (options.outDir) env.OUT_DIR = options.outDir;
   if (options.siteUrl) env.SITE_URL = options.siteUrl;
   const outDir = resolve(env.OUT_DIR || 'dist');
+  if (options.outDir && !env.ASTRO_CACHE_DIR) env.ASTRO_CACHE_DIR = `${outDir}.astro-cache`;
   const stdio = options.quiet ? ['ignore', 'pipe', 'inherit'] : 'inherit';
   const astroBin = resolve('node_modules/astro/astro.js');
   const pagefindBin = resolve('node_modules/pagefind/lib/runner/bin.cjs');
