@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm test`: every test. Sets up what the tests need (Debian's Chromium), runs the unit tests
- * (Vitest), builds the end-to-end sites once, runs the end-to-end tests (Playwright), then
+ * `npm test`: every test. Sets up what the tests need (Debian's Chromium), type-checks
+ * (astro check), runs the unit tests (Vitest), builds the end-to-end sites once, runs the end-to-end tests (Playwright), then
  * prints one closing line. Exits non-zero when anything fails.
  */
 import { spawnSync } from 'node:child_process';
@@ -37,6 +37,7 @@ function count(file, read) {
 rmSync('.cache/results', { recursive: true, force: true });
 mkdirSync('.cache/results', { recursive: true });
 const steps = [];
+steps.push(['type check', run(process.execPath, ['node_modules/astro/astro.js', 'check'])]);
 const unitOk = run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.cache/results/unit.json']);
 steps.push(['unit', unitOk]);
 
