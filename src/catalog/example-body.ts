@@ -1,0 +1,207 @@
+/**
+ * Builds the error body an envelope would carry for one code, from the envelope's field paths
+ * (where the status, code, message… live) and its example bodies (value types, key order, realistic
+ * request ids). Used by the code pages and by the lookup widget; pure, no DOM, no Astro.
+ */
+import type { Envelope, EnvelopeFields } from '../schemas/envelope';
+import { evaluateFieldPath } from '../schemas/field-path';
+
+/** What the body should say. */
+export interface ExampleBodyInput {
+  /** The business code as sent, e.g. `1101` or `not_found`. */
+  code: string;
+  /** Short title of the code, e.g. "Customer not found". */
+  title: string;
+  /** HTTP status. */
+  status: number;
+  /** Reason phrase of the status, e.g. "Not Found". */
+  reason?: string;
+  /** Message template, e.g. `Customer {customerId} not found.` */
+  message: string;
+  /** Placeholder descriptions; an `e.g. value` in one is used as the sample value. */
+  placeholders?: Record<string, string>;
+  /** Longer explanation for envelopes with a separate detail member. */
+  detail?: string;
+}
+
+/** Catalog facts the builder may consult. */
+export interface ExampleBodyOptions {
+  /** Reason phrase of a status, used to tell whether the envelope's title member holds reason phrases. */
+  reasonOf?: (status: number) => string | undefined;
+}
+
+/** Placeholder names that hold the name of the field a validation error is about. */
+const FIELD_PLACEHOLDERS = ['field', 'fieldName', 'param', 'parameter', 'property', 'attribute', 'path'];
+
+/** The sample value of a placeholder: the `e.g.` value of its description, else `{name}` itself. */
+export function placeholderSample(name: string, description: string | undefined): string {
+  const match = description?.match(/\be\.g\.,?\s+([^\s,;]+(?:\s[^\s,;]+)?)/);
+  if (!match) return `{${name}}`;
+  return match[1]!.replace(/[.)]+$/, '').replace(/^["'`(]+|["'`]+$/g, '');
+}
+
+/** The template with each placeholder replaced by its sample value. */
+export function fillTemplate(template: string, placeholders: Record<string, string> = {}): string {
+  return template.replace(/\{([^{}]*)\}/g, (whole, raw: string) => {
+    const name = raw.trim();
+    return name in placeholders ? placeholderSample(name, placeholders[name]) : whole;
+  });
+}
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/**
+ * The example body of `input` in `envelope`, as a value and as indented JSON. Parts without a field
+ * path are left out; field-level parts (`field`, `fieldErrors`) appear only when the message names
+ * a field (a placeholder such as `{field}`).
+ */
+export function buildExampleBody(
+  envelope: Pick<Envelope, 'fields' | 'examples'>,
+  input: ExampleBodyInput,
+  options: ExampleBodyOptions = {},
+): { body: Json; json: string } {
+  const samples = parsedExamples(envelope);
+  const fields: EnvelopeFields = envelope.fields;
+  const message = fillTemplate(input.message, input.placeholders);
+  const fieldName = fieldOf(input);
+  const body: Record<string, Json> = {};
+
+  // Constant flags such as `"success": false` make the example look like the real thing.
+  const reference = samples.find((sample) => sample.kind !== 'success')?.body;
+  if (isObject(reference)) {
+    for (const [key, value] of Object.entries(reference)) if (typeof value === 'boolean') body[key] = value;
+  }
+
+  const set = (path: string | undefined, value: Json, bindings: Record<string, string> = {}) => {
+    if (path) setAtPath(body, path, value, bindings);
+  };
+  set(fields.status, typed(samples, fields.status, input.status));
+  set(fields.code, typed(samples, fields.code, input.code));
+  if (fields.message) set(fields.message, messageShape(samples, fields.message, message));
+  if (fields.title) set(fields.title, titleFor(samples, fields.title, input, options.reasonOf));
+  if (fields.detail && fields.detail !== fields.message) set(fields.detail, fields.message ? input.detail ?? message : message);
+  if (fieldName !== undefined) {
+    set(fields.field, fieldName);
+    set(fields.fieldErrors, message, { field: fieldName, name: fieldName, key: fieldName });
+  }
+  if (fields.requestId) set(fields.requestId, sampleValue(samples, fields.requestId) ?? 'req_example');
+
+  const ordered = isObject(reference) ? orderLike(body, reference) : body;
+  return { body: ordered, json: JSON.stringify(ordered, null, 2) };
+}
+
+interface ParsedExample {
+  kind: string;
+  status?: number;
+  body: unknown;
+}
+
+function parsedExamples(envelope: Pick<Envelope, 'examples'>): ParsedExample[] {
+  const parsed: ParsedExample[] = [];
+  for (const example of envelope.examples) {
+    try {
+      parsed.push({ kind: example.kind, status: example.status, body: JSON.parse(example.body) });
+    } catch {
+      // A non-JSON example gives no hints; the body is still built from the field paths alone.
+    }
+  }
+  return parsed;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function valuesAt(samples: ParsedExample[], path: string): unknown[] {
+  return samples.flatMap((sample) => evaluateFieldPath(sample.body, path).map((match) => match.value));
+}
+
+function sampleValue(samples: ParsedExample[], path: string): Json | undefined {
+  const value = valuesAt(samples, path).find((candidate) => typeof candidate === 'string' || typeof candidate === 'number');
+  return value as Json | undefined;
+}
+
+/** Numbers stay numbers only where the examples send numbers (codes are often strings on the wire). */
+function typed(samples: ParsedExample[], path: string | undefined, value: string | number): Json {
+  if (!path) return value;
+  const seen = valuesAt(samples, path);
+  const numeric = /^\d+$/.test(String(value));
+  if (seen.some((candidate) => typeof candidate === 'number') && numeric) return Number(value);
+  if (seen.some((candidate) => typeof candidate === 'string')) return String(value);
+  return typeof value === 'number' ? value : String(value);
+}
+
+/** Some envelopes send the message as an array of strings; follow the examples. */
+function messageShape(samples: ParsedExample[], path: string, message: string): Json {
+  const seen = valuesAt(samples, path);
+  const arrays = seen.filter(Array.isArray).length;
+  return seen.length > 0 && arrays === seen.length ? [message] : message;
+}
+
+/**
+ * A title member holds either the status's reason phrase ("Bad Request") or the error's own title
+ * ("Insufficient balance"); the envelope's examples tell which, when their statuses' reasons are known.
+ */
+function titleFor(samples: ParsedExample[], path: string, input: ExampleBodyInput, reasonOf?: (status: number) => string | undefined): string {
+  const holdsReason = samples.some((sample) => {
+    const reason = sample.status !== undefined ? reasonOf?.(sample.status) : undefined;
+    return reason !== undefined && evaluateFieldPath(sample.body, path).some((match) => sameText(match.value, reason));
+  });
+  return holdsReason && input.reason ? input.reason : input.title;
+}
+
+function sameText(value: unknown, text: string): boolean {
+  return typeof value === 'string' && value.trim().toLowerCase() === text.trim().toLowerCase();
+}
+
+function fieldOf(input: ExampleBodyInput): string | undefined {
+  const placeholders = input.placeholders ?? {};
+  const names = [...input.message.matchAll(/\{([^{}]*)\}/g)].map((match) => match[1]!.trim());
+  const name = names.find((candidate) => FIELD_PLACEHOLDERS.includes(candidate));
+  return name === undefined ? undefined : placeholderSample(name, placeholders[name]);
+}
+
+/**
+ * Writes `value` at a field path, creating objects and one-element arrays on the way. Paths that
+ * share a prefix (`errors[].code`, `errors[].message`) share the same array element. A `<name>`
+ * segment becomes the key bound to `name`. A path that runs into an existing non-object is skipped.
+ */
+export function setAtPath(target: Record<string, Json>, path: string, value: Json, bindings: Record<string, string> = {}): void {
+  const segments = path.split('.');
+  let current = target;
+  for (const [index, segment] of segments.entries()) {
+    const each = segment.endsWith('[]');
+    const raw = each ? segment.slice(0, -2) : segment;
+    const key = raw.startsWith('<') ? (bindings[raw.slice(1, -1)] ?? raw.slice(1, -1)) : raw;
+    const existing = current[key];
+    if (index === segments.length - 1) {
+      current[key] = each ? [...(Array.isArray(existing) ? existing : []), value] : value;
+      return;
+    }
+    let next: Json | undefined = existing;
+    if (each) {
+      const list = Array.isArray(existing) ? existing : (current[key] = []);
+      if (!isObject(list[0])) list[0] = {};
+      next = list[0];
+    } else if (existing === undefined) {
+      next = current[key] = {};
+    }
+    if (!isObject(next)) return;
+    current = next as Record<string, Json>;
+  }
+}
+
+/** Reorders object keys to follow a reference body (the envelope's own example), recursively. */
+function orderLike(value: Json, reference: unknown): Json {
+  if (Array.isArray(value)) {
+    const first = Array.isArray(reference) ? reference[0] : undefined;
+    return value.map((item) => orderLike(item, first));
+  }
+  if (!isObject(value)) return value;
+  const source = value as Record<string, Json>;
+  const known = isObject(reference) ? Object.keys(reference) : [];
+  const keys = [...known.filter((key) => key in source), ...Object.keys(source).filter((key) => !known.includes(key))];
+  const ordered: Record<string, Json> = {};
+  for (const key of keys) ordered[key] = orderLike(source[key]!, isObject(reference) ? reference[key] : undefined);
+  return ordered;
+}

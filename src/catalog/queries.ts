@@ -1,0 +1,192 @@
+/**
+ * Lookups the pages need, computed once per catalog (not once per page), so rendering 10,000 code
+ * pages never walks the whole catalog per page: codes by key, status and space, statuses by
+ * number, neighbours of a code, headers by status, messages by code, and the retry context.
+ */
+import { IDEMPOTENT_METHODS } from '../schemas/common';
+import { backoffSchema } from '../schemas/retry';
+import { nameToTitle } from './codes';
+import type { Catalog, Code, CodeSpace, Envelope, Header, Message, Range, Status, StatusClass, Surface } from './model';
+import type { RetryContext } from './retry-text';
+
+/** Maps over one catalog, built on first use. */
+export interface CatalogIndex {
+  codeByKey: Map<string, Code>;
+  statusByNumber: Map<number, Status>;
+  surfaceById: Map<string, Surface>;
+  envelopeById: Map<string, Envelope>;
+  spaceById: Map<string, CodeSpace>;
+  /** Ranges by `space/slug`. */
+  rangeByKey: Map<string, Range>;
+  /** Codes of each space, in code order. */
+  codesBySpace: Map<string, Code[]>;
+  /** Codes of each HTTP status, in catalog order. */
+  codesByStatus: Map<number, Code[]>;
+  /** Position of each code within its space's list, for previous/next links. */
+  positionInSpace: Map<string, number>;
+  headersByStatus: Map<number, Header[]>;
+  /** Common messages linked to each code. */
+  messagesByCode: Map<string, Message[]>;
+  /** Common messages of each status. */
+  messagesByStatus: Map<number, Message[]>;
+  retryContext: RetryContext;
+}
+
+const indexes = new WeakMap<Catalog, CatalogIndex>();
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The index of `catalog`, built once and then reused by every page. */
+export function catalogIndex(catalog: Catalog): CatalogIndex {
+  const existing = indexes.get(catalog);
+  if (existing) return existing;
+  const index: CatalogIndex = {
+    codeByKey: new Map(catalog.codes.map((code) => [code.key, code])),
+    statusByNumber: new Map(catalog.statuses.map((status) => [status.status, status])),
+    surfaceById: new Map(catalog.surfaces.map((surface) => [surface.id, surface])),
+    envelopeById: new Map(catalog.envelopes.map((envelope) => [envelope.id, envelope])),
+    spaceById: new Map(catalog.codeSpaces.map((space) => [space.id, space])),
+    rangeByKey: new Map(catalog.codeSpaces.flatMap((space) => space.ranges.map((range) => [`${space.id}/${range.slug}`, range] as const))),
+    codesBySpace: new Map(),
+    codesByStatus: new Map(),
+    positionInSpace: new Map(),
+    headersByStatus: new Map(),
+    messagesByCode: new Map(),
+    messagesByStatus: new Map(),
+    retryContext: {
+      idempotentMethods: catalog.api.retryPolicy?.idempotentMethods ?? IDEMPOTENT_METHODS,
+      backoff: catalog.api.retryPolicy?.backoff ?? backoffSchema.parse({}),
+    },
+  };
+  for (const code of catalog.codes) {
+    push(index.codesBySpace, code.codeSpace, code);
+    push(index.codesByStatus, code.status, code);
+  }
+  // catalog.codes is already grouped by space in code order.
+  for (const codes of index.codesBySpace.values()) {
+    codes.forEach((code, position) => index.positionInSpace.set(code.key, position));
+  }
+  for (const header of catalog.headers) for (const status of header.statuses) push(index.headersByStatus, status, header);
+  for (const area of catalog.messageAreas) {
+    for (const message of area.messages) {
+      if (message.code) push(index.messagesByCode, message.code, message);
+      if (message.status !== undefined) push(index.messagesByStatus, message.status, message);
+    }
+  }
+  indexes.set(catalog, index);
+  return index;
+}
+
+/** The code with `key` (`space:code`); throws for an unknown key, which the model rules out. */
+export function codeByKey(catalog: Catalog, key: string): Code {
+  const code = catalogIndex(catalog).codeByKey.get(key);
+  if (!code) throw new Error(`unknown code key ${key}`);
+  return code;
+}
+
+/** The codes of several keys, in the order given. */
+export function codesByKeys(catalog: Catalog, keys: readonly string[]): Code[] {
+  return keys.map((key) => codeByKey(catalog, key));
+}
+
+export function statusByNumber(catalog: Catalog, status: number): Status | undefined {
+  return catalogIndex(catalog).statusByNumber.get(status);
+}
+
+/** The codes of a code space, in code order. */
+export function codesOfSpace(catalog: Catalog, spaceId: string): Code[] {
+  return catalogIndex(catalog).codesBySpace.get(spaceId) ?? [];
+}
+
+/** The codes a surface can return (those of its code space). */
+export function codesOfSurface(catalog: Catalog, surface: Surface): Code[] {
+  return codesOfSpace(catalog, surface.codeSpace);
+}
+
+export function codesOfStatus(catalog: Catalog, status: number): Code[] {
+  return catalogIndex(catalog).codesByStatus.get(status) ?? [];
+}
+
+export function headersOfStatus(catalog: Catalog, status: number): Header[] {
+  return catalogIndex(catalog).headersByStatus.get(status) ?? [];
+}
+
+export function messagesOfCode(catalog: Catalog, key: string): Message[] {
+  return catalogIndex(catalog).messagesByCode.get(key) ?? [];
+}
+
+export function messagesOfStatus(catalog: Catalog, status: number): Message[] {
+  return catalogIndex(catalog).messagesByStatus.get(status) ?? [];
+}
+
+/** The range holding a code, if its space has ranges. */
+export function rangeOfCode(catalog: Catalog, code: Pick<Code, 'codeSpace' | 'range'>): Range | undefined {
+  return code.range ? catalogIndex(catalog).rangeByKey.get(`${code.codeSpace}/${code.range}`) : undefined;
+}
+
+export function surfaceById(catalog: Catalog, id: string): Surface {
+  const surface = catalogIndex(catalog).surfaceById.get(id);
+  if (!surface) throw new Error(`unknown surface ${id}`);
+  return surface;
+}
+
+export function envelopeById(catalog: Catalog, id: string): Envelope {
+  const envelope = catalogIndex(catalog).envelopeById.get(id);
+  if (!envelope) throw new Error(`unknown envelope ${id}`);
+  return envelope;
+}
+
+export function spaceById(catalog: Catalog, id: string): CodeSpace {
+  const space = catalogIndex(catalog).spaceById.get(id);
+  if (!space) throw new Error(`unknown code space ${id}`);
+  return space;
+}
+
+/** The codes before and after `code` within its space, for previous/next links. */
+export function neighbours(catalog: Catalog, code: Code): { previous?: Code; next?: Code } {
+  const index = catalogIndex(catalog);
+  const codes = index.codesBySpace.get(code.codeSpace) ?? [];
+  const position = index.positionInSpace.get(code.key) ?? -1;
+  return { previous: codes[position - 1], next: codes[position + 1] };
+}
+
+/** The retry context of the catalog: its idempotent methods and default backoff. */
+export function retryContext(catalog: Catalog): RetryContext {
+  return catalogIndex(catalog).retryContext;
+}
+
+/** `404` → `4xx`. */
+export function statusClassOf(status: number): StatusClass {
+  return `${Math.floor(status / 100)}xx` as StatusClass;
+}
+
+/** The display title of a code: its title, else its name in words, else the code. */
+export function codeTitle(code: Pick<Code, 'title' | 'name' | 'code'>): string {
+  if (code.title) return code.title;
+  if (code.name) return nameToTitle(code.name);
+  return code.code;
+}
+
+/** Envelopes returned by the surfaces of a code, each once, in surface order. */
+export function envelopesOfSurfaces(catalog: Catalog, surfaceIds: readonly string[]): Envelope[] {
+  const seen = new Set<string>();
+  const envelopes: Envelope[] = [];
+  for (const surfaceId of surfaceIds) {
+    for (const envelopeId of surfaceById(catalog, surfaceId).envelopes) {
+      if (seen.has(envelopeId)) continue;
+      seen.add(envelopeId);
+      envelopes.push(envelopeById(catalog, envelopeId));
+    }
+  }
+  return envelopes;
+}
+
+/** Counts of codes used in a range, and how many codes the range can hold. */
+export function rangeUsage(range: Pick<Range, 'from' | 'to' | 'codes'>): { used: number; size: number; free: number } {
+  const size = range.to - range.from + 1;
+  return { used: range.codes.length, size, free: size - range.codes.length };
+}

@@ -1,0 +1,183 @@
+/**
+ * Retry advice in words, with its numbers. One wording for every place that explains a retry rule:
+ * status and code pages, tables, and the lookup engine's one-sentence advice. Pure TypeScript with
+ * type-only imports, so it runs in the browser bundle as well as at build time.
+ */
+import type { Backoff, RetryAdvice, RetryPolicy } from '../schemas/retry';
+
+/** What advice is read against: the API's idempotent methods and its default backoff numbers. */
+export interface RetryContext {
+  /** Methods the API treats as idempotent (`methods: idempotent` means these). */
+  idempotentMethods: readonly string[];
+  /** Backoff numbers used when the advice names none. */
+  backoff: Backoff;
+}
+
+/** Short label of a policy, for table cells and badges. */
+export const RETRY_POLICY_LABELS: Record<RetryPolicy, string> = {
+  never: 'Do not retry',
+  backoff: 'Retry with backoff',
+  'retry-after': 'Retry after the wait',
+  reauthenticate: 'Re-authenticate, then retry',
+  'use-cache': 'Use your cached copy',
+  'not-needed': 'Nothing to retry',
+};
+
+/** Policies under which repeating the request (eventually) makes sense. */
+const RETRYABLE: ReadonlySet<RetryPolicy> = new Set(['backoff', 'retry-after', 'reauthenticate']);
+
+/** True when the advice lets at least some requests be repeated. */
+export function isRetryable(advice: Pick<RetryAdvice, 'policy' | 'otherwise'>): boolean {
+  return RETRYABLE.has(advice.policy);
+}
+
+/** `500` → `500 ms`, `30000` → `30 s`, `90000` → `1.5 min`, `1500` → `1.5 s`. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${trimNumber(ms)} ms`;
+  if (ms < 60_000) return `${trimNumber(ms / 1000)} s`;
+  if (ms < 3_600_000) return `${trimNumber(ms / 60_000)} min`;
+  return `${trimNumber(ms / 3_600_000)} h`;
+}
+
+function trimNumber(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
+
+/** `['GET', 'PUT', 'DELETE']` → `GET, PUT and DELETE`. */
+export function listInWords(items: readonly string[], conjunction = 'and'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+/** The methods the advice's rule applies to, or `all`. */
+export function coveredMethods(advice: Pick<RetryAdvice, 'methods'>, context: RetryContext): readonly string[] | 'all' {
+  if (advice.methods === 'all') return 'all';
+  if (advice.methods === 'idempotent') return context.idempotentMethods;
+  return advice.methods;
+}
+
+/** The backoff numbers that apply to the advice (its own, else the API's), or undefined when it needs none. */
+export function effectiveBackoff(advice: Pick<RetryAdvice, 'policy' | 'backoff'>, context: RetryContext): Backoff | undefined {
+  if (advice.policy !== 'backoff' && advice.policy !== 'retry-after') return undefined;
+  return advice.backoff ?? context.backoff;
+}
+
+/**
+ * The waits before each retry, in ms: `min(initialMs × factor^n, maxDelayMs)` for n = 0, 1, …
+ * One wait per retry (tries minus one); without a try limit, the first `open` waits.
+ */
+export function backoffSchedule(backoff: Backoff, open = 6): number[] {
+  const retries = backoff.maxAttempts !== undefined ? backoff.maxAttempts - 1 : open;
+  const waits: number[] = [];
+  for (let n = 0; n < retries; n += 1) waits.push(Math.min(backoff.initialMs * backoff.factor ** n, backoff.maxDelayMs));
+  return waits;
+}
+
+/** The backoff numbers in one clause: `start at 500 ms, ×2 each try, capped at 30 s, at most 6 tries in all, with jitter`. */
+export function describeBackoff(backoff: Backoff): string {
+  const parts = [
+    `start at ${formatDuration(backoff.initialMs)}`,
+    backoff.factor === 1 ? 'the same wait each time' : `×${trimNumber(backoff.factor)} each try`,
+    `capped at ${formatDuration(backoff.maxDelayMs)}`,
+    backoff.maxAttempts !== undefined
+      ? `at most ${backoff.maxAttempts} ${backoff.maxAttempts === 1 ? 'try' : 'tries'} in all`
+      : 'no fixed try limit',
+  ];
+  return `${parts.join(', ')}${backoff.jitter ? ', with random jitter' : ''}`;
+}
+
+/** What a policy tells the client to do, as a sentence fragment without numbers. */
+function policyAction(policy: RetryPolicy, headers: readonly string[]): string {
+  switch (policy) {
+    case 'never':
+      return 'do not retry; fix the request first';
+    case 'backoff':
+      return 'retry with exponential backoff';
+    case 'retry-after':
+      return `wait for the time given by ${listInWords(headers.length ? headers : ['Retry-After'], 'or')}, then retry`;
+    case 'reauthenticate':
+      return 'refresh or renew the credentials, then retry once';
+    case 'use-cache':
+      return 'nothing failed; use the copy you already hold';
+    case 'not-needed':
+      return 'the request succeeded; there is nothing to retry';
+  }
+}
+
+/** Everything the advice says, split into parts a page can lay out; every part is plain text. */
+export interface RetryDetails {
+  policy: RetryPolicy;
+  /** Short label, e.g. "Retry with backoff". */
+  label: string;
+  /** Which methods the rule applies to, e.g. "GET, HEAD, OPTIONS, PUT and DELETE (idempotent methods)", or "every method". */
+  methods: string;
+  /** What to do for the methods the rule leaves out, e.g. "do not retry" (only when some are left out). */
+  otherwise?: string;
+  /** Backoff numbers, when the policy uses them. */
+  backoff?: Backoff & { /** The numbers in words. */ text: string; /** Waits before each retry, in ms. */ schedule: number[]; /** Whether the numbers are only a fallback (retry-after without the header). */ fallback: boolean };
+  /** Headers to read to time the retry. */
+  headers: string[];
+  /** The advice's own extra sentence. */
+  note?: string;
+  /** The whole advice in one or two sentences, numbers included. */
+  sentence: string;
+}
+
+/** Splits retry advice into labelled parts, with the API's defaults applied. */
+export function retryDetails(advice: RetryAdvice, context: RetryContext): RetryDetails {
+  const covered = coveredMethods(advice, context);
+  const headers = [...advice.honorHeaders];
+  const methods =
+    covered === 'all'
+      ? 'every method'
+      : advice.methods === 'idempotent'
+        ? `${listInWords(covered)} (idempotent methods)`
+        : listInWords(covered);
+  const otherwise = covered === 'all' ? undefined : policyAction(advice.otherwise, []);
+  const numbers = effectiveBackoff(advice, context);
+  const backoff = numbers && {
+    ...numbers,
+    text: describeBackoff(numbers),
+    schedule: backoffSchedule(numbers),
+    fallback: advice.policy === 'retry-after',
+  };
+  return {
+    policy: advice.policy,
+    label: RETRY_POLICY_LABELS[advice.policy],
+    methods,
+    otherwise,
+    backoff,
+    headers,
+    note: advice.note,
+    sentence: retrySentence(advice, context),
+  };
+}
+
+/**
+ * The advice in one or two sentences with its numbers, e.g. "For GET, HEAD, OPTIONS, PUT and
+ * DELETE: retry with exponential backoff (start at 500 ms, ×2 each try, capped at 30 s, at most 6
+ * tries in all, with random jitter). Other methods: do not retry; fix the request first."
+ */
+export function retrySentence(advice: RetryAdvice, context: RetryContext): string {
+  const covered = coveredMethods(advice, context);
+  const numbers = effectiveBackoff(advice, context);
+  let action = policyAction(advice.policy, advice.honorHeaders);
+  if (numbers && advice.policy === 'backoff') action += ` (${describeBackoff(numbers)})`;
+  if (numbers && advice.policy === 'retry-after') action += `; without the header, back off (${describeBackoff(numbers)})`;
+  if (advice.policy === 'backoff' && advice.honorHeaders.length) action += `; honour ${listInWords(advice.honorHeaders)} when sent`;
+  const sentences = [covered === 'all' ? capitalise(action) : `For ${listInWords(covered)}: ${action}`];
+  if (covered !== 'all') sentences.push(`Other methods: ${policyAction(advice.otherwise, [])}`);
+  if (advice.note) sentences.push(advice.note.replace(/[.!?]$/, ''));
+  return `${sentences.join('. ')}.`;
+}
+
+/** A few words for a table cell, e.g. "Retry with backoff (idempotent only)". */
+export function retrySummary(advice: RetryAdvice): string {
+  const label = RETRY_POLICY_LABELS[advice.policy];
+  if (advice.methods === 'all' || !isRetryable(advice)) return label;
+  return advice.methods === 'idempotent' ? `${label} (idempotent only)` : `${label} (${listInWords(advice.methods, 'or')} only)`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,84 @@
+import { describe, expect, test } from 'vitest';
+import {
+  backoffSchedule,
+  describeBackoff,
+  formatDuration,
+  isRetryable,
+  retryDetails,
+  retrySentence,
+  retrySummary,
+  type RetryContext,
+} from '../../src/catalog/retry-text';
+import type { RetryAdvice } from '../../src/schemas/retry';
+
+const context: RetryContext = {
+  idempotentMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'],
+  backoff: { initialMs: 500, factor: 2, maxDelayMs: 30_000, maxAttempts: 6, jitter: true },
+};
+const advice = (partial: Partial<RetryAdvice> & Pick<RetryAdvice, 'policy'>): RetryAdvice => ({
+  methods: 'all', otherwise: 'never', honorHeaders: [], ...partial,
+});
+
+describe('retry advice in words', () => {
+  test('backoff for idempotent methods names the methods, the numbers and what other methods do', () => {
+    expect(retrySentence(advice({ policy: 'backoff', methods: 'idempotent', note: 'Send an Idempotency-Key.' }), context)).toBe(
+      'For GET, HEAD, OPTIONS, PUT and DELETE: retry with exponential backoff (start at 500 ms, ×2 each try, capped at 30 s, at most 6 tries in all, with random jitter). ' +
+        'Other methods: do not retry; fix the request first. Send an Idempotency-Key.',
+    );
+  });
+
+  test("retry-after names the headers to honour and the status's own fallback numbers", () => {
+    const rateLimited = advice({
+      policy: 'retry-after',
+      honorHeaders: ['Retry-After', 'X-RateLimit-Reset'],
+      backoff: { initialMs: 1000, factor: 2, maxDelayMs: 60_000, maxAttempts: 5, jitter: false },
+    });
+    expect(retrySentence(rateLimited, context)).toBe(
+      'Wait for the time given by Retry-After or X-RateLimit-Reset, then retry; without the header, back off (start at 1 s, ×2 each try, capped at 1 min, at most 5 tries in all).',
+    );
+    const details = retryDetails(rateLimited, context);
+    expect(details.backoff).toMatchObject({ initialMs: 1000, fallback: true, schedule: [1000, 2000, 4000, 8000] });
+    expect(details.headers).toEqual(['Retry-After', 'X-RateLimit-Reset']);
+    expect(details.otherwise).toBeUndefined();
+  });
+
+  test('advice without numbers falls back to the API-wide backoff', () => {
+    expect(retryDetails(advice({ policy: 'backoff' }), context).backoff).toMatchObject({ initialMs: 500, maxAttempts: 6, fallback: false });
+  });
+
+  test.each([
+    ['never', 'Do not retry; fix the request first.'],
+    ['reauthenticate', 'Refresh or renew the credentials, then retry once.'],
+    ['use-cache', 'Nothing failed; use the copy you already hold.'],
+    ['not-needed', 'The request succeeded; there is nothing to retry.'],
+  ] as const)('policy %s reads %j', (policy, sentence) => {
+    expect(retrySentence(advice({ policy }), context)).toBe(sentence);
+    expect(retryDetails(advice({ policy }), context).backoff).toBeUndefined();
+  });
+
+  test('summaries for table cells say which methods a retry is limited to', () => {
+    expect(retrySummary(advice({ policy: 'backoff', methods: 'idempotent' }))).toBe('Retry with backoff (idempotent only)');
+    expect(retrySummary(advice({ policy: 'backoff', methods: ['POST', 'PATCH'] }))).toBe('Retry with backoff (POST or PATCH only)');
+    expect(retrySummary(advice({ policy: 'never', methods: 'idempotent' }))).toBe('Do not retry');
+    expect(isRetryable(advice({ policy: 'reauthenticate' }))).toBe(true);
+    expect(isRetryable(advice({ policy: 'use-cache' }))).toBe(false);
+  });
+});
+
+describe('backoff numbers', () => {
+  test('the schedule doubles from the start and stops at the cap, one wait per retry', () => {
+    expect(backoffSchedule({ initialMs: 500, factor: 2, maxDelayMs: 3000, maxAttempts: 6, jitter: true })).toEqual([500, 1000, 2000, 3000, 3000]);
+  });
+
+  test('without a try limit the schedule shows the first waits and the words say there is no limit', () => {
+    const open = { initialMs: 1000, factor: 3, maxDelayMs: 300_000, jitter: false };
+    expect(backoffSchedule(open, 4)).toEqual([1000, 3000, 9000, 27000]);
+    expect(describeBackoff(open)).toBe('start at 1 s, ×3 each try, capped at 5 min, no fixed try limit');
+  });
+
+  test.each([
+    [250, '250 ms'], [1500, '1.5 s'], [30_000, '30 s'], [90_000, '1.5 min'], [7_200_000, '2 h'],
+  ])('%i ms reads %s', (ms, text) => {
+    expect(formatDuration(ms)).toBe(text);
+  });
+});
