@@ -79,7 +79,10 @@ export function buildExampleBody(
   set(fields.code, typed(samples, fields.code, input.code));
   if (fields.message) set(fields.message, messageShape(samples, fields.message, message));
   if (fields.title) set(fields.title, titleFor(samples, fields.title, input, options.reasonOf));
-  if (fields.detail && fields.detail !== fields.message) set(fields.detail, fields.message ? input.detail ?? message : message);
+  if (fields.detail && fields.detail !== fields.message) {
+    if (!isFieldLevel(fields, fields.detail)) set(fields.detail, fields.message ? (input.detail ?? message) : message);
+    else if (fieldName !== undefined) set(fields.detail, message);
+  }
   if (fieldName !== undefined) {
     set(fields.field, fieldName);
     set(fields.fieldErrors, message, { field: fieldName, name: fieldName, key: fieldName });
@@ -152,6 +155,24 @@ function titleFor(samples: ParsedExample[], path: string, input: ExampleBodyInpu
 
 function sameText(value: unknown, text: string): boolean {
   return typeof value === 'string' && value.trim().toLowerCase() === text.trim().toLowerCase();
+}
+
+/** The path up to its first `[]` or `<name>` segment, e.g. `errors[]` of `errors[].detail`. */
+function collectionPrefix(path: string | undefined): string | undefined {
+  if (!path) return undefined;
+  const segments = path.split('.');
+  const end = segments.findIndex((segment) => segment.endsWith('[]') || segment.startsWith('<'));
+  return end < 0 ? undefined : segments.slice(0, end + 1).join('.');
+}
+
+/**
+ * A member is field-level when it lives in the same list as the `field` member but not in the list
+ * holding the code, e.g. `errors[].detail` beside `errors[].pointer` in problem details whose
+ * `code` sits at the top.
+ */
+function isFieldLevel(fields: EnvelopeFields, path: string): boolean {
+  const prefix = collectionPrefix(path);
+  return prefix !== undefined && prefix === collectionPrefix(fields.field) && prefix !== collectionPrefix(fields.code);
 }
 
 function fieldOf(input: ExampleBodyInput): string | undefined {

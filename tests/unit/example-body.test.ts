@@ -71,6 +71,17 @@ describe('buildExampleBody', () => {
     expect(body).toEqual({ title: 'Account closed', status: 409, detail: 'Account {id} is closed.', code: '4100', traceId: '00-4bf9' });
   });
 
+  test('fills per-field members of problem details only for a code about a field', () => {
+    const problem: EnvelopeShape = {
+      fields: { status: 'status', code: 'code', message: 'detail', detail: 'errors[].detail', field: 'errors[].pointer' },
+      examples: [{ title: 'Invalid', kind: 'validation', status: 422, body: '{ "status": 422, "detail": "Invalid.", "code": "4001", "errors": [ { "pointer": "/amount", "detail": "must be positive" } ] }' }],
+    };
+    const plain = buildExampleBody(problem, { code: '4201', title: 't', status: 409, message: 'Balance too low.' });
+    expect(plain.body).toEqual({ status: 409, detail: 'Balance too low.', code: '4201' });
+    const perField = buildExampleBody(problem, { code: '4001', title: 't', status: 422, message: '{field} is invalid', placeholders: { field: 'e.g. /amount' } });
+    expect(perField.body).toEqual({ status: 422, detail: '/amount is invalid', code: '4001', errors: [{ pointer: '/amount', detail: '/amount is invalid' }] });
+  });
+
   test('puts the reason phrase in a title member whose examples hold reason phrases, and keeps a string message when examples mix shapes', () => {
     const nest: EnvelopeShape = {
       fields: { status: 'statusCode', message: 'message', title: 'error' },
