@@ -5,6 +5,7 @@
  */
 import type { Envelope, EnvelopeFields } from '../schemas/envelope';
 import { evaluateFieldPath } from '../schemas/field-path';
+import { placeholderNames, splitTemplate } from './placeholders';
 
 /** What the body should say. */
 export interface ExampleBodyInput {
@@ -42,10 +43,9 @@ export function placeholderSample(name: string, description: string | undefined)
 
 /** The template with each placeholder replaced by its sample value. */
 export function fillTemplate(template: string, placeholders: Record<string, string> = {}): string {
-  return template.replace(/\{([^{}]*)\}/g, (whole, raw: string) => {
-    const name = raw.trim();
-    return name in placeholders ? placeholderSample(name, placeholders[name]) : whole;
-  });
+  return splitTemplate(template)
+    .map((part) => (!part.placeholder ? part.text : part.text in placeholders ? placeholderSample(part.text, placeholders[part.text]) : `{${part.text}}`))
+    .join('');
 }
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -177,8 +177,7 @@ function isFieldLevel(fields: EnvelopeFields, path: string): boolean {
 
 function fieldOf(input: ExampleBodyInput): string | undefined {
   const placeholders = input.placeholders ?? {};
-  const names = [...input.message.matchAll(/\{([^{}]*)\}/g)].map((match) => match[1]!.trim());
-  const name = names.find((candidate) => FIELD_PLACEHOLDERS.includes(candidate));
+  const name = placeholderNames(input.message).find((candidate) => FIELD_PLACEHOLDERS.includes(candidate));
   return name === undefined ? undefined : placeholderSample(name, placeholders[name]);
 }
 

@@ -37,3 +37,16 @@ export function templateProblems(template: string): string[] {
   }
   return problems;
 }
+
+/** A template cut into literal text and placeholder names, in order, for rendering it marked up. */
+export function splitTemplate(template: string): Array<{ text: string; placeholder: boolean }> {
+  const parts: Array<{ text: string; placeholder: boolean }> = [];
+  let last = 0;
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    if (match.index > last) parts.push({ text: template.slice(last, match.index), placeholder: false });
+    parts.push({ text: match[1]!.trim(), placeholder: true });
+    last = match.index + match[0].length;
+  }
+  if (last < template.length) parts.push({ text: template.slice(last), placeholder: false });
+  return parts;
+}
