@@ -2,11 +2,14 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { catalogIntegration } from './src/catalog/integration.ts';
+import { publishingIntegration } from './src/publishing/integration.ts';
+import { SECURITY_HEADERS } from './src/publishing/content-security-policy.ts';
 
 /**
  * Build options, all from the environment so one command builds any catalog at any base path:
  * CATALOG_DIR (default catalog/), BASE_PATH (default /), SITE_URL, OUT_DIR (default dist/),
- * ASTRO_CACHE_DIR (default node_modules/.astro).
+ * ASTRO_CACHE_DIR (default node_modules/.astro). PREVIEW_CSP=1 makes `astro preview` send the
+ * security headers (CSP without 'unsafe-inline' scripts) the site must work under.
  */
 const base = process.env.BASE_PATH || '/';
 
@@ -19,7 +22,13 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
-  integrations: [catalogIntegration(), mdx()],
+  integrations: [catalogIntegration(), mdx(), publishingIntegration()],
+  server: { headers: process.env.PREVIEW_CSP === '1' ? { ...SECURITY_HEADERS } : {} },
+  vite: {
+    // Astro inlines small bundled scripts into the HTML; inline scripts break under a CSP
+    // without 'unsafe-inline', so every script stays an external file.
+    build: { assetsInlineLimit: 0 },
+  },
   markdown: {
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
   },

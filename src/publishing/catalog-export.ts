@@ -1,0 +1,157 @@
+/**
+ * The machine-readable catalog served as `catalog.json`: every surface, envelope, status, range,
+ * code, message and header of the model, with the absolute URL of each one's page. The format is
+ * documented in docs/catalog-json.md and versioned by `formatVersion`: fields are listed one by
+ * one (never spread from the model) so the model can grow without silently changing the format.
+ */
+import type { Catalog } from '../catalog/model';
+import { codeTitle } from '../catalog/queries';
+import { routes } from '../catalog/routes';
+
+/**
+ * Version of the format. Raise it when a field is removed, renamed or changes meaning; adding a
+ * field keeps the version (consumers must ignore fields they do not know).
+ */
+export const CATALOG_FORMAT_VERSION = 1;
+
+/** Turns a base-relative route into the absolute URL the export publishes. */
+export type UrlOf = (route: string) => string;
+
+/** Builds the export. `urlOf` makes absolute URLs (SITE_URL + base path + route). */
+export function catalogExport(catalog: Catalog, urlOf: UrlOf) {
+  const { api } = catalog;
+  return {
+    formatVersion: CATALOG_FORMAT_VERSION,
+    api: {
+      name: api.name,
+      description: api.description,
+      intro: api.intro,
+      version: api.version,
+      supportContact: api.supportContact ?? null,
+      retryPolicy: api.retryPolicy ?? null,
+      rateLimits: api.rateLimits,
+    },
+    urls: {
+      home: urlOf(routes.home()),
+      codes: urlOf(routes.codes()),
+      statuses: urlOf(routes.statuses()),
+      ranges: urlOf(routes.ranges()),
+      messages: urlOf(routes.messages()),
+      headers: urlOf(routes.headers()),
+      guides: urlOf(routes.guides()),
+      lookup: urlOf(routes.lookup()),
+    },
+    surfaces: catalog.surfaces.map((surface) => ({
+      id: surface.id,
+      name: surface.name,
+      description: surface.description,
+      baseUrl: surface.baseUrl ?? null,
+      codeSpace: surface.codeSpace,
+      envelopes: surface.envelopes,
+      url: urlOf(routes.surface(surface)),
+    })),
+    envelopes: catalog.envelopes.map((envelope) => ({
+      id: envelope.id,
+      name: envelope.name,
+      mediaType: envelope.mediaType,
+      description: envelope.description,
+      declaration: envelope.declaration ?? null,
+      fields: envelope.fields,
+      examples: envelope.examples.map((example) => ({
+        title: example.title,
+        kind: example.kind,
+        status: example.status ?? null,
+        body: example.body,
+      })),
+      surfaces: envelope.surfaces,
+      url: urlOf(routes.envelope(envelope)),
+    })),
+    statuses: catalog.statuses.map((status) => ({
+      status: status.status,
+      reason: status.reason,
+      statusClass: status.statusClass,
+      meaning: status.meaning,
+      when: status.when ?? null,
+      action: status.action,
+      retry: status.retry,
+      surfaces: status.surfaces,
+      url: urlOf(routes.status(status.status)),
+    })),
+    codeSpaces: catalog.codeSpaces.map((space) => ({
+      id: space.id,
+      name: space.name,
+      description: space.description ?? null,
+      surfaces: space.surfaces,
+      codes: space.codes,
+      url: urlOf(routes.codeSpace(space)),
+    })),
+    ranges: catalog.codeSpaces.flatMap((space) =>
+      space.ranges.map((range) => ({
+        codeSpace: range.codeSpace,
+        slug: range.slug,
+        from: range.from,
+        to: range.to,
+        name: range.name,
+        meaning: range.meaning,
+        state: range.state,
+        codes: range.codes,
+        url: urlOf(routes.range(range)),
+      })),
+    ),
+    codes: catalog.codes.map((code) => ({
+      key: code.key,
+      code: code.code,
+      codeSpace: code.codeSpace,
+      name: code.name ?? null,
+      title: codeTitle(code),
+      status: code.status,
+      message: code.message,
+      placeholders: code.placeholders,
+      cause: code.cause,
+      resolution: code.resolution,
+      retry: code.retry,
+      retryInherited: code.retryInherited,
+      support: code.support ?? null,
+      since: code.since ?? null,
+      deprecated: code.deprecated
+        ? { since: code.deprecated.since, replacedBy: code.deprecated.replacedBy ?? null, note: code.deprecated.note ?? null }
+        : null,
+      related: code.related,
+      formerly: code.formerly,
+      tags: code.tags,
+      surfaces: code.surfaces,
+      range: code.range ?? null,
+      url: urlOf(routes.code(code)),
+    })),
+    messageAreas: catalog.messageAreas.map((area) => ({
+      slug: area.slug,
+      name: area.name,
+      description: area.description ?? null,
+      url: urlOf(routes.messageArea(area)),
+    })),
+    messages: catalog.messageAreas.flatMap((area) =>
+      area.messages.map((message) => ({
+        id: message.id,
+        area: message.area,
+        message: message.message,
+        status: message.status ?? null,
+        meaning: message.meaning ?? null,
+        resolution: message.resolution,
+        code: message.code ?? null,
+        retry: message.retry ?? null,
+        url: urlOf(routes.messageArea(area)),
+      })),
+    ),
+    headers: catalog.headers.map((header) => ({
+      name: header.name,
+      meaning: header.meaning,
+      example: header.example,
+      format: header.format,
+      statuses: header.statuses,
+      url: urlOf(routes.header(header.name)),
+    })),
+  };
+}
+
+/** The export's shape, for consumers in this code base (tests, tools). */
+export type CatalogExport = ReturnType<typeof catalogExport>;
