@@ -1,0 +1,78 @@
+/**
+ * What each kind of page tells Pagefind: metadata shown in search results (code, name, surface,
+ * status) and filter values offered in the search dialog (type, surface, status class, range,
+ * area). Pages pass the result to Base.astro as `searchMeta` / `searchFilters`, so the filter
+ * names and values are decided here once; the dialog (src/scripts/search-dialog.ts) labels them.
+ */
+import type { Catalog, Code, MessageArea, Range, Status } from '../catalog/model';
+
+export interface SearchData {
+  searchMeta: Record<string, string>;
+  searchFilters: Record<string, string | string[]>;
+}
+
+/** Filter `type` values, one per kind of entry page. Kept in step with `pageTypeOfExplanation`. */
+export const PAGE_TYPES = { code: 'Code', status: 'Status code', range: 'Range', message: 'Message', guide: 'Guide' } as const;
+
+/** `Customers (1100–1199)`: a range's filter value, unique enough to tell ranges of two spaces apart. */
+export function rangeLabel(range: Pick<Range, 'name' | 'from' | 'to'>): string {
+  return range.from === range.to ? `${range.name} (${range.from})` : `${range.name} (${range.from}–${range.to})`;
+}
+
+/** `404 Not Found`. */
+export function statusLabel(catalog: Catalog, status: number): string {
+  const reason = catalog.statuses.find((entry) => entry.status === status)?.reason;
+  return reason ? `${status} ${reason}` : String(status);
+}
+
+function surfaceNames(catalog: Catalog, ids: readonly string[]): string[] {
+  return ids.map((id) => catalog.surfaces.find((surface) => surface.id === id)?.name ?? id);
+}
+
+/** A code's permalink page. */
+export function codeSearchData(catalog: Catalog, code: Code): SearchData {
+  const surfaces = surfaceNames(catalog, code.surfaces);
+  const range = code.range
+    ? catalog.codeSpaces.find((space) => space.id === code.codeSpace)?.ranges.find((entry) => entry.slug === code.range)
+    : undefined;
+  const searchFilters: SearchData['searchFilters'] = {
+    type: PAGE_TYPES.code,
+    surface: surfaces,
+    status: `${Math.floor(code.status / 100)}xx`,
+  };
+  if (range) searchFilters['range'] = rangeLabel(range);
+  return {
+    searchMeta: { code: code.code, name: code.name, surface: surfaces.join(', '), status: statusLabel(catalog, code.status) },
+    searchFilters,
+  };
+}
+
+/** An HTTP status page. */
+export function statusSearchData(status: Pick<Status, 'status' | 'reason' | 'statusClass'>): SearchData {
+  return {
+    searchMeta: { code: String(status.status), status: `${status.status} ${status.reason}` },
+    searchFilters: { type: PAGE_TYPES.status, status: status.statusClass },
+  };
+}
+
+/** The ranges page lists every range, so it belongs under each range and surface filter. */
+export function rangesPageSearchData(catalog: Catalog): SearchData {
+  return {
+    searchMeta: {},
+    searchFilters: {
+      type: PAGE_TYPES.range,
+      range: catalog.codeSpaces.flatMap((space) => space.ranges.map(rangeLabel)),
+      surface: catalog.surfaces.map((surface) => surface.name),
+    },
+  };
+}
+
+/** The messages page (or one area's page): under each of its message areas. */
+export function messagesSearchData(areas: readonly Pick<MessageArea, 'name'>[]): SearchData {
+  return { searchMeta: {}, searchFilters: { type: PAGE_TYPES.message, area: areas.map((area) => area.name) } };
+}
+
+/** A guide page. */
+export function guideSearchData(): SearchData {
+  return { searchMeta: {}, searchFilters: { type: PAGE_TYPES.guide } };
+}

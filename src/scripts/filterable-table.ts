@@ -1,0 +1,231 @@
+/**
+ * `<filterable-table>`: enhances the server-rendered table inside FilterableTable.astro with a
+ * filter box, facet selects, sortable headers, a live count, an empty state and URL state.
+ * Fast at thousands of rows: rows are indexed once, a change only flips `hidden` on rows whose
+ * visibility changed, and re-sorting moves existing row nodes (no HTML is re-rendered).
+ */
+import {
+  isDefaultState,
+  nextSort,
+  readTableState,
+  writeTableState,
+  type TableSort,
+  type TableState,
+  type TableStateShape,
+} from './table-state';
+import { countLabel, facetTokens, normalizeText, queryTerms, rowMatches, sortedOrder, type RowIndex } from './table-match';
+
+/** Long enough to skip the keystrokes of a word typed at speed, short enough to feel live. */
+const FILTER_DEBOUNCE_MS = 120;
+
+interface Column {
+  key: string;
+  index: number;
+  header: HTMLTableCellElement;
+  button: HTMLButtonElement;
+  /** Sort values by original row position, read on first use. */
+  values?: string[];
+}
+
+/** `statusClass` and `status-class` both read `data-status-class`. */
+function facetAttribute(key: string): string {
+  return `data-${key.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()}`;
+}
+
+function columnKey(header: HTMLTableCellElement, index: number): string {
+  const explicit = header.dataset['sortKey'];
+  if (explicit) return explicit;
+  const text = normalizeText(header.textContent ?? '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text || `column-${index + 1}`;
+}
+
+class FilterableTable extends HTMLElement {
+  private rows: HTMLTableRowElement[] = [];
+  private index: RowIndex[] = [];
+  private columns: Column[] = [];
+  private shape!: TableStateShape;
+  private state: TableState = { query: '', facets: {} };
+  private appliedSortKey = '';
+  private queryInput: HTMLInputElement | null = null;
+  private facetSelects: HTMLSelectElement[] = [];
+  private resetButton: HTMLButtonElement | null = null;
+  private countOutput: HTMLElement | null = null;
+  private emptyRow: HTMLTableRowElement | null = null;
+  private debounceTimer: ReturnType<typeof setTimeout> | undefined;
+
+  connectedCallback(): void {
+    if (this.dataset['enhanced']) return;
+    const table = this.querySelector('table');
+    if (!table) return;
+    this.dataset['enhanced'] = 'true';
+    this.queryInput = this.querySelector<HTMLInputElement>('[data-ft-query]');
+    this.facetSelects = [...this.querySelectorAll<HTMLSelectElement>('[data-ft-facet]')];
+    this.resetButton = this.querySelector<HTMLButtonElement>('[data-ft-reset]');
+    this.countOutput = this.querySelector<HTMLElement>('[data-ft-count]');
+
+    this.rows = [...table.tBodies].flatMap((body) => [...body.rows]);
+    const facetKeys = this.facetSelects.map((select) => select.dataset['ftFacet'] ?? '');
+    this.index = this.rows.map((row) => ({
+      text: normalizeText(row.textContent ?? ''),
+      facets: Object.fromEntries(facetKeys.map((key) => [key, facetTokens(row.getAttribute(facetAttribute(key)))])),
+    }));
+    this.columns = this.enhanceHeaders(table);
+    this.emptyRow = this.createEmptyRow(table);
+
+    const several = document.querySelectorAll('filterable-table').length > 1;
+    this.shape = {
+      prefix: several ? this.id : '',
+      facets: Object.fromEntries(this.facetSelects.map((select) => [select.dataset['ftFacet'] ?? '', [...select.options].map((o) => o.value).filter(Boolean)])),
+      columns: this.columns.map((column) => column.key),
+    };
+    this.state = readTableState(new URLSearchParams(location.search), this.shape);
+    this.syncControls();
+    this.apply(false);
+
+    this.queryInput?.addEventListener('input', () => {
+      this.state.query = this.queryInput?.value ?? '';
+      clearTimeout(this.debounceTimer);
+      this.debounceTimer = setTimeout(() => this.apply(true), FILTER_DEBOUNCE_MS);
+    });
+    this.queryInput?.addEventListener('keydown', (event) => {
+      // Escape in a non-empty box clears it; the native search clear fires `input` already.
+      if (event.key === 'Escape' && this.queryInput?.value) {
+        event.preventDefault();
+        this.queryInput.value = '';
+        this.state.query = '';
+        this.apply(true);
+      }
+    });
+    for (const select of this.facetSelects) {
+      select.addEventListener('change', () => {
+        const key = select.dataset['ftFacet'] ?? '';
+        if (select.value) this.state.facets[key] = select.value;
+        else delete this.state.facets[key];
+        this.apply(true);
+      });
+    }
+    this.resetButton?.addEventListener('click', () => this.reset(this.queryInput));
+    for (const control of [this.queryInput, ...this.facetSelects, this.resetButton]) {
+      if (control) control.disabled = false;
+    }
+  }
+
+  /** Turns each header's content into a sort button; `data-sort="none"` opts a column out. */
+  private enhanceHeaders(table: HTMLTableElement): Column[] {
+    const headerRow = table.tHead?.rows[0];
+    if (!headerRow) return [];
+    const columns: Column[] = [];
+    [...headerRow.cells].forEach((header, index) => {
+      if (header.dataset['sort'] === 'none' || !(header instanceof HTMLTableCellElement)) return;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'ft-sort';
+      button.append(...header.childNodes);
+      const icon = document.createElement('span');
+      icon.className = 'ft-sort__icon';
+      icon.setAttribute('aria-hidden', 'true');
+      button.append(icon);
+      header.append(button);
+      const column: Column = { key: columnKey(header, index), index, header, button };
+      button.addEventListener('click', () => {
+        this.state.sort = nextSort(this.state.sort, column.key);
+        this.apply(true);
+      });
+      columns.push(column);
+    });
+    return columns;
+  }
+
+  private createEmptyRow(table: HTMLTableElement): HTMLTableRowElement | null {
+    const body = table.tBodies[0];
+    if (!body) return null;
+    const row = document.createElement('tr');
+    row.className = 'ft-empty';
+    row.hidden = true;
+    const cell = document.createElement('td');
+    cell.colSpan = Math.max(1, table.tHead?.rows[0]?.cells.length ?? 1);
+    const text = document.createElement('span');
+    text.textContent = `No ${this.dataset['noun'] ?? 'rows'} match these filters.`;
+    const clear = document.createElement('button');
+    clear.type = 'button';
+    clear.textContent = 'Clear filters';
+    clear.addEventListener('click', () => this.reset(this.queryInput));
+    cell.append(text, clear);
+    row.append(cell);
+    body.append(row);
+    return row;
+  }
+
+  private reset(focusAfter: HTMLElement | null): void {
+    this.state = this.state.sort ? { query: '', facets: {}, sort: this.state.sort } : { query: '', facets: {} };
+    this.syncControls();
+    this.apply(true);
+    focusAfter?.focus();
+  }
+
+  /** Puts the state into the controls (on load from the URL, and after a reset). */
+  private syncControls(): void {
+    if (this.queryInput) this.queryInput.value = this.state.query;
+    for (const select of this.facetSelects) select.value = this.state.facets[select.dataset['ftFacet'] ?? ''] ?? '';
+  }
+
+  private apply(writeUrl: boolean): void {
+    clearTimeout(this.debounceTimer);
+    const terms = queryTerms(this.state.query);
+    let visible = 0;
+    for (let i = 0; i < this.rows.length; i++) {
+      const row = this.rows[i]!;
+      const show = rowMatches(this.index[i]!, terms, this.state.facets);
+      if (row.hidden === show) row.hidden = !show;
+      if (show) visible++;
+    }
+    this.applySort(this.state.sort);
+    if (this.emptyRow) this.emptyRow.hidden = visible > 0;
+    const filtered = terms.length > 0 || Object.keys(this.state.facets).length > 0;
+    if (this.resetButton) this.resetButton.hidden = !filtered;
+    if (this.countOutput) this.countOutput.textContent = countLabel(visible, this.rows.length, this.dataset['noun'] ?? 'rows');
+    this.dataset['visible'] = String(visible);
+    if (writeUrl) this.writeUrl();
+  }
+
+  private applySort(sort: TableSort | undefined): void {
+    const sortKey = sort ? `${sort.column}:${sort.direction}` : '';
+    for (const column of this.columns) {
+      const active = sort?.column === column.key;
+      if (active) column.header.setAttribute('aria-sort', sort.direction === 'asc' ? 'ascending' : 'descending');
+      else column.header.removeAttribute('aria-sort');
+      const icon = column.button.querySelector('.ft-sort__icon');
+      if (icon) icon.textContent = active ? (sort.direction === 'asc' ? '▲' : '▼') : '↕';
+    }
+    if (sortKey === this.appliedSortKey) return;
+    this.appliedSortKey = sortKey;
+    const column = sort && this.columns.find((c) => c.key === sort.column);
+    const order = column
+      ? sortedOrder(this.sortValues(column), sort.direction)
+      : this.rows.map((_, index) => index);
+    // Rows go back into their own tbody, so grouped tables stay grouped; the empty row stays last.
+    for (const position of order) {
+      const row = this.rows[position]!;
+      row.parentElement?.append(row);
+    }
+    if (this.emptyRow) this.emptyRow.parentElement?.append(this.emptyRow);
+  }
+
+  private sortValues(column: Column): string[] {
+    column.values ??= this.rows.map((row) => {
+      const cell = row.cells[column.index];
+      return cell?.dataset['sortValue'] ?? cell?.textContent?.trim() ?? '';
+    });
+    return column.values;
+  }
+
+  private writeUrl(): void {
+    const params = writeTableState(new URLSearchParams(location.search), this.state, this.shape);
+    const search = params.toString();
+    const url = `${location.pathname}${search ? `?${search}` : ''}${location.hash}`;
+    if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url);
+    this.toggleAttribute('data-filtered', !isDefaultState(this.state));
+  }
+}
+
+if (!customElements.get('filterable-table')) customElements.define('filterable-table', FilterableTable);

@@ -1,0 +1,326 @@
+/**
+ * `<search-dialog>`: the header's search. A modal <dialog> (focus kept inside, given back on
+ * close) over Pagefind's JS API, loaded lazily from the built site, with the lookup engine's
+ * exact matches listed first. Opens with `/` or Ctrl/Cmd+K; arrows move through the results.
+ */
+import type { Explanation } from '../lookup/types';
+import {
+  excerptSegments,
+  explanationPassesFilters,
+  hitFromExplanation,
+  isSearchShortcut,
+  mergeHits,
+  resultCountLabel,
+  urlKey,
+  type SearchHit,
+} from './search-results';
+import { findExactMatches, preloadExactMatches } from './search-exact';
+
+/** The part of Pagefind's browser API (`pagefind/pagefind.js`) this dialog uses. */
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  sub_results?: Array<{ title: string; url: string; excerpt: string }>;
+}
+interface PagefindSearch {
+  results: Array<{ id: string; data: () => Promise<PagefindResultData> }>;
+}
+interface PagefindApi {
+  options: (options: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  search: (term: string | null, options?: { filters?: Record<string, string> }) => Promise<PagefindSearch | null>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
+}
+
+/** Filter names the site's pages declare (src/components/search-meta.ts), in display order. */
+const filterLabels: Record<string, string> = {
+  type: 'Kind',
+  surface: 'Surface',
+  status: 'Status class',
+  range: 'Range',
+  area: 'Message area',
+};
+const PAGE_SIZE = 10;
+/** Pagefind answers in a few ms; the pause only spares it the keystrokes of a fast typist. */
+const SEARCH_DEBOUNCE_MS = 60;
+
+function isField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+class SearchDialog extends HTMLElement {
+  private base = '/';
+  private dialog!: HTMLDialogElement;
+  private openButton!: HTMLButtonElement;
+  private input!: HTMLInputElement;
+  private list!: HTMLOListElement;
+  private count!: HTMLElement;
+  private filterBox!: HTMLElement;
+  private moreButton!: HTMLButtonElement;
+  private pagefind: Promise<PagefindApi> | undefined;
+  private filters: Record<string, string> = {};
+  /** Number of the newest query; answers to older ones are dropped. */
+  private ticket = 0;
+  private debounceTimer: ReturnType<typeof setTimeout> | undefined;
+  private returnFocusTo: HTMLElement | null = null;
+  private shown: SearchHit[] = [];
+  private pending: PagefindSearch['results'] = [];
+
+  connectedCallback(): void {
+    const dialog = this.querySelector('dialog');
+    const openButton = this.querySelector<HTMLButtonElement>('[data-search-open]');
+    const input = this.querySelector<HTMLInputElement>('[data-search-input]');
+    const list = this.querySelector<HTMLOListElement>('[data-search-results]');
+    const count = this.querySelector<HTMLElement>('[data-search-count]');
+    const filterBox = this.querySelector<HTMLElement>('[data-search-filters]');
+    const moreButton = this.querySelector<HTMLButtonElement>('[data-search-more]');
+    if (!dialog || !openButton || !input || !list || !count || !filterBox || !moreButton) return;
+    Object.assign(this, { dialog, openButton, input, list, count, filterBox, moreButton });
+    this.base = this.dataset['base'] ?? '/';
+
+    openButton.addEventListener('click', () => this.open());
+    // Start fetching on intent, so the index is usually there by the time the dialog opens.
+    openButton.addEventListener('pointerenter', () => this.warmUp(), { once: true });
+    openButton.addEventListener('focus', () => this.warmUp(), { once: true });
+    document.addEventListener('keydown', (event) => {
+      if (this.dialog.open || event.defaultPrevented) return;
+      const shortcut = { key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, inField: isField(event.target) };
+      if (!isSearchShortcut(shortcut)) return;
+      event.preventDefault();
+      this.open();
+    });
+    this.querySelector('[data-search-close]')?.addEventListener('click', () => dialog.close());
+    this.querySelector('[data-search-form]')?.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.links()[0]?.click();
+    });
+    // A click on the backdrop lands on the <dialog> itself (its frame fills the box).
+    dialog.addEventListener('click', (event) => {
+      if (event.target === dialog) dialog.close();
+    });
+    dialog.addEventListener('close', () => this.restoreFocus());
+    dialog.addEventListener('keydown', (event) => this.onDialogKey(event));
+    input.addEventListener('input', () => {
+      clearTimeout(this.debounceTimer);
+      this.debounceTimer = setTimeout(() => void this.runSearch(), SEARCH_DEBOUNCE_MS);
+    });
+    moreButton.addEventListener('click', () => void this.showMore());
+    openButton.disabled = false;
+  }
+
+  private warmUp(): void {
+    void this.loadPagefind().catch(() => undefined);
+    preloadExactMatches();
+  }
+
+  private open(): void {
+    if (this.dialog.open) return;
+    const active = document.activeElement;
+    this.returnFocusTo = active instanceof HTMLElement && active !== document.body ? active : this.openButton;
+    this.dialog.showModal();
+    this.input.focus();
+    this.input.select();
+    this.warmUp();
+    void this.loadFilters();
+    if (this.input.value) void this.runSearch();
+  }
+
+  private restoreFocus(): void {
+    clearTimeout(this.debounceTimer);
+    this.ticket++;
+    const target = this.returnFocusTo?.isConnected ? this.returnFocusTo : this.openButton;
+    target.focus();
+  }
+
+  private loadPagefind(): Promise<PagefindApi> {
+    this.pagefind ??= (async () => {
+      const url = `${this.base}pagefind/pagefind.js`;
+      const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
+      await api.options({ baseUrl: this.base, excerptLength: 22 });
+      await api.init();
+      return api;
+    })();
+    this.pagefind.catch(() => {
+      this.pagefind = undefined;
+    });
+    return this.pagefind;
+  }
+
+  /** Builds one select per filter the index holds, once. */
+  private async loadFilters(): Promise<void> {
+    if (this.filterBox.childElementCount > 0) return;
+    let available: Record<string, Record<string, number>>;
+    try {
+      available = await (await this.loadPagefind()).filters();
+    } catch {
+      return;
+    }
+    if (this.filterBox.childElementCount > 0) return;
+    const names = Object.keys(available).sort((a, b) => {
+      const order = Object.keys(filterLabels);
+      return (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || a.localeCompare(b);
+    });
+    for (const name of names) {
+      const values = Object.entries(available[name] ?? {}).sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
+      if (values.length < 2) continue;
+      const label = element('label', '', `${filterLabels[name] ?? name} `);
+      const select = element('select', '');
+      select.dataset['filter'] = name;
+      select.append(element('option', '', 'All'));
+      for (const [value, pages] of values) {
+        const option = element('option', '', `${value} (${pages})`);
+        option.value = value;
+        select.append(option);
+      }
+      select.firstElementChild?.setAttribute('value', '');
+      select.addEventListener('change', () => {
+        if (select.value) this.filters[name] = select.value;
+        else delete this.filters[name];
+        void this.runSearch();
+      });
+      label.append(select);
+      this.filterBox.append(label);
+    }
+    this.filterBox.hidden = this.filterBox.childElementCount === 0;
+  }
+
+  private async runSearch(): Promise<void> {
+    clearTimeout(this.debounceTimer);
+    const ticket = ++this.ticket;
+    const query = this.input.value.trim();
+    const filters = { ...this.filters };
+    const filtered = Object.keys(filters).length > 0;
+    if (!query && !filtered) {
+      this.render([], '', false);
+      this.count.textContent = '';
+      return;
+    }
+    let api: PagefindApi;
+    try {
+      api = await this.loadPagefind();
+    } catch {
+      if (ticket !== this.ticket) return;
+      this.render([], query, filtered);
+      this.count.textContent = 'Search is unavailable: the search index could not be loaded.';
+      return;
+    }
+    const [exact, search] = await Promise.all([
+      query ? findExactMatches(query).catch((): Explanation[] => []) : Promise.resolve([]),
+      api.search(query || null, { filters }),
+    ]);
+    if (ticket !== this.ticket || !search) return;
+    const exactHits = exact
+      .filter((explanation) => explanationPassesFilters(explanation, filters))
+      .map((explanation) => hitFromExplanation(explanation, this.base));
+    const firstPage = await Promise.all(search.results.slice(0, PAGE_SIZE).map((result) => result.data()));
+    if (ticket !== this.ticket) return;
+    this.pending = search.results.slice(PAGE_SIZE);
+    const hits = mergeHits(exactHits, firstPage.map((data) => this.hitFromPagefind(data)));
+    const extraExact = hits.length - firstPage.length;
+    this.render(hits, query, filtered, search.results.length + Math.max(0, extraExact));
+  }
+
+  private async showMore(): Promise<void> {
+    const ticket = this.ticket;
+    const next = this.pending.slice(0, PAGE_SIZE);
+    this.pending = this.pending.slice(PAGE_SIZE);
+    const data = await Promise.all(next.map((result) => result.data()));
+    if (ticket !== this.ticket) return;
+    const before = this.shown.length;
+    const hits = mergeHits(this.shown, data.map((entry) => this.hitFromPagefind(entry)));
+    this.appendHits(hits.slice(before));
+    this.shown = hits;
+    this.moreButton.hidden = this.pending.length === 0;
+    this.links()[before]?.focus();
+  }
+
+  private hitFromPagefind(data: PagefindResultData): SearchHit {
+    const labels = [data.meta['surface'], data.meta['status']].filter((label): label is string => Boolean(label));
+    const hit: SearchHit = {
+      url: data.url,
+      title: data.meta['title'] ?? data.url,
+      labels,
+      excerpt: excerptSegments(data.excerpt),
+      exact: false,
+      sections: (data.sub_results ?? [])
+        .filter((sub) => urlKey(sub.url) !== urlKey(data.url))
+        .slice(0, 3)
+        .map((sub) => ({ url: sub.url, title: sub.title })),
+    };
+    if (data.meta['code']) hit.code = data.meta['code'];
+    return hit;
+  }
+
+  private render(hits: SearchHit[], query: string, filtered: boolean, total = hits.length): void {
+    this.list.replaceChildren();
+    this.shown = hits;
+    this.appendHits(hits);
+    this.moreButton.hidden = this.pending.length === 0 || hits.length === 0;
+    this.count.textContent = query || filtered ? resultCountLabel(total, query, filtered) : '';
+  }
+
+  private appendHits(hits: SearchHit[]): void {
+    for (const hit of hits) {
+      const item = element('li', 'search-hit');
+      const link = element('a', 'search-hit__link');
+      link.href = hit.url;
+      const head = element('span', 'search-hit__head');
+      if (hit.code) head.append(element('code', 'search-hit__code', hit.code));
+      head.append(element('span', 'search-hit__title', hit.title));
+      if (hit.exact) head.append(element('span', 'search-hit__badge', 'Exact match'));
+      link.append(head);
+      if (hit.labels.length) link.append(element('span', 'search-hit__labels', hit.labels.join(' · ')));
+      const excerpt = element('span', 'search-hit__excerpt');
+      for (const segment of hit.excerpt) excerpt.append(segment.mark ? element('mark', '', segment.text) : document.createTextNode(segment.text));
+      link.append(excerpt);
+      item.append(link);
+      if (hit.sections.length) {
+        const sections = element('ul', 'search-hit__sections');
+        for (const section of hit.sections) {
+          const sectionLink = element('a', '', section.title);
+          sectionLink.href = section.url;
+          const entry = element('li', '');
+          entry.append(sectionLink);
+          sections.append(entry);
+        }
+        item.append(sections);
+      }
+      this.list.append(item);
+    }
+  }
+
+  private links(): HTMLAnchorElement[] {
+    return [...this.list.querySelectorAll<HTMLAnchorElement>('a[href]')];
+  }
+
+  /** Arrow keys walk input → results and back; Home/End jump within the results. */
+  private onDialogKey(event: KeyboardEvent): void {
+    if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
+    const links = this.links();
+    const active = document.activeElement;
+    const position = active instanceof HTMLAnchorElement ? links.indexOf(active) : -1;
+    const inInput = active === this.input;
+    if (!inInput && position === -1) return;
+    if (inInput && (event.key === 'Home' || event.key === 'End')) return;
+    let next: HTMLElement | undefined;
+    if (event.key === 'ArrowDown') next = inInput ? links[0] : links[Math.min(position + 1, links.length - 1)];
+    else if (event.key === 'ArrowUp') next = inInput ? undefined : position === 0 ? this.input : links[position - 1];
+    else if (event.key === 'Home') next = links[0];
+    else next = links[links.length - 1];
+    if (!next) return;
+    event.preventDefault();
+    next.focus();
+    if (next !== this.input) next.scrollIntoView({ block: 'nearest' });
+  }
+}
+
+if (!customElements.get('search-dialog')) customElements.define('search-dialog', SearchDialog);

@@ -1,0 +1,162 @@
+/**
+ * The search dialog's pure parts: the result shape it renders, safe excerpt parsing (Pagefind
+ * excerpts are HTML with <mark>), exact lookup matches turned into results and merged ahead of
+ * Pagefind's, and the keyboard shortcut rule. No DOM, so all of it is unit-tested.
+ */
+import type { Explanation } from '../lookup/types';
+import { PAGE_TYPES } from '../components/search-meta';
+
+/** One piece of an excerpt: plain text, highlighted or not. */
+export interface ExcerptSegment {
+  text: string;
+  mark: boolean;
+}
+
+/** One row of the results list. */
+export interface SearchHit {
+  /** Link target, already under the site's base path. */
+  url: string;
+  title: string;
+  /** Business code or HTTP status, shown first. */
+  code?: string;
+  /** Short labels: surface names, "404 Not Found". */
+  labels: string[];
+  excerpt: ExcerptSegment[];
+  /** Came from the lookup index as an exact code, name, status or message. */
+  exact: boolean;
+  /** Sections of the page that matched (anchored links), at most a few. */
+  sections: Array<{ url: string; title: string }>;
+}
+
+const namedEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Decodes the entities an HTML-escaped text can hold, without an HTML parser (so nothing can execute). */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
+    if (body[0] === '#') {
+      const codePoint = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return Number.isFinite(codePoint) && codePoint > 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : whole;
+    }
+    return namedEntities[body.toLowerCase()] ?? whole;
+  });
+}
+
+/**
+ * Splits a Pagefind excerpt ("…the <mark>customer</mark> id…") into text segments. Any other
+ * tag is dropped, not rendered: the segments are set with textContent by the dialog.
+ */
+export function excerptSegments(html: string): ExcerptSegment[] {
+  const segments: ExcerptSegment[] = [];
+  let mark = false;
+  for (const part of html.split(/(<\/?mark\b[^>]*>)/i)) {
+    if (/^<mark\b/i.test(part)) mark = true;
+    else if (/^<\/mark/i.test(part)) mark = false;
+    else {
+      const text = decodeEntities(part.replace(/<[^>]*>/g, ''));
+      if (!text) continue;
+      const last = segments[segments.length - 1];
+      if (last && last.mark === mark) last.text += text;
+      else segments.push({ text, mark });
+    }
+  }
+  return segments;
+}
+
+/** Comparable form of a link: path and fragment, no origin, no `index.html`, no trailing-slash difference. */
+export function urlKey(url: string): string {
+  const parsed = new URL(url, 'https://site.invalid/');
+  const path = parsed.pathname.replace(/index\.html$/, '').replace(/\/?$/, '/');
+  return `${path}${parsed.hash}`;
+}
+
+/** Exact lookup matches first, then Pagefind's results without the pages already listed. */
+export function mergeHits(exact: readonly SearchHit[], found: readonly SearchHit[]): SearchHit[] {
+  const seen = new Set<string>();
+  const merged: SearchHit[] = [];
+  for (const hit of [...exact, ...found]) {
+    const key = urlKey(hit.url);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    merged.push(hit);
+  }
+  return merged;
+}
+
+/** The `type` filter value the site's pages carry for each kind of lookup match. */
+export const pageTypeOfExplanation: Record<Explanation['kind'], string> = {
+  code: PAGE_TYPES.code,
+  status: PAGE_TYPES.status,
+  message: PAGE_TYPES.message,
+  range: PAGE_TYPES.range,
+};
+
+/** `429` → `4xx`, the value of the `status` filter. */
+export function statusClassOf(status: number): string {
+  return `${Math.floor(status / 100)}xx`;
+}
+
+/**
+ * Whether an exact match belongs under the filters chosen in the dialog. A filter the
+ * explanation carries no facts for (range, area) excludes it: a filtered list must not show
+ * what the filter may rule out.
+ */
+export function explanationPassesFilters(explanation: Explanation, filters: Record<string, string>): boolean {
+  for (const [name, value] of Object.entries(filters)) {
+    if (name === 'type') {
+      if (pageTypeOfExplanation[explanation.kind] !== value) return false;
+    } else if (name === 'surface') {
+      if (!explanation.surfaces.some((surface) => surface.name === value || surface.id === value)) return false;
+    } else if (name === 'status') {
+      if (explanation.status === undefined || statusClassOf(explanation.status) !== value) return false;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** An exact lookup match as a result row; `base` is the site's base path ending in `/`. */
+export function hitFromExplanation(explanation: Explanation, base: string): SearchHit {
+  const labels = explanation.surfaces.map((surface) => surface.name);
+  if (explanation.status !== undefined) {
+    labels.push([explanation.status, explanation.statusReason].filter(Boolean).join(' '));
+  }
+  const code = explanation.code ?? (explanation.kind === 'status' && explanation.status !== undefined ? String(explanation.status) : undefined);
+  const hit: SearchHit = {
+    url: `${base}${explanation.url.replace(/^\/+/, '')}`,
+    title: explanation.name && explanation.name !== explanation.title ? `${explanation.title} (${explanation.name})` : explanation.title,
+    labels: explanation.kind === 'status' ? [] : labels,
+    excerpt: [{ text: explanation.meaning, mark: false }],
+    exact: true,
+    sections: [],
+  };
+  if (code) hit.code = code;
+  return hit;
+}
+
+/** The keys of a keydown that matter for the open shortcut. */
+export interface ShortcutKey {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  /** The event came from a text field, select or editable element. */
+  inField: boolean;
+}
+
+/**
+ * `/` opens search except while typing in a field (where it is a character); Ctrl+K and Cmd+K
+ * open it everywhere, since they type nothing.
+ */
+export function isSearchShortcut(event: ShortcutKey): boolean {
+  if (event.altKey) return false;
+  if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') return true;
+  return event.key === '/' && !event.ctrlKey && !event.metaKey && !event.inField;
+}
+
+/** "3 results for “429”" — the live count's words. */
+export function resultCountLabel(count: number, query: string, filtered: boolean): string {
+  const noun = count === 1 ? 'result' : 'results';
+  const scope = query.trim() ? ` for “${query.trim()}”` : filtered ? ' in the chosen filters' : '';
+  return `${count === 0 ? 'No' : count} ${noun}${scope}`;
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import type { Explanation } from '../../src/lookup/types';
+import {
+  decodeEntities,
+  excerptSegments,
+  explanationPassesFilters,
+  hitFromExplanation,
+  isSearchShortcut,
+  mergeHits,
+  resultCountLabel,
+  urlKey,
+  type SearchHit,
+} from '../../src/scripts/search-results';
+
+const customerNotFound: Explanation = {
+  kind: 'code',
+  exact: true,
+  score: 100,
+  matchedBy: 'exact name',
+  code: '1101',
+  name: 'CUSTOMER_NOT_FOUND',
+  title: 'Customer not found',
+  surfaces: [{ id: 'gateway', name: 'Payments Gateway' }, { id: 'console', name: 'Merchant Console API' }],
+  status: 404,
+  statusReason: 'Not Found',
+  meaning: 'The customer id does not exist.',
+  resolution: 'Check the id.',
+  url: 'codes/core/1101/',
+};
+
+function hit(url: string, title = url): SearchHit {
+  return { url, title, labels: [], excerpt: [], exact: false, sections: [] };
+}
+
+describe('Pagefind excerpts', () => {
+  it('splits highlighted and plain text', () => {
+    expect(excerptSegments('The <mark>customer</mark> id does <mark>not</mark> exist.')).toEqual([
+      { text: 'The ', mark: false },
+      { text: 'customer', mark: true },
+      { text: ' id does ', mark: false },
+      { text: 'not', mark: true },
+      { text: ' exist.', mark: false },
+    ]);
+  });
+
+  it('decodes escaped text and never keeps other tags', () => {
+    expect(excerptSegments('&lt;img src=x onerror=alert(1)&gt; <b>bold</b> <mark>a&amp;b</mark>')).toEqual([
+      { text: '<img src=x onerror=alert(1)> bold ', mark: false },
+      { text: 'a&b', mark: true },
+    ]);
+    expect(decodeEntities('&#39;&#x2014;&quot;&unknown;&#0;')).toBe("'—\"&unknown;&#0;");
+  });
+});
+
+describe('exact matches first', () => {
+  it('puts exact matches ahead and drops the same page from Pagefind results', () => {
+    const exact = [hitFromExplanation(customerNotFound, '/docs/errors/')];
+    const merged = mergeHits(exact, [hit('/docs/errors/codes/'), hit('/docs/errors/codes/core/1101/index.html'), hit('/docs/errors/codes/core/1102/')]);
+    expect(merged.map((entry) => entry.url)).toEqual(['/docs/errors/codes/core/1101/', '/docs/errors/codes/', '/docs/errors/codes/core/1102/']);
+    expect(merged[0]?.exact).toBe(true);
+  });
+
+  it('compares links by path and fragment only', () => {
+    expect(urlKey('https://x.example/a/b/index.html')).toBe('/a/b/');
+    expect(urlKey('/a/b')).toBe('/a/b/');
+    expect(urlKey('/messages/#auth')).not.toBe(urlKey('/messages/'));
+  });
+
+  it('shows a code with its name, surfaces and status, under the base path', () => {
+    const result = hitFromExplanation(customerNotFound, '/');
+    expect(result).toMatchObject({
+      url: '/codes/core/1101/',
+      code: '1101',
+      title: 'Customer not found (CUSTOMER_NOT_FOUND)',
+      labels: ['Payments Gateway', 'Merchant Console API', '404 Not Found'],
+      exact: true,
+    });
+  });
+
+  it('shows a status with its number as the code', () => {
+    const status: Explanation = { ...customerNotFound, kind: 'status', code: undefined, name: undefined, status: 429, title: 'Too Many Requests', url: 'statuses/429/' };
+    expect(hitFromExplanation(status, '/')).toMatchObject({ code: '429', title: 'Too Many Requests', url: '/statuses/429/' });
+  });
+
+  it('keeps an exact match only under filters it satisfies', () => {
+    expect(explanationPassesFilters(customerNotFound, {})).toBe(true);
+    expect(explanationPassesFilters(customerNotFound, { surface: 'Payments Gateway', status: '4xx', type: 'Code' })).toBe(true);
+    expect(explanationPassesFilters(customerNotFound, { surface: 'Ledger Service' })).toBe(false);
+    expect(explanationPassesFilters(customerNotFound, { status: '5xx' })).toBe(false);
+    expect(explanationPassesFilters(customerNotFound, { type: 'Status code' })).toBe(false);
+    expect(explanationPassesFilters(customerNotFound, { range: 'Customers (1100–1199)' })).toBe(false);
+  });
+});
+
+describe('search shortcut', () => {
+  const key = (over: Partial<Parameters<typeof isSearchShortcut>[0]>) => ({ key: '/', ctrlKey: false, metaKey: false, altKey: false, inField: false, ...over });
+
+  it('opens with / outside fields only', () => {
+    expect(isSearchShortcut(key({}))).toBe(true);
+    expect(isSearchShortcut(key({ inField: true }))).toBe(false);
+  });
+
+  it('opens with Ctrl+K and Cmd+K anywhere, not with K alone or Alt', () => {
+    expect(isSearchShortcut(key({ key: 'k', ctrlKey: true, inField: true }))).toBe(true);
+    expect(isSearchShortcut(key({ key: 'K', metaKey: true }))).toBe(true);
+    expect(isSearchShortcut(key({ key: 'k' }))).toBe(false);
+    expect(isSearchShortcut(key({ key: 'k', ctrlKey: true, altKey: true }))).toBe(false);
+  });
+
+  it('words the live count', () => {
+    expect(resultCountLabel(3, ' 429 ', false)).toBe('3 results for “429”');
+    expect(resultCountLabel(1, '', true)).toBe('1 result in the chosen filters');
+    expect(resultCountLabel(0, 'zzz', false)).toBe('No results for “zzz”');
+  });
+});
