@@ -19,7 +19,8 @@ export function buildSite(options = {}) {
   if (options.siteUrl) env.SITE_URL = options.siteUrl;
   const outDir = resolve(env.OUT_DIR || 'dist');
   if (options.outDir && !env.ASTRO_CACHE_DIR) env.ASTRO_CACHE_DIR = `${outDir}.astro-cache`;
-  const stdio = options.quiet ? ['ignore', 'pipe', 'inherit'] : 'inherit';
+  // Quiet drops stdout rather than piping it: a piped 10,000-page log overflows spawnSync's buffer and kills the build.
+  const stdio = options.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit';
   const astroBin = resolve('node_modules/astro/astro.js');
   const pagefindBin = resolve('node_modules/pagefind/lib/runner/bin.cjs');
 

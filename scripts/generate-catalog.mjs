@@ -144,6 +144,11 @@ function planSpace(random, space, count) {
     }
     if (!space.symbolic) cursor += RANGE_WIDTH;
   }
+  // Every numeric space ends with a block set aside and one reserved for partners, as real ones do.
+  if (!space.symbolic) {
+    ranges.push({ from: cursor, to: cursor + RANGE_WIDTH - 1, name: 'Next features', meaning: 'Set aside for features that are not public yet.', state: 'unused' });
+    ranges.push({ from: cursor + 9 * RANGE_WIDTH, to: cursor + 10 * RANGE_WIDTH - 1, name: 'Partner reserved', meaning: 'Reserved for partner integrations; never sent by the API itself.', state: 'reserved' });
+  }
   return { plans, ranges };
 }
 
