@@ -17,6 +17,8 @@ const portBase = Number(process.env.E2E_PORT_BASE || 4400);
 const definitions = [
   { name: 'default', catalogDir: 'catalog', basePath: '/', testMatch: ['site/**/*.spec.ts'] },
   { name: 'subpath', catalogDir: 'catalog', basePath: '/docs/errors/', testMatch: ['subpath/**/*.spec.ts'] },
+  // Every text field holds an HTML/script payload: it must render as text (tests/e2e/hostile/).
+  { name: 'hostile', catalogDir: 'tests/fixtures/hostile-catalog', basePath: '/', testMatch: ['hostile/**/*.spec.ts'] },
 ];
 
 /** @type {Site[]} */
