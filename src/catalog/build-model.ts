@@ -72,7 +72,19 @@ export function buildModel(files: CatalogFiles): { catalog?: Catalog; problems: 
         ...status,
         statusClass: `${Math.floor(status.status / 100)}xx` as StatusClass,
         retry: status.retry ?? defaultRetryAdvice(status.status),
+        retryInherited: status.retry === undefined,
         origin: origin(source, path),
+      });
+    });
+  }
+  // Related statuses can point forward in the file, so they are checked once all are known.
+  for (const { data, source } of files.statuses) {
+    data.statuses.forEach((status, index) => {
+      status.related.forEach((related, relatedIndex) => {
+        const path = ['statuses', index, 'related', relatedIndex];
+        if (related === status.status) report(source, path, `status ${status.status} names itself as related`, 'name a different status or remove it');
+        else if (!statuses.has(related))
+          report(source, path, `related status ${related} is not declared`, `declare status ${related} (e.g. in ${source.file}) or remove it from related:`);
       });
     });
   }

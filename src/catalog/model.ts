@@ -39,6 +39,11 @@ export interface Status extends Omit<StatusData, 'retry'> {
   statusClass: StatusClass;
   /** Retry advice with the default for the status class applied. */
   retry: RetryAdvice;
+  /**
+   * True when the catalog states no retry rule for this status and `retry` is general HTTP
+   * practice, so pages can say the API itself does not promise it.
+   */
+  retryInherited: boolean;
   origin: Origin;
 }
 

@@ -46,6 +46,11 @@ export const apiSchema = z
     retryPolicy: retryPolicySchema.optional(),
     /** Rate limits (optional). */
     rateLimits: z.array(rateLimitSchema).default([]),
+    /**
+     * What a whole class of HTTP statuses means for this API, when it says so (e.g. "5xx indicates
+     * an error with our servers"), keyed `2xx`, `4xx`… Explains statuses it does not list one by one.
+     */
+    statusClasses: z.record(z.enum(['1xx', '2xx', '3xx', '4xx', '5xx']), proseSchema).default({}),
   })
   .strict();
 export type ApiInput = z.input<typeof apiSchema>;

@@ -54,9 +54,17 @@ export const envelopeSchema = z
     declaration: z.string().min(1).optional(),
     /** Field paths of the parts of an error; see `field-path.ts`. */
     fields: envelopeFieldsSchema,
-    /** At least one example body. */
-    examples: z.array(envelopeExampleSchema).min(1, { message: 'give at least one example body' }),
+    /**
+     * Example bodies. Give at least one; leave them out only when the API documents the shape
+     * alone (a `declaration` and no sample, like Migo's ErrorResponseDto), so none is invented.
+     */
+    examples: z.array(envelopeExampleSchema).default([]),
   })
-  .strict();
+  .strict()
+  .refine((envelope) => envelope.examples.length > 0 || envelope.declaration !== undefined, {
+    message:
+      'the envelope has no example body and no declaration; add examples: [{ title: Not found, body: ... }], or a declaration: when the API shows only the shape',
+    path: ['examples'],
+  });
 export type EnvelopeInput = z.input<typeof envelopeSchema>;
 export type EnvelopeData = z.output<typeof envelopeSchema>;

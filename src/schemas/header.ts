@@ -1,4 +1,7 @@
-/** Response headers that matter when handling errors (Retry-After, X-RateLimit-*…). */
+/**
+ * Headers that matter when handling errors: response headers (Retry-After, X-RateLimit-*…) and
+ * the request headers that errors are about (e.g. an X-Org-Id that a 403 complains of).
+ */
 import { z } from 'astro/zod';
 import { httpStatusSchema, proseSchema } from './common';
 
@@ -9,11 +12,13 @@ export const headerSchema = z
     name: z.string().regex(/^[A-Za-z0-9-]+$/, { message: 'a header name holds letters, digits and dashes' }),
     /** What it tells the client. */
     meaning: proseSchema,
-    /** An example value, e.g. "30". */
-    example: z.union([z.string(), z.number()]).transform(String),
+    /** An example value, e.g. "30". Optional: some APIs name a header without showing a value. */
+    example: z.union([z.string(), z.number()]).transform(String).optional(),
+    /** Who sends it: `response` (default, the API) or `request` (the client, e.g. X-Org-Id, If-None-Match). */
+    in: z.enum(['response', 'request']).default('response'),
     /** Unit or format of the value: seconds, epoch-seconds, count, http-date, id, text. */
     format: z.enum(['seconds', 'epoch-seconds', 'count', 'http-date', 'id', 'text']).default('text'),
-    /** Statuses that carry it, e.g. [429, 503]. */
+    /** Statuses that carry it (or, for a request header, that it can cause), e.g. [429, 503]. */
     statuses: z.array(httpStatusSchema).default([]),
   })
   .strict();

@@ -50,8 +50,9 @@ export const retryAdviceSchema = z
     /** Backoff numbers for `backoff` (and as the fallback for `retry-after` without a header). */
     backoff: backoffSchema.optional(),
     /**
-     * Which methods the rule applies to. `all` (default), `idempotent` (GET, HEAD, OPTIONS, PUT,
-     * DELETE only) or an explicit list. Other methods fall back to `otherwise`.
+     * Which methods the rule applies to. `all` (default), `idempotent` (the API's
+     * `retryPolicy.idempotentMethods`; GET, HEAD, OPTIONS, PUT and DELETE unless the API says
+     * otherwise) or an explicit list. Other methods fall back to `otherwise`.
      */
     methods: z.union([z.enum(['all', 'idempotent']), z.array(httpMethodSchema).min(1)]).default('all'),
     /** Policy for the methods that `methods` leaves out, e.g. `never` for POST. Default `never`. */

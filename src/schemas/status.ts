@@ -30,8 +30,16 @@ export const statusSchema = z
     when: proseSchema.optional(),
     /** What the client or the support person should do. */
     action: proseSchema,
-    /** Structured retry advice. Default: never for 4xx, backoff for 5xx, not-needed below 400. */
+    /**
+     * Structured retry advice. Leave out when the API states none: the model then applies general
+     * HTTP practice (never for 4xx, backoff for 5xx, not-needed below 400) and marks it inherited.
+     */
     retry: retryAdviceSchema.optional(),
+    /**
+     * Other statuses documented with this one or pointed to from it ("405 … also see 501"; "502 /
+     * 503" in one row). Each must be declared. Default none.
+     */
+    related: z.array(httpStatusSchema).default([]),
     /** Per-surface differences, keyed by surface id. */
     surfaces: z.record(slugSchema, statusOverrideSchema).default({}),
   })
