@@ -1,0 +1,94 @@
+/**
+ * Reads the built HTML files with the browser's own parser (DOMParser in a blank page, so no
+ * HTML parsing is re-implemented here) and reports, per file, its ids, every URL it references
+ * and anything a CSP without 'unsafe-inline' would block: inline scripts, on* attributes,
+ * javascript: URLs.
+ */
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type BuiltSite, htmlFiles, routeOfFile } from './built-site';
+
+export interface ScannedReference {
+  /** e.g. `a[href]`, `link[href]`, `script[src]`, `form[action]`, `meta[refresh]`. */
+  where: string;
+  value: string;
+}
+
+export interface ScannedPage {
+  file: string;
+  route: string;
+  /** Every `id` and `a[name]`: the anchors a `#fragment` may point at. */
+  ids: string[];
+  references: ScannedReference[];
+  /** Inline `<script>` bodies that would execute (JSON data blocks do not count). */
+  inlineScripts: string[];
+  /** `on*=` attributes, as `tag[attribute]`. */
+  eventHandlers: string[];
+  /** Data blocks (`<script type="application/json">`) whose text is not valid JSON. */
+  brokenDataBlocks: string[];
+}
+
+const BATCH = 40;
+
+/** Scans every HTML file of the site (or the given ones). `page` is used as a parser only. */
+export async function scanHtml(page: Page, site: BuiltSite, files = htmlFiles(site)): Promise<ScannedPage[]> {
+  await page.goto('about:blank');
+  const results: ScannedPage[] = [];
+  for (let start = 0; start < files.length; start += BATCH) {
+    const batch = files.slice(start, start + BATCH).map((file) => ({ file, html: readFileSync(join(site.outDir, file), 'utf8') }));
+    const scanned = await page.evaluate((documents) => {
+      const dataTypes = new Set(['application/json', 'application/ld+json', 'importmap', 'speculationrules']);
+      return documents.map(({ file, html }) => {
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        const references: Array<{ where: string; value: string }> = [];
+        const collect = (selector: string, attribute: string) => {
+          for (const element of doc.querySelectorAll(selector)) {
+            const value = element.getAttribute(attribute);
+            if (value !== null) references.push({ where: `${element.localName}[${attribute}]`, value });
+          }
+        };
+        collect('a[href]', 'href');
+        collect('area[href]', 'href');
+        collect('link[href]', 'href');
+        collect('script[src]', 'src');
+        collect('img[src]', 'src');
+        collect('iframe[src]', 'src');
+        collect('source[src]', 'src');
+        collect('form[action]', 'action');
+        collect('use[href]', 'href');
+        for (const meta of doc.querySelectorAll('meta[http-equiv="refresh" i]')) {
+          const match = /url\s*=\s*(.+)$/i.exec(meta.getAttribute('content') ?? '');
+          if (match) references.push({ where: 'meta[refresh]', value: match[1]!.trim().replace(/^['"]|['"]$/g, '') });
+        }
+        const inlineScripts: string[] = [];
+        const brokenDataBlocks: string[] = [];
+        for (const script of doc.querySelectorAll('script:not([src])')) {
+          const type = (script.getAttribute('type') ?? '').trim().toLowerCase();
+          if (dataTypes.has(type)) {
+            if (type.endsWith('json')) {
+              try {
+                JSON.parse(script.textContent ?? '');
+              } catch {
+                brokenDataBlocks.push((script.textContent ?? '').slice(0, 120));
+              }
+            }
+          } else {
+            inlineScripts.push((script.textContent ?? '').trim().slice(0, 120));
+          }
+        }
+        const eventHandlers: string[] = [];
+        for (const element of doc.querySelectorAll('*')) {
+          for (const attribute of element.getAttributeNames()) {
+            if (attribute.startsWith('on')) eventHandlers.push(`${element.localName}[${attribute}]`);
+          }
+        }
+        const ids = [...doc.querySelectorAll('[id]')].map((element) => element.id);
+        ids.push(...[...doc.querySelectorAll('a[name]')].map((element) => element.getAttribute('name') ?? ''));
+        return { file, ids, references, inlineScripts, eventHandlers, brokenDataBlocks };
+      });
+    }, batch);
+    results.push(...scanned.map((result) => ({ ...result, route: routeOfFile(result.file) })));
+  }
+  return results;
+}
