@@ -17,8 +17,14 @@ export type InputKind =
 
 /** One explained error, ranked. */
 export interface Explanation {
-  /** What matched: a documented code, an HTTP status, a common message, or a range (undocumented code). */
+  /**
+   * What matched: a documented code, an HTTP status, a common message, or a range (an undocumented
+   * code inside a declared range). An error read from a pasted body that the catalog does not
+   * document at all is a `message` with `undocumented: true`.
+   */
   kind: 'code' | 'status' | 'message' | 'range';
+  /** True when the entry is not in the catalog: what a pasted body said, shown as it was sent. */
+  undocumented?: boolean;
   /** True when the query is exactly this entry's code, name or status (search puts these first). */
   exact: boolean;
   /** Higher is better. */
@@ -33,9 +39,13 @@ export interface Explanation {
   title: string;
   /** Surfaces it applies to, labelled. */
   surfaces: Array<{ id: string; name: string }>;
+  /** The code space, when the entry is a code or a range (codes are unique only within one). */
+  space?: { id: string; name: string };
   /** HTTP status and reason phrase. */
   status?: number;
   statusReason?: string;
+  /** The message as the API sends it (a template with `{placeholders}`), when there is one. */
+  message?: string;
   /** What it means. */
   meaning: string;
   /** What to do. */
@@ -48,8 +58,11 @@ export interface Explanation {
   values?: Record<string, string>;
   /** Per-field validation messages found in a pasted body. */
   fieldErrors?: Array<{ field: string; messages: string[] }>;
-  /** For deprecated codes: the replacement's code and url. */
+  /** For deprecated codes: since when, why, and the replacement's code and url. */
+  deprecated?: { since: string; note?: string };
   replacedBy?: { code: string; url: string };
+  /** The range the code lies in, with a link to it on the ranges page. */
+  range?: { name: string; from: number; to: number; state: 'active' | 'unused' | 'reserved'; url: string };
   /** For undocumented codes inside a range: the nearest documented codes. */
   nearby?: Array<{ code: string; name?: string; title: string; url: string }>;
 }
@@ -72,6 +85,8 @@ export interface LookupAnswer {
   kind: InputKind;
   explanations: Explanation[];
   http?: HttpFacts;
+  /** For a pasted body: the envelope or public shape it was read as (`url` for the catalog's own envelopes). */
+  readAs?: { name: string; declared: boolean; url?: string };
   /** Messages for the user about the input itself (too large, JSON that did not parse…). */
   notices: string[];
   /** When nothing matched: things to try. */

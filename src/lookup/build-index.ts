@@ -1,0 +1,251 @@
+/**
+ * Builds the lookup index from the catalog model at build time: the core shard and the record,
+ * token and word shards described in `index-format.ts`. Pure (no file access): the site writes
+ * the shards through an Astro endpoint, the benchmark and the tests keep them in memory.
+ */
+import { isNumericCode } from '../catalog/codes';
+import type { Catalog, Code, Message } from '../catalog/model';
+import { catalogIndex, codeTitle } from '../catalog/queries';
+import { retrySentence, type RetryContext } from '../catalog/retry-text';
+import {
+  CORE_SHARD,
+  LOOKUP_INDEX_FORMAT,
+  POSTING_LENGTH_BITS,
+  recordShardName,
+  tokenShardName,
+  wordShardName,
+  type CodeRecord,
+  type CoreShard,
+  type LookupIndexFiles,
+  type LookupRecord,
+  type MessageRecord,
+  type RecordShard,
+  type SpaceEntry,
+  type StatusEntry,
+  type TokenShard,
+  type WordShard,
+} from './index-format';
+import { distinctWords, templateParts } from './text';
+
+/** Shard sizes; the defaults keep every shard a few KB gzipped at 5,000 codes. */
+export interface LookupIndexOptions {
+  recordsPerShard?: number;
+  /** Aim for about this many tokens per token shard. */
+  tokensPerShard?: number;
+  /** Aim for about this many postings per word shard. */
+  postingsPerShard?: number;
+}
+
+const MAX_SHARDS = 128;
+
+/** The smallest power of two ≥ `wanted`, between 1 and MAX_SHARDS: shard counts stay stable as a catalog grows. */
+function shardCount(items: number, perShard: number): number {
+  const wanted = Math.max(1, Math.ceil(items / perShard));
+  let count = 1;
+  while (count < wanted && count < MAX_SHARDS) count *= 2;
+  return count;
+}
+
+/** The words a record is found by: its message's literal words, plus a code's title, name and tags. */
+function recordWords(record: LookupRecord): string[] {
+  const literalText = templateParts(record.message).literals.join(' ');
+  if (record.t === 'm') return distinctWords(literalText, 200);
+  return distinctWords([literalText, record.title, record.name ?? '', ...(record.tags ?? [])].join(' '), 200);
+}
+
+/** Builds every shard of the lookup index for `catalog`. */
+export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions = {}): LookupIndexFiles {
+  const recordsPerShard = options.recordsPerShard ?? 32;
+  const { retryContext, codeByKey, statusByNumber } = catalogIndex(catalog);
+  const retryText = (advice: Parameters<typeof retrySentence>[0]) => retrySentence(advice, retryContext satisfies RetryContext);
+
+  // Records: codes in catalog order (grouped by space, numeric before symbolic), then messages.
+  const records: LookupRecord[] = [];
+  const positionOfCode = new Map<string, number>();
+  const spaces: SpaceEntry[] = catalog.codeSpaces.map((space) => {
+    const first = records.length;
+    const codes = space.codes.map((key) => codeByKey.get(key)!);
+    const numeric = codes.filter((code) => isNumericCode(code.code));
+    const symbolic = codes.filter((code) => !isNumericCode(code.code));
+    let previous = 0;
+    const deltas = numeric.map((code) => {
+      const value = Number(code.code);
+      const gap = value - previous;
+      previous = value;
+      return gap;
+    });
+    for (const code of [...numeric, ...symbolic]) {
+      positionOfCode.set(code.key, records.length);
+      records.push(codeRecord(code));
+    }
+    return {
+      id: space.id,
+      name: space.name,
+      surfaces: space.surfaces,
+      first,
+      numeric: deltas,
+      symbolic: symbolic.length,
+      ranges: space.ranges.map((range) => ({ from: range.from, to: range.to, name: range.name, meaning: range.meaning, state: range.state, slug: range.slug })),
+    };
+  });
+  const codesCount = records.length;
+  for (const area of catalog.messageAreas) for (const message of area.messages) records.push(messageRecord(message, area.name));
+
+  function codeRecord(code: Code): CodeRecord {
+    const replacement = code.deprecated?.replacedBy ? codeByKey.get(code.deprecated.replacedBy) : undefined;
+    return {
+      t: 'c',
+      code: code.code,
+      space: code.codeSpace,
+      slug: code.slug,
+      ...(code.name ? { name: code.name } : {}),
+      title: codeTitle(code),
+      status: code.status,
+      message: code.message,
+      cause: code.cause,
+      resolution: code.resolution,
+      retry: retryText(code.retry),
+      ...(code.range ? { range: code.range } : {}),
+      ...(code.deprecated
+        ? {
+            deprecated: {
+              since: code.deprecated.since,
+              ...(code.deprecated.note ? { note: code.deprecated.note } : {}),
+              ...(replacement ? { replacedBy: { code: replacement.code, space: replacement.codeSpace, slug: replacement.slug } } : {}),
+            },
+          }
+        : {}),
+      ...(code.tags.length ? { tags: code.tags } : {}),
+    };
+  }
+
+  function messageRecord(message: Message, areaName: string): MessageRecord {
+    const code = message.code ? codeByKey.get(message.code) : undefined;
+    const status = message.status ?? code?.status;
+    const retry = message.retry ?? (status !== undefined ? statusByNumber.get(status)?.retry : undefined);
+    return {
+      t: 'm',
+      id: message.id,
+      area: message.area,
+      areaName,
+      message: message.message,
+      ...(status !== undefined ? { status } : {}),
+      ...(message.meaning ? { meaning: message.meaning } : {}),
+      resolution: message.resolution,
+      ...(retry ? { retry: retryText(retry) } : {}),
+      ...(code
+        ? { code: { code: code.code, space: code.codeSpace, slug: code.slug, ...(code.name ? { name: code.name } : {}), title: codeTitle(code) } }
+        : {}),
+    };
+  }
+
+  // Tokens: lowercase names and symbolic codes → positions.
+  const tokenLists = new Map<string, number[]>();
+  const addToken = (token: string, position: number) => {
+    const list = tokenLists.get(token);
+    if (!list) tokenLists.set(token, [position]);
+    else if (!list.includes(position)) list.push(position);
+  };
+  records.forEach((record, position) => {
+    if (record.t !== 'c') return;
+    if (!isNumericCode(record.code)) addToken(record.code.toLowerCase(), position);
+    if (record.name) addToken(record.name.toLowerCase(), position);
+  });
+
+  // Words: word → positions (ascending, because records are visited in order).
+  const wordLists = new Map<string, Array<[number, number]>>();
+  let postings = 0;
+  records.forEach((record, position) => {
+    const recordWordList = recordWords(record);
+    const length = Math.min(recordWordList.length, POSTING_LENGTH_BITS - 1);
+    for (const word of recordWordList) {
+      const list = wordLists.get(word);
+      if (list) list.push([position, length]);
+      else wordLists.set(word, [[position, length]]);
+      postings += 1;
+    }
+  });
+
+  const sharding = {
+    recordsPerShard,
+    tokenShards: shardCount(tokenLists.size, options.tokensPerShard ?? 256),
+    wordShards: shardCount(postings, options.postingsPerShard ?? 1500),
+  };
+  const core: CoreShard = {
+    format: LOOKUP_INDEX_FORMAT,
+    apiName: catalog.api.name,
+    sharding,
+    counts: { codes: codesCount, records: records.length },
+    surfaces: catalog.surfaces.map((surface) => ({ id: surface.id, name: surface.name, space: surface.codeSpace })),
+    spaces,
+    envelopes: catalog.envelopes.map((envelope) => ({
+      id: envelope.id,
+      name: envelope.name,
+      mediaType: envelope.mediaType,
+      fields: envelope.fields,
+      surfaces: envelope.surfaces,
+    })),
+    statuses: catalog.statuses.map((status): StatusEntry => {
+      const overrides = Object.entries(status.surfaces);
+      return {
+        status: status.status,
+        reason: status.reason,
+        meaning: status.meaning,
+        action: status.action,
+        retry: retryText(status.retry),
+        ...(overrides.length
+          ? {
+              surfaces: Object.fromEntries(
+                overrides.map(([surface, override]) => [
+                  surface,
+                  {
+                    ...(override.meaning ? { meaning: override.meaning } : {}),
+                    ...(override.action ? { action: override.action } : {}),
+                    ...(override.retry ? { retry: retryText(override.retry) } : {}),
+                  },
+                ]),
+              ),
+            }
+          : {}),
+      };
+    }),
+    headers: catalog.headers.map((header) => ({ name: header.name, meaning: header.meaning, format: header.format })),
+    examples: exampleQueries(catalog),
+  };
+
+  const shards: LookupIndexFiles['shards'] = {};
+  for (let first = 0; first < records.length; first += recordsPerShard) {
+    shards[recordShardName(core, first)] = { first, records: records.slice(first, first + recordsPerShard) } satisfies RecordShard;
+  }
+  for (const [token, positions] of tokenLists) {
+    const name = tokenShardName(core, token);
+    const shard = (shards[name] ??= { tokens: {} }) as TokenShard;
+    shard.tokens[token] = positions;
+  }
+  for (const [word, list] of wordLists) {
+    const name = wordShardName(core, word);
+    const shard = (shards[name] ??= { words: {} }) as WordShard;
+    let previous = 0;
+    shard.words[word] = list.map(([position, length]) => {
+      const packed = (position - previous) * POSTING_LENGTH_BITS + length;
+      previous = position;
+      return packed;
+    });
+  }
+  if (CORE_SHARD in shards) throw new Error('a shard is named like the core shard');
+  return { core, shards };
+}
+
+/** Real entries to quote in "try …" suggestions. */
+function exampleQueries(catalog: Catalog): CoreShard['examples'] {
+  const named = catalog.codes.find((code) => code.name && !code.deprecated) ?? catalog.codes[0];
+  const numeric = catalog.codes.find((code) => isNumericCode(code.code) && !code.deprecated) ?? named;
+  const status = catalog.statuses.find((entry) => entry.status === 429) ?? catalog.statuses.find((entry) => entry.status >= 400);
+  const message = catalog.codes.find((code) => !code.message.includes('{') && code.message.split(' ').length >= 3)?.message;
+  return {
+    ...(numeric ? { code: numeric.code } : {}),
+    ...(named?.name ? { name: named.name } : {}),
+    ...(message ? { message } : {}),
+    ...(status ? { status: status.status } : {}),
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * Explains a parsed JSON body: reads its errors (body-shapes.ts), then explains each one by its
+ * code in the spaces of the envelope's surfaces, else by the range its number falls in, else by
+ * its message, else as an undocumented error with what the body says. Validation errors keep
+ * their per-field messages; repeated codes (one entry per field) merge into one explanation.
+ */
+import { isNumericCode } from '../catalog/codes';
+import { routes } from '../catalog/routes';
+import { readBody, type BodyItem } from './body-shapes';
+import { bodyExplanation, codeExplanation, messageExplanation, rangeExplanation, statusExplanation, statusOverrides, type ExplanationSet } from './explanations';
+import { statusForReason } from './http-reasons';
+import type { IndexReader } from './index-reader';
+import { resolveCode } from './resolve-code';
+import { matchTemplate } from './text';
+import { searchText } from './text-search';
+import type { LookupAnswer } from './types';
+
+export interface BodyContext {
+  reader: IndexReader;
+  set: ExplanationSet;
+  answer: LookupAnswer;
+}
+
+/** Explanations of one body beyond this many errors are not worth a reader's time (and bound the work). */
+const MAX_EXPLAINED_ITEMS = 50;
+
+/** Where a code page's permalink ends: `…/codes/<space>/<slug>/`, as in an RFC 9457 `type`. */
+const CODE_PERMALINK = /\/codes\/([a-z0-9][a-z0-9-]*)\/([A-Za-z0-9_-]+)\/?(?:[?#].*)?$/;
+
+export function explainBody(context: BodyContext, body: unknown, options: { contentType?: string; status?: number } = {}): void {
+  const { reader, set, answer } = context;
+  const reading = readBody(body, reader.core.envelopes, options.contentType);
+  if (!reading) {
+    const success = typeof body === 'object' && body !== null && (body as Record<string, unknown>).success === true;
+    answer.notices.push(
+      success
+        ? 'This body reports success ("success": true): there is no error in it to explain.'
+        : 'The JSON holds no error fields the lookup knows (a code, a message, errors…).',
+    );
+    if (options.status !== undefined) set.add(statusExplanation(reader, options.status, { score: 60, exact: false, matchedBy: 'the response status' }));
+    return;
+  }
+  const envelopeUrl = reading.shape.declared ? routes.envelope(reading.shape.id) : undefined;
+  answer.readAs = { name: reading.shape.name, declared: reading.shape.declared, ...(envelopeUrl ? { url: envelopeUrl } : {}) };
+  if (reading.requestId) {
+    answer.http ??= { headerNotes: [] };
+    answer.http.requestId ??= reading.requestId;
+  }
+  const spaces = [...new Set(reading.shape.surfaces.map((id) => reader.core.surfaces.find((surface) => surface.id === id)?.space).filter((id): id is string => Boolean(id)))];
+  const bodyStatus = reading.status ?? options.status;
+  reading.items.slice(0, MAX_EXPLAINED_ITEMS).forEach((item, index) => {
+    explainItem(context, item, index, { spaces, status: item.status ?? bodyStatus, url: envelopeUrl ?? routes.statuses() });
+  });
+  if (reading.items.length > MAX_EXPLAINED_ITEMS) {
+    answer.notices.push(`The body holds ${reading.items.length} errors; the first ${MAX_EXPLAINED_ITEMS} are explained.`);
+  }
+  if (bodyStatus !== undefined) {
+    const documented = set.has((explanation) => explanation.kind === 'code' || explanation.kind === 'message');
+    const facts = { score: documented ? 45 : 60, exact: false, matchedBy: 'the status in the pasted response' };
+    set.add(statusExplanation(reader, bodyStatus, facts));
+    for (const surface of statusOverrides(reader, bodyStatus)) {
+      if (!reading.shape.declared || reading.shape.surfaces.includes(surface)) set.add(statusExplanation(reader, bodyStatus, { ...facts, score: facts.score + 1 }, surface));
+    }
+  }
+}
+
+interface ItemScope {
+  spaces: string[];
+  status?: number;
+  url: string;
+}
+
+function explainItem(context: BodyContext, item: BodyItem, index: number, scope: ItemScope): void {
+  const { reader, set } = context;
+  // Earlier errors rank a little higher, so the body's order is kept.
+  const score = 90 - Math.min(index, 50) * 0.1;
+  const text = item.message ?? item.detail ?? item.title;
+  const where = (at: string | undefined, fallback: string) => `${at ?? fallback} in the pasted body`;
+  const fieldErrors = item.fieldErrors;
+
+  for (const candidate of item.codes) {
+    const resolved = resolveCode(reader, candidate, scope.spaces);
+    if (!resolved.length) continue;
+    for (const { record } of resolved) {
+      const values = (text ? matchTemplate(record.message, text) : undefined) ?? (item.detail ? matchTemplate(record.message, item.detail) : undefined);
+      set.add(codeExplanation(reader, record, { score, exact: false, matchedBy: where(item.codeAt, 'the code'), ...(values ? { values: values.values } : {}), fieldErrors }));
+    }
+    return;
+  }
+
+  const permalink = item.typeUrl ? CODE_PERMALINK.exec(item.typeUrl) : null;
+  if (permalink) {
+    const resolved = resolveCode(reader, permalink[2]!, [permalink[1]!]).filter(({ record }) => record.space === permalink[1] || record.slug === permalink[2]);
+    if (resolved.length) {
+      for (const { record } of resolved) set.add(codeExplanation(reader, record, { score, exact: false, matchedBy: 'the type URI in the pasted body', fieldErrors }));
+      return;
+    }
+  }
+
+  for (const candidate of item.codes) {
+    if (!isNumericCode(candidate) || candidate.length > 15) continue;
+    const value = Number(candidate);
+    const spaces = reader.core.spaces.filter((space) => !scope.spaces.length || scope.spaces.includes(space.id));
+    let inRange = false;
+    for (const space of spaces.length ? spaces : reader.core.spaces) {
+      const range = space.ranges.find((entry) => value >= entry.from && value <= entry.to);
+      if (!range) continue;
+      inRange = true;
+      set.add(rangeExplanation(reader, space, range, value, { score: score - 15, exact: false, matchedBy: `${where(item.codeAt, 'the code')} (not documented)`, fieldErrors }));
+    }
+    if (inRange) return;
+  }
+
+  // A reason phrase ("Bad Request") names the status, not a message of the catalog.
+  if (text && statusForReason(text) === undefined) {
+    const hits = searchText(reader, text, { verify: 4 }).filter((hit) => hit.score >= 60).slice(0, 2);
+    hits.forEach((hit, hitIndex) => {
+      const facts = {
+        score: (score * hit.score) / 100,
+        exact: false,
+        matchedBy: `${where(item.messageAt, 'the message')}: ${hit.matchedBy}`,
+        ...(hit.values ? { values: hit.values } : {}),
+        ...(hitIndex === 0 ? { fieldErrors } : {}),
+      };
+      set.add(hit.record.t === 'c' ? codeExplanation(reader, hit.record, facts) : messageExplanation(reader, hit.record, facts));
+    });
+    if (hits.length) return;
+  }
+
+  const status = scope.status ?? (item.title ? statusForReason(item.title) : undefined);
+  set.add(
+    bodyExplanation(
+      reader,
+      { ...(item.codes[0] ? { code: item.codes[0] } : {}), ...(item.title ? { title: item.title } : {}), ...(text ? { message: text } : {}), ...(status !== undefined ? { status } : {}) },
+      { score: 50 - Math.min(index, 50) * 0.1, exact: false, matchedBy: where(item.codeAt ?? item.messageAt, 'an error'), fieldErrors },
+      scope.url,
+    ),
+  );
+}

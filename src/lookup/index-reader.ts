@@ -1,0 +1,158 @@
+/**
+ * Read access to a (partly) loaded lookup index. Every read of a shard that is not loaded yet is
+ * noted instead of failing, so one engine run says which shards the next run needs: the widget
+ * fetches them and asks again, and a fully loaded index (tests, benchmark) answers in one run.
+ */
+import {
+  CORE_SHARD,
+  POSTING_LENGTH_BITS,
+  recordShardName,
+  tokenShardName,
+  wordShardName,
+  type CoreShard,
+  type LookupRecord,
+  type RecordShard,
+  type SpaceEntry,
+  type StatusEntry,
+  type TokenShard,
+  type WordShard,
+} from './index-format';
+
+/** A lookup index in memory: the core shard and whichever other shards are loaded. */
+export interface LookupIndex {
+  core: CoreShard;
+  /** Loaded shards by name (`r0`, `t3`, `w12`…). */
+  shards: ReadonlyMap<string, unknown>;
+}
+
+/** Decoded facts about the core shard, computed once per core. */
+interface CoreCache {
+  numeric: Map<string, number[]>;
+  statuses: Map<number, StatusEntry>;
+  spaces: Map<string, SpaceEntry>;
+}
+
+const coreCaches = new WeakMap<CoreShard, CoreCache>();
+
+function coreCache(core: CoreShard): CoreCache {
+  let cache = coreCaches.get(core);
+  if (!cache) {
+    cache = {
+      numeric: new Map(
+        core.spaces.map((space) => {
+          let value = 0;
+          return [space.id, space.numeric.map((gap) => (value += gap))];
+        }),
+      ),
+      statuses: new Map(core.statuses.map((status) => [status.status, status])),
+      spaces: new Map(core.spaces.map((space) => [space.id, space])),
+    };
+    coreCaches.set(core, cache);
+  }
+  return cache;
+}
+
+/** A posting decoded: a record position and its word count. */
+export interface Posting {
+  position: number;
+  length: number;
+}
+
+export class IndexReader {
+  readonly core: CoreShard;
+  /** Shards a read wanted but that are not loaded. */
+  readonly missing = new Set<string>();
+  private readonly index: LookupIndex;
+  private readonly cache: CoreCache;
+
+  constructor(index: LookupIndex) {
+    this.index = index;
+    this.core = index.core;
+    this.cache = coreCache(index.core);
+  }
+
+  private shard<T>(name: string): T | undefined {
+    if (name === CORE_SHARD) return this.core as T;
+    const shard = this.index.shards.get(name) as T | undefined;
+    if (!shard) this.missing.add(name);
+    return shard;
+  }
+
+  status(status: number): StatusEntry | undefined {
+    return this.cache.statuses.get(status);
+  }
+
+  space(id: string): SpaceEntry | undefined {
+    return this.cache.spaces.get(id);
+  }
+
+  /** Numeric codes of a space, ascending. */
+  numericCodes(space: string): number[] {
+    return this.cache.numeric.get(space) ?? [];
+  }
+
+  /** Positions of the numeric code `value` in every space that documents it. */
+  numericPositions(value: number): Array<{ space: SpaceEntry; position: number }> {
+    const found: Array<{ space: SpaceEntry; position: number }> = [];
+    for (const space of this.core.spaces) {
+      const index = binarySearch(this.numericCodes(space.id), value);
+      if (index >= 0) found.push({ space, position: space.first + index });
+    }
+    return found;
+  }
+
+  /** The record at `position`, or undefined while its shard is not loaded. */
+  record(position: number): LookupRecord | undefined {
+    if (position < 0 || position >= this.core.counts.records) return undefined;
+    const shard = this.shard<RecordShard>(recordShardName(this.core, position));
+    return shard?.records[position - shard.first];
+  }
+
+  /** Positions of the records whose name or symbolic code is `token` (lowercase). */
+  tokenPositions(token: string): number[] {
+    return this.shard<TokenShard>(tokenShardName(this.core, token))?.tokens[token] ?? [];
+  }
+
+  /** Decoded postings of `word`, or undefined while its shard is not loaded. */
+  postings(word: string): Posting[] | undefined {
+    const shard = this.shard<WordShard>(wordShardName(this.core, word));
+    if (!shard) return undefined;
+    return decodePostings(shard.words[word] ?? []);
+  }
+
+  /** Words of the index starting with `prefix` (from the prefix's shard), at most `max`. */
+  wordsWithPrefix(prefix: string, max: number): string[] {
+    const shard = this.shard<WordShard>(wordShardName(this.core, prefix));
+    if (!shard) return [];
+    const found: string[] = [];
+    for (const word of Object.keys(shard.words)) {
+      if (word.length > prefix.length && word.startsWith(prefix)) {
+        found.push(word);
+        if (found.length >= max) break;
+      }
+    }
+    return found;
+  }
+}
+
+function decodePostings(packed: readonly number[]): Posting[] {
+  let position = 0;
+  return packed.map((value) => {
+    position += Math.floor(value / POSTING_LENGTH_BITS);
+    return { position, length: value % POSTING_LENGTH_BITS };
+  });
+}
+
+/** Index of `value` in the ascending list, or -(insertion point) - 1. */
+export function binarySearch(list: readonly number[], value: number): number {
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const found = list[middle]!;
+    if (found === value) return middle;
+    if (found < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -low - 1;
+}
