@@ -3,7 +3,7 @@
  * (where the status, code, message… live) and its example bodies (value types, key order, realistic
  * request ids). Used by the code pages and by the lookup widget; pure, no DOM, no Astro.
  */
-import type { Envelope, EnvelopeFields } from '../schemas/envelope';
+import type { EnvelopeData as Envelope, EnvelopeFields } from '../schemas/envelope';
 import { evaluateFieldPath } from '../schemas/field-path';
 import { placeholderNames, splitTemplate } from './placeholders';
 
@@ -91,6 +91,18 @@ export function buildExampleBody(
 
   const ordered = isObject(reference) ? orderLike(body, reference) : body;
   return { body: ordered, json: JSON.stringify(ordered, null, 2) };
+}
+
+/**
+ * Whether an envelope is one this code can come in. An envelope whose examples are all validation
+ * errors (a form-error body) only carries codes about a field or with one of those examples'
+ * statuses; any other envelope carries every code of its surfaces.
+ */
+export function envelopeFitsCode(envelope: Pick<Envelope, 'examples'>, input: Pick<ExampleBodyInput, 'message' | 'status' | 'placeholders'>): boolean {
+  const examples = envelope.examples;
+  if (examples.length === 0 || examples.some((example) => example.kind !== 'validation')) return true;
+  if (fieldOf({ ...input, code: '', title: '' }) !== undefined) return true;
+  return examples.some((example) => example.status === input.status);
 }
 
 interface ParsedExample {

@@ -11,6 +11,8 @@ export const routes = {
   status: (status: number) => `statuses/${status}/`,
   ranges: () => 'ranges/',
   range: (range: Pick<Range, 'codeSpace' | 'slug'>) => `ranges/#${rangeAnchor(range)}`,
+  /** The section of one code space on the ranges page. */
+  spaceRanges: (space: Pick<CodeSpace, 'id'>) => `ranges/#space-${space.id}`,
   codes: () => 'codes/',
   codeSpace: (space: Pick<CodeSpace, 'id'> | string) => `codes/${typeof space === 'string' ? space : space.id}/`,
   code: (code: Pick<Code, 'codeSpace' | 'slug'>) => `codes/${code.codeSpace}/${code.slug}/`,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildExampleBody, fillTemplate, placeholderSample, setAtPath, type Json } from '../../src/catalog/example-body';
+import { buildExampleBody, envelopeFitsCode, fillTemplate, placeholderSample, setAtPath, type Json } from '../../src/catalog/example-body';
 import { loadCatalog } from '../../src/catalog/load-catalog';
 import { codeTitle, envelopesOfSurfaces, statusByNumber } from '../../src/catalog/queries';
 import type { Envelope } from '../../src/catalog/model';
@@ -116,6 +116,18 @@ describe('buildExampleBody', () => {
   test('survives an envelope whose examples are not JSON', () => {
     const text: EnvelopeShape = { fields: { code: 'code' }, examples: [{ title: 'Plain', kind: 'error', body: 'not json' }] };
     expect(buildExampleBody(text, { code: '7', title: 't', status: 500, message: 'm' }).body).toEqual({ code: '7' });
+  });
+});
+
+describe('envelopeFitsCode', () => {
+  const validationOnly = { examples: [{ title: 'V', kind: 'validation' as const, status: 422, body: '{}' }] };
+  test('a validation-only envelope carries codes about a field or with its status, and no others', () => {
+    expect(envelopeFitsCode(validationOnly, { message: '{field} is required', status: 400 })).toBe(true);
+    expect(envelopeFitsCode(validationOnly, { message: 'Validation failed', status: 422 })).toBe(true);
+    expect(envelopeFitsCode(validationOnly, { message: 'Customer {customerId} was deleted.', status: 404 })).toBe(false);
+  });
+  test('an envelope with a plain error example carries every code', () => {
+    expect(envelopeFitsCode({ examples: [{ title: 'E', kind: 'error', body: '{}' }] }, { message: 'Gone', status: 404 })).toBe(true);
   });
 });
 
