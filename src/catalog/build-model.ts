@@ -7,6 +7,7 @@ import { codeKey, codeSlug, compareCodes, isNumericCode, textSlug } from './code
 import { checkEnvelopeExamples, checkRanges, checkTemplate } from './cross-check';
 import type { Catalog, Code, CodeSpace, Envelope, Header, MessageArea, Range, Status, StatusClass, Surface } from './model';
 import { formatFieldPath, type CatalogProblem } from './problems';
+import { nearestCodes, suggestName } from './suggest';
 import type { CatalogFiles, SourceFile } from './read-catalog';
 import { defaultRetryAdvice } from './retry-defaults';
 
@@ -18,6 +19,11 @@ export function buildModel(files: CatalogFiles): { catalog?: Catalog; problems: 
   const report = (source: SourceFile, path: Path, message: string, fix: string) =>
     problems.push({ file: source.file, line: source.lineOf(path), field: formatFieldPath(path), message, fix });
   const origin = (source: SourceFile, path: Path) => ({ file: source.file, line: source.lineOf(path) });
+  const at = (where: { file: string; line?: number }) => `${where.file}${where.line ? `:${where.line}` : ''}`;
+  // A file that failed its schema was reported already; what it held is unknown, so references
+  // into its folder are not reported again as "does not exist".
+  const unreadable = (folder: keyof CatalogFiles['unreadable']) => (files.unreadable[folder]?.length ?? 0) > 0;
+  let codesUnknown = unreadable('codes');
 
   // Envelopes and surfaces.
   const envelopes = new Map<string, Envelope>();
@@ -30,9 +36,9 @@ export function buildModel(files: CatalogFiles): { catalog?: Catalog; problems: 
     data.envelopes.forEach((envelopeId, index) => {
       const envelope = envelopes.get(envelopeId);
       if (envelope) envelope.surfaces.push(id);
-      else
+      else if (!files.unreadable.envelopes?.includes(envelopeId))
         report(source, ['envelopes', index], `envelope "${envelopeId}" does not exist`,
-          `create catalog/envelopes/${envelopeId}.yaml or use one of: ${[...envelopes.keys()].join(', ') || '(none yet)'}`);
+          [suggestName(envelopeId, [...envelopes.keys()], 'envelopes'), `or create ${files.root}/envelopes/${envelopeId}.yaml`].filter(Boolean).join(' '));
     });
     surfaces.set(id, { ...data, id, codeSpace: data.codeSpace ?? id, origin: origin(source, []) });
   }
@@ -49,9 +55,9 @@ export function buildModel(files: CatalogFiles): { catalog?: Catalog; problems: 
   }
   const spaceFor = (source: SourceFile, path: Path, id: string): CodeSpace | undefined => {
     const space = spaces.get(id);
-    if (!space)
+    if (!space && !unreadable('surfaces'))
       report(source, path, `code space "${id}" belongs to no surface`,
-        `use a surface id or a surface's codeSpace: ${[...spaces.keys()].join(', ') || '(none yet)'}`);
+        spaces.size ? `${suggestName(id, [...spaces.keys()], 'code spaces')}; a surface's code space is its codeSpace: or, when unset, its file name` : `add ${files.root}/surfaces/${id}.yaml first`);
     return space;
   };
 
@@ -61,12 +67,12 @@ export function buildModel(files: CatalogFiles): { catalog?: Catalog; problems: 
     data.statuses.forEach((status, index) => {
       const path = ['statuses', index];
       if (statuses.has(status.status)) {
-        report(source, [...path, 'status'], `status ${status.status} is declared twice (also in ${statuses.get(status.status)!.origin.file})`, 'keep one entry per status; put surface differences under surfaces:');
+        report(source, [...path, 'status'], `status ${status.status} is declared twice (first at ${at(statuses.get(status.status)!.origin)})`, 'keep one entry per status; put what differs on one surface under surfaces: <surface id>');
         return;
       }
       for (const surfaceId of Object.keys(status.surfaces)) {
-        if (!surfaces.has(surfaceId))
-          report(source, [...path, 'surfaces', surfaceId], `surface "${surfaceId}" does not exist`, `use one of: ${[...surfaces.keys()].join(', ')}`);
+        if (!surfaces.has(surfaceId) && !unreadable('surfaces'))
+          report(source, [...path, 'surfaces', surfaceId], `surface "${surfaceId}" does not exist`, suggestName(surfaceId, [...surfaces.keys()], 'surface ids (file names in surfaces/)'));
       }
       statuses.set(status.status, {
         ...status,
@@ -89,11 +95,13 @@ export function buildModel(files: CatalogFiles): { catalog?: Catalog; problems: 
     });
   }
   const checkStatus = (source: SourceFile, path: Path, status: number | undefined) => {
-    if (status !== undefined && !statuses.has(status))
-      report(source, path, `HTTP status ${status} is not declared`, `add it to catalog/statuses/ (status: ${status}, reason:, meaning:, action:) or use a declared status`);
+    if (status !== undefined && !statuses.has(status) && !unreadable('statuses'))
+      report(source, path, `HTTP status ${status} is not declared`,
+        `add it to ${files.statuses[0]?.source.file ?? `${files.root}/statuses/statuses.yaml`} (status: ${status}, reason:, meaning:, action:) or use one of: ${[...statuses.keys()].sort().join(', ')}`);
   };
 
   // Ranges.
+  const rangeLocations = new Map<Range, { source: SourceFile; path: Path }>();
   for (const { data, source } of files.ranges) {
     const space = spaceFor(source, ['codeSpace'], data.codeSpace);
     if (!space) continue;
@@ -101,12 +109,14 @@ export function buildModel(files: CatalogFiles): { catalog?: Catalog; problems: 
     if (data.description) space.description = data.description;
     space.origin ??= origin(source, []);
     data.ranges.forEach((range, index) => {
-      space.ranges.push({ ...range, slug: `${range.from}-${range.to}`, codeSpace: space.id, codes: [], origin: origin(source, ['ranges', index]) });
+      const entry: Range = { ...range, slug: `${range.from}-${range.to}`, codeSpace: space.id, codes: [], origin: origin(source, ['ranges', index]) };
+      space.ranges.push(entry);
+      rangeLocations.set(entry, { source, path: ['ranges', index] });
     });
   }
   for (const space of spaces.values()) {
     space.ranges.sort((a, b) => a.from - b.from);
-    checkRanges(space, files.ranges, report);
+    checkRanges(space, (range) => rangeLocations.get(range), report);
   }
 
   // Codes.
@@ -116,7 +126,10 @@ export function buildModel(files: CatalogFiles): { catalog?: Catalog; problems: 
   const pendingRefs: Array<{ key: string; source: SourceFile; path: Path; ref: string; kind: 'related' | 'replacedBy' }> = [];
   for (const { data, source } of files.codes) {
     const space = spaceFor(source, ['codeSpace'], data.codeSpace);
-    if (!space) continue;
+    if (!space) {
+      codesUnknown = true;
+      continue;
+    }
     data.codes.forEach((entry, index) => {
       const path = ['codes', index];
       const key = codeKey(space.id, entry.code);
@@ -144,10 +157,13 @@ export function buildModel(files: CatalogFiles): { catalog?: Catalog; problems: 
           const value = Number(entry.code);
           range = space.ranges.find((candidate) => value >= candidate.from && value <= candidate.to);
           if (!range) {
-            const rangesFile = files.ranges.find((file) => file.data.codeSpace === space.id)?.source.file ?? `catalog/ranges/${space.id}.yaml`;
-            report(source, [...path, 'code'], `code ${entry.code} of code space "${space.id}" lies in no declared range`, `add a range in ${rangesFile} or move the code into one of: ${space.ranges.map((r) => r.slug).join(', ')}`);
+            const rangesFile = files.ranges.find((file) => file.data.codeSpace === space.id)?.source.file ?? `${files.root}/ranges/${space.id}.yaml`;
+            const active = space.ranges.filter((r) => r.state === 'active').map((r) => r.slug);
+            report(source, [...path, 'code'], `code ${entry.code} of code space "${space.id}" lies in no declared range`,
+              `add a range that holds it to ${rangesFile}${active.length ? `, or renumber the code into one of the active ranges: ${active.join(', ')}` : ''}`);
           } else if (range.state !== 'active') {
-            report(source, [...path, 'code'], `code ${entry.code} lies in range ${range.slug}, which is marked ${range.state}`, `set state: active on range ${range.slug} in ${range.origin.file}, or move the code`);
+            report(source, [...path, 'code'], `code ${entry.code} lies in range ${range.slug} (${range.name}), which is marked ${range.state}`,
+              `set state: active on range ${range.slug} (${at(range.origin)}) if the range is now in use, or renumber the code into an active range`);
           }
         }
       }
@@ -184,12 +200,25 @@ export function buildModel(files: CatalogFiles): { catalog?: Catalog; problems: 
     const key = space ? codeKey(space, ref.slice(colon + 1)) : undefined;
     return key && codes.has(key) ? key : undefined;
   };
+  /** How to fix a reference that resolved to nothing: the nearest codes of the space it points into. */
+  const referenceFix = (ref: string, fromSpace: string): string => {
+    const colon = ref.indexOf(':');
+    const prefix = colon < 0 ? fromSpace : ref.slice(0, colon);
+    const spaceId = spaces.has(prefix) ? prefix : surfaces.get(prefix)?.codeSpace;
+    const space = spaceId ? spaces.get(spaceId) : undefined;
+    if (!space) return `"${prefix}" is no code space; ${suggestName(prefix, [...spaces.keys()], 'code spaces')}`;
+    const near = nearestCodes(colon < 0 ? ref : ref.slice(colon + 1), space.codes.map((key) => codes.get(key)!.code));
+    const qualify = (value: string) => (space.id === fromSpace && colon < 0 ? value : `${space.id}:${value}`);
+    return near.length
+      ? `name a declared code of code space "${space.id}", e.g. ${near.map((value) => `"${qualify(value)}"`).join(', ')}; write "<space>:<code>" for a code of another space`
+      : `code space "${space.id}" has no codes yet`;
+  };
   for (const pending of pendingRefs) {
     const code = codes.get(pending.key)!;
     const target = resolveRef(code.codeSpace, pending.ref);
     if (!target) {
-      report(pending.source, pending.path, `${pending.kind === 'related' ? 'related code' : 'replacement code'} "${pending.ref}" does not exist`,
-        `name a code of this catalog, e.g. "${code.code}" for this space or "<surface>:<code>" for another`);
+      if (!codesUnknown)
+        report(pending.source, pending.path, `${pending.kind === 'related' ? 'related code' : 'replacement code'} "${pending.ref}" does not exist`, referenceFix(pending.ref, code.codeSpace));
       continue;
     }
     if (target === code.key) {
@@ -221,8 +250,13 @@ export function buildModel(files: CatalogFiles): { catalog?: Catalog; problems: 
       let code: string | undefined;
       if (entry.code !== undefined) {
         const [first] = spaces.keys();
-        code = entry.code.includes(':') ? resolveRef(first ?? '', entry.code) : [...spaces.keys()].map((space) => resolveRef(space, entry.code!)).find(Boolean);
-        if (!code) report(source, [...path, 'code'], `code "${entry.code}" does not exist`, 'name a declared code, e.g. "gateway:7100", or remove code:');
+        // A message belongs to no code space, so a bare code is looked up in every space.
+        const found = entry.code.includes(':') ? [resolveRef(first ?? '', entry.code)].filter(Boolean) : [...spaces.keys()].map((space) => resolveRef(space, entry.code!)).filter(Boolean);
+        code = found.length === 1 ? found[0] : undefined;
+        if (found.length > 1)
+          report(source, [...path, 'code'], `code "${entry.code}" exists in several code spaces (${found.map((key) => key!.split(':')[0]).join(', ')})`,
+            `say which one: ${found.map((key) => `"${key}"`).join(' or ')}`);
+        else if (!code && !codesUnknown) report(source, [...path, 'code'], `code "${entry.code}" does not exist`, `${referenceFix(entry.code, first ?? '')}, or remove code:`);
       }
       area.messages.push({ ...entry, id: `${slug}/${index + 1}`, area: slug, code, placeholderNames, origin: origin(source, path) });
     });
@@ -234,8 +268,9 @@ export function buildModel(files: CatalogFiles): { catalog?: Catalog; problems: 
   for (const { data, source } of files.headers) {
     data.headers.forEach((header, index) => {
       const path = ['headers', index];
-      if (headers.some((other) => other.name.toLowerCase() === header.name.toLowerCase())) {
-        report(source, [...path, 'name'], `header ${header.name} is declared twice`, 'keep one entry per header');
+      const earlier = headers.find((other) => other.name.toLowerCase() === header.name.toLowerCase());
+      if (earlier) {
+        report(source, [...path, 'name'], `header ${header.name} is declared twice (first as ${earlier.name} at ${at(earlier.origin)}; header names ignore case)`, 'keep one entry per header');
         return;
       }
       header.statuses.forEach((status, statusIndex) => checkStatus(source, [...path, 'statuses', statusIndex], status));
@@ -245,6 +280,8 @@ export function buildModel(files: CatalogFiles): { catalog?: Catalog; problems: 
 
   if (problems.length > 0 || !files.api) return { problems };
   const orderedSurfaces = [...surfaces.values()].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
+  const surfaceRank = new Map(orderedSurfaces.map((surface, index) => [surface.id, index]));
+  for (const envelope of envelopes.values()) envelope.surfaces.sort((a, b) => surfaceRank.get(a)! - surfaceRank.get(b)!);
   const orderedSpaces = [...spaces.values()];
   return {
     problems,

@@ -17,16 +17,23 @@ export function placeholderNames(template: string): string[] {
 export function templateProblems(template: string): string[] {
   const problems: string[] = [];
   let depth = 0;
-  for (const char of template) {
-    if (char === '{') depth += 1;
+  let opened = -1;
+  for (const [index, char] of [...template].entries()) {
+    if (char === '{') [depth, opened] = [depth + 1, index];
     if (char === '}') depth -= 1;
-    if (depth < 0 || depth > 1) {
-      problems.push(`unbalanced braces in "${template}"; write each placeholder as {name}`);
+    if (depth < 0) {
+      problems.push(`a "}" without its "{" in "${template}"; write each placeholder as {name}`);
+      return problems;
+    }
+    if (depth > 1) {
+      problems.push(`a "{" inside another placeholder in "${template}"; placeholders cannot nest, write each one as {name}`);
       return problems;
     }
   }
   if (depth !== 0) {
-    problems.push(`an unclosed "{" in "${template}"; write each placeholder as {name}`);
+    // Suggest closing the brace after the word it opens, the usual slip: "{orderId not found".
+    const word = /^[A-Za-z_][A-Za-z0-9_.]*/.exec(template.slice(opened + 1))?.[0];
+    problems.push(`an unclosed "{" in "${template}"; ${word ? `close it after the name: {${word}}` : 'write each placeholder as {name}'}`);
     return problems;
   }
   for (const match of template.matchAll(PLACEHOLDER)) {

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import type { z } from 'astro/zod';
 import { apiSchema, type ApiData } from '../schemas/api';
 import { codeFileSchema } from '../schemas/code';
@@ -15,7 +15,8 @@ import { rangeFileSchema } from '../schemas/range';
 import { statusFileSchema } from '../schemas/status';
 import { surfaceSchema, type SurfaceData } from '../schemas/surface';
 import type { CatalogProblem } from './problems';
-import { zodIssueToProblem } from './zod-problems';
+import { closest } from './suggest';
+import { zodIssuesToProblems } from './zod-problems';
 
 /** A parsed file: its display path and a way to find the line of any field in it. */
 export interface SourceFile {
@@ -23,6 +24,8 @@ export interface SourceFile {
   file: string;
   /** 1-based line of the value at `path`, or of the nearest parent that exists. */
   lineOf(path: ReadonlyArray<string | number>): number | undefined;
+  /** The value written at `path` (plain data), or undefined; lets messages quote what was written. */
+  valueAt(path: ReadonlyArray<string | number>): unknown;
 }
 
 /** A validated file of one concept, with its source for later cross-check messages. */
@@ -43,6 +46,14 @@ export interface CatalogFiles {
   codes: Parsed<z.output<typeof codeFileSchema>>[];
   messages: Parsed<z.output<typeof messageFileSchema>>[];
   headers: Parsed<z.output<typeof headerFileSchema>>[];
+  /** The catalog folder as shown in messages, e.g. `catalog` or `tests/fixtures/x`. */
+  root: string;
+  /**
+   * Ids (file names) of the files of each folder that could not be read, already reported.
+   * References into a folder with such a file may point at what that file held, so the
+   * cross-checks do not report them a second time as "does not exist".
+   */
+  unreadable: Partial<Record<Folder | 'api', string[]>>;
   problems: CatalogProblem[];
 }
 
@@ -55,7 +66,7 @@ const FOLDER_SCHEMAS = {
   messages: messageFileSchema,
   headers: headerFileSchema,
 } as const;
-type Folder = keyof typeof FOLDER_SCHEMAS;
+export type Folder = keyof typeof FOLDER_SCHEMAS;
 
 /** Folders that hold something other than YAML; they are read elsewhere. */
 const OTHER_FOLDERS = new Set(['guides']);
@@ -72,9 +83,14 @@ export function readCatalogFiles(dir: string): CatalogFiles {
     codes: [],
     messages: [],
     headers: [],
+    root: '',
+    unreadable: {},
     problems: [],
   };
   const display = (path: string) => relative(process.cwd(), path).split(sep).join('/') || '.';
+  result.root = display(dir);
+  const markUnreadable = (folder: Folder | 'api', path: string) =>
+    (result.unreadable[folder] ??= []).push((path.split(/[\\/]/).pop() ?? '').replace(YAML_FILE, ''));
 
   let topLevel: string[];
   try {
@@ -95,11 +111,15 @@ export function readCatalogFiles(dir: string): CatalogFiles {
     if (name === 'api.yaml' || name === 'api.yml') {
       const parsed = parseFile(path, display(path), apiSchema, result.problems);
       if (parsed) result.api = parsed;
+      else markUnreadable('api', path);
     } else if (name in FOLDER_SCHEMAS && statSync(path).isDirectory()) {
       const folder = name as Folder;
       for (const filePath of listYamlFiles(path)) {
         const parsed = parseFile(filePath, display(filePath), FOLDER_SCHEMAS[folder], result.problems);
-        if (!parsed) continue;
+        if (!parsed) {
+          markUnreadable(folder, filePath);
+          continue;
+        }
         if ((folder === 'surfaces' || folder === 'envelopes') && !SLUG.test(parsed.id)) {
           result.problems.push({
             file: parsed.source.file,
@@ -112,11 +132,15 @@ export function readCatalogFiles(dir: string): CatalogFiles {
         (result[folder] as Parsed<unknown>[]).push(parsed);
       }
     } else if (!OTHER_FOLDERS.has(name)) {
+      const known = [...Object.keys(FOLDER_SCHEMAS), ...OTHER_FOLDERS];
+      const near = closest(name.replace(YAML_FILE, ''), [...known, 'api']);
       result.problems.push({
         file: display(path),
         field: '',
-        message: `"${name}" is not part of a catalog, so it would be ignored`,
-        fix: `move its content into api.yaml or one of the folders ${[...Object.keys(FOLDER_SCHEMAS), ...OTHER_FOLDERS].join(', ')}`,
+        message: `"${name}" is not part of a catalog, so its content would be silently ignored`,
+        fix: near
+          ? `rename it to ${near === 'api' ? 'api.yaml' : `${near}/`} (a catalog holds api.yaml and the folders ${known.join(', ')})`
+          : `move its content into api.yaml or one of the folders ${known.join(', ')}, or move it out of the catalog folder`,
       });
     }
   }
@@ -147,23 +171,22 @@ function parseFile<S extends z.ZodTypeAny>(
   const text = readFileSync(path, 'utf8');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
-  const source: SourceFile = { file, lineOf: (fieldPath) => lineOfPath(doc, lineCounter, fieldPath) };
+  let plain: unknown;
+  const source: SourceFile = {
+    file,
+    lineOf: (fieldPath) => lineOfPath(doc, lineCounter, fieldPath),
+    valueAt: (fieldPath) => valueAtPath(plain, fieldPath),
+  };
   const id = (path.split(/[\\/]/).pop() ?? '').replace(YAML_FILE, '');
   if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      problems.push({
-        file,
-        line: error.linePos?.[0]?.line,
-        field: '',
-        message: `this is not valid YAML: ${error.message.split('\n')[0]}`,
-        fix: 'check the indentation and quoting on that line; quote values that contain ": " or start with { [ * & ! | > % @',
-      });
-    }
+    // Only the first error: after one YAML mistake the parser's later errors are its consequences.
+    problems.push(yamlProblem(doc.errors[0]!, text, file));
     return undefined;
   }
-  const outcome = schema.safeParse(doc.toJS());
+  plain = doc.toJS();
+  const outcome = schema.safeParse(plain);
   if (!outcome.success) {
-    for (const issue of outcome.error.issues) problems.push(zodIssueToProblem(issue, source, schema));
+    problems.push(...zodIssuesToProblems(outcome.error.issues, source, schema));
     return undefined;
   }
   return { id, data: outcome.data, source };
@@ -175,4 +198,39 @@ function lineOfPath(doc: Document, counter: LineCounter, path: ReadonlyArray<str
     if (node && typeof node === 'object' && node.range) return counter.linePos(node.range[0]).line;
   }
   return undefined;
+}
+
+function valueAtPath(data: unknown, path: ReadonlyArray<string | number>): unknown {
+  let current = data;
+  for (const part of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[part];
+  }
+  return current;
+}
+
+/** A YAML syntax error in words an author can act on, with the line and column it was found at. */
+function yamlProblem(error: YAMLError, text: string, file: string): CatalogProblem {
+  const position = error.linePos?.[0];
+  const where = position ? ` (line ${position.line}, column ${position.col})` : '';
+  // The parser's message ends with " at line L, column C:" and a code frame; keep the first clause.
+  const what = error.message
+    .split('\n')[0]!
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .replace(/"quote/, 'quote')
+    .replace(/^[A-Z](?![A-Z])/, (first) => first.toLowerCase());
+  let message = `this is not valid YAML: ${what}${where}`;
+  let fix = 'check the indentation and the quoting on that line; quote values that contain ": " or " #", or that start with { [ * & ! | > % @ or a quote';
+  if (error.code === 'DUPLICATE_KEY') {
+    const key = /^\s*([^:\n]+?)\s*:/.exec(text.slice(error.pos[0]))?.[1];
+    message = `the key ${key ? `"${key}" ` : ''}appears twice in the same mapping${where}`;
+    fix = 'keep one of the two; if they belong to different entries, start the second entry with "- "';
+  } else if (error.code === 'MISSING_CHAR' && /quote/i.test(what)) {
+    fix = 'close the quoted text on the same line, or use a block scalar (key: |) for text over several lines';
+  } else if (error.code === 'TAB_AS_INDENT') {
+    fix = 'indent with spaces; YAML does not allow tabs for indentation';
+  } else if (error.code === 'BAD_INDENT' || error.code === 'MISSING_CHAR') {
+    fix = 'align the line with the other keys of its entry (spaces only), and check that brackets and quotes are closed';
+  }
+  return { file, line: position?.line, field: '', message, fix };
 }

@@ -1,58 +1,150 @@
-/** Turns zod issues into catalog problems that say how to fix them, with "did you mean" for typos. */
+/**
+ * Turns zod issues into catalog problems that say what is wrong with the value actually written
+ * and how to fix it, with "did you mean" for misspelt field names and enum values.
+ */
 import { z } from 'astro/zod';
 import { formatFieldPath, type CatalogProblem } from './problems';
 import type { SourceFile } from './read-catalog';
+import { closest, suggestName } from './suggest';
 
-/** One zod issue, located in its file, with a fix an author can follow. */
-export function zodIssueToProblem(issue: z.ZodIssue, source: SourceFile, schema: z.ZodTypeAny): CatalogProblem {
-  const field = formatFieldPath(issue.path);
-  const line = source.lineOf(issue.path);
-  const base = { file: source.file, line, field };
-  const last = issue.path[issue.path.length - 1];
+type Path = ReadonlyArray<string | number>;
+
+/**
+ * All issues of one file as problems. A misspelt field is reported once, as "unknown field …,
+ * rename it", not a second time as the required field it was meant to be.
+ */
+export function zodIssuesToProblems(issues: readonly z.ZodIssue[], source: SourceFile, schema: z.ZodTypeAny): CatalogProblem[] {
+  const renamedTo = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== z.ZodIssueCode.unrecognized_keys) continue;
+    const allowed = allowedKeys(schema, issue.path);
+    for (const key of issue.keys) {
+      const near = closest(key, allowed);
+      if (near) renamedTo.add(formatFieldPath([...issue.path, near]));
+    }
+  }
+  const problems: CatalogProblem[] = [];
+  for (const issue of issues) {
+    const missing = issue.code === z.ZodIssueCode.invalid_type && issue.received === 'undefined';
+    if (missing && renamedTo.has(formatFieldPath(issue.path))) continue;
+    problems.push(...zodIssueToProblems(issue, source, schema));
+  }
+  return problems;
+}
+
+/** One zod issue as one or more problems (one per unknown key), located in its file. */
+export function zodIssueToProblems(issue: z.ZodIssue, source: SourceFile, schema: z.ZodTypeAny): CatalogProblem[] {
+  const at = (path: Path) => ({ file: source.file, line: source.lineOf(path), field: formatFieldPath(path) });
+  const base = at(issue.path);
+  const name = fieldName(issue.path);
+  const value = source.valueAt(issue.path);
   switch (issue.code) {
     case z.ZodIssueCode.invalid_type:
       if (issue.received === 'undefined') {
-        return { ...base, message: `the required field "${String(last)}" is missing`, fix: `add ${String(last)}: with a ${issue.expected} value` };
+        return [{ ...base, message: `the required field "${name}" is missing`, fix: `add ${name}: ${placeholderFor(issue.expected)} to this ${issue.path.length > 1 ? 'entry' : 'file'}` }];
       }
-      return {
+      return [{
         ...base,
-        message: `expected ${issue.expected}, got ${issue.received}`,
-        fix: issue.message.startsWith('must') ? issue.message : `write a ${issue.expected} value here`,
-      };
+        message: `${name} must be ${article(issue.expected)}, but it is ${describe(value)}`,
+        fix: isCustom(issue.message) ? issue.message.replace(/^must be /, 'write ') : `write ${article(issue.expected)} here, e.g. ${name}: ${placeholderFor(issue.expected)}`,
+      }];
     case z.ZodIssueCode.unrecognized_keys: {
       const allowed = allowedKeys(schema, issue.path);
-      const hints = issue.keys.map((key) => {
+      return issue.keys.map((key) => {
         const near = closest(key, allowed);
-        return near ? `rename "${key}" to "${near}"` : `remove "${key}"`;
+        const alreadySet = near !== undefined && source.valueAt([...issue.path, near]) !== undefined;
+        return {
+          ...at([...issue.path, key]),
+          message: near ? `unknown field "${key}" (did you mean "${near}"?)` : `unknown field "${key}"`,
+          fix: near && !alreadySet
+            ? `rename "${key}" to "${near}"`
+            : `remove "${key}"${allowed.length ? `; the fields allowed here are ${allowed.join(', ')}` : ''}`,
+        };
       });
-      return {
-        ...base,
-        message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`,
-        fix: `${hints.join('; ')}${allowed.length ? ` (allowed here: ${allowed.join(', ')})` : ''}`,
-      };
     }
     case z.ZodIssueCode.invalid_enum_value:
-      return {
+      return [{
         ...base,
-        message: `"${String(issue.received)}" is not an allowed value`,
-        fix: `use one of: ${issue.options.map(String).join(', ')}`,
-      };
-    case z.ZodIssueCode.too_small:
-      return { ...base, message: issue.message, fix: issue.type === 'array' ? `add at least ${String(issue.minimum)} item(s)` : 'give a longer or larger value' };
+        message: `"${String(issue.received)}" is not an allowed value of ${name}`,
+        fix: suggestName(String(issue.received), issue.options.map(String), 'allowed values'),
+      }];
     case z.ZodIssueCode.invalid_union:
-      return { ...base, message: 'this value has the wrong type', fix: 'write a number such as 7100 or a text such as "not_found"' };
+      return unionProblems(issue, source, schema, base, name, value);
+    case z.ZodIssueCode.too_small:
+    case z.ZodIssueCode.too_big: {
+      if (isCustom(issue.message)) {
+        const [what, fix] = splitFix(issue.message);
+        return [{ ...base, message: what, fix }];
+      }
+      const small = issue.code === z.ZodIssueCode.too_small;
+      if (issue.type === 'string' && small) return [{ ...base, message: `${name} is empty`, fix: `write some text, or remove ${name}: if it is optional` }];
+      const bound = String(small ? issue.minimum : issue.maximum);
+      if (issue.type === 'array') return [{ ...base, message: `${name} needs ${small ? 'at least' : 'at most'} ${bound} item(s)`, fix: small ? `add items to ${name}` : `remove items from ${name}` }];
+      return [{ ...base, message: `${name} is ${describe(value)}, ${small ? 'below the minimum' : 'above the maximum'} of ${bound}`, fix: `write a value ${small ? 'of at least' : 'of at most'} ${bound}` }];
+    }
     default: {
       const [what, fix] = splitFix(issue.message);
-      return { ...base, message: what, fix };
+      if (/^(must|a |an )/.test(what) && value !== undefined && typeof value !== 'object') {
+        return [{ ...base, message: `${describe(value)} is not valid for ${name}: ${what}`, fix }];
+      }
+      return [{ ...base, message: what, fix }];
     }
   }
+}
+
+/**
+ * A union failed. When one alternative got past the type check and failed deeper (a list with a
+ * bad item), its issues say more; otherwise the value has none of the accepted types.
+ */
+function unionProblems(issue: z.ZodInvalidUnionIssue, source: SourceFile, schema: z.ZodTypeAny, base: Omit<CatalogProblem, 'message' | 'fix'>, name: string, value: unknown): CatalogProblem[] {
+  const depth = issue.path.length;
+  const deeper = issue.unionErrors.find((error) => error.issues.every((inner) => inner.path.length > depth || inner.code !== z.ZodIssueCode.invalid_type));
+  if (deeper) return zodIssuesToProblems(deeper.issues, source, schema);
+  const expected = [...new Set(issue.unionErrors.flatMap((error) => error.issues.flatMap((inner) => (inner.code === z.ZodIssueCode.invalid_type ? [inner.expected] : []))))];
+  const what = expected.length ? expected.map(article).join(' or ') : 'another type';
+  const example = /^(code|replacedBy|related|formerly)$/.test(name)
+    ? 'e.g. 7100 or "not_found"'
+    : `e.g. ${name}: ${placeholderFor(expected[0] ?? 'string')}`;
+  return [{ ...base, message: `${name} must be ${what}, but it is ${describe(value)}`, fix: `write ${what}, ${example}` }];
+}
+
+/** Zod's own messages start with a capital ("Expected…", "String must…"); ours do not. */
+function isCustom(message: string): boolean {
+  return !/^(Required|Expected|Invalid|String must|Array must|Number must|Too (small|big))/.test(message);
 }
 
 /** Custom messages are written "what is wrong; how to fix" or "what…, e.g. example". */
 function splitFix(message: string): [string, string] {
   const at = message.indexOf('; ');
   if (at > 0) return [message.slice(0, at), message.slice(at + 2)];
-  return [message, message.includes('e.g.') ? message.slice(message.indexOf('e.g.')) : 'correct the value as described'];
+  const example = message.indexOf('e.g.');
+  return [message, example >= 0 ? `write it like this: ${message.slice(example + 5)}` : 'correct the value as described'];
+}
+
+/** The key a path ends in: `status` for `codes[3].status`, `related` for `codes[3].related[1]`. */
+function fieldName(path: Path): string {
+  for (let index = path.length - 1; index >= 0; index -= 1) if (typeof path[index] === 'string') return String(path[index]);
+  return 'the file';
+}
+
+function article(type: string): string {
+  const words: Record<string, string> = { string: 'a text', number: 'a number', integer: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a mapping of fields', null: 'empty' };
+  return words[type] ?? `a ${type}`;
+}
+
+function placeholderFor(type: string): string {
+  const examples: Record<string, string> = { string: '<text>', number: '<number>', integer: '<number>', boolean: 'true', array: '[ … ]', object: '(indented fields below it)' };
+  return examples[type] ?? `<${type}>`;
+}
+
+/** A written value, as an author would recognise it. */
+function describe(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (value === null) return 'empty (null)';
+  if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value === 'number' ? 'the number' : ''} ${String(value)}`.trim();
+  if (Array.isArray(value)) return `a list of ${value.length} item(s)`;
+  return 'a mapping of fields';
 }
 
 function unwrap(schema: z.ZodTypeAny): z.ZodTypeAny {
@@ -66,7 +158,7 @@ function unwrap(schema: z.ZodTypeAny): z.ZodTypeAny {
 }
 
 /** Keys allowed by the object schema found at `path` inside `schema`. */
-export function allowedKeys(schema: z.ZodTypeAny, path: ReadonlyArray<string | number>): string[] {
+export function allowedKeys(schema: z.ZodTypeAny, path: Path): string[] {
   let current = unwrap(schema);
   for (const part of path) {
     if (current instanceof z.ZodArray) current = unwrap(current.element);
@@ -78,31 +170,4 @@ export function allowedKeys(schema: z.ZodTypeAny, path: ReadonlyArray<string | n
     } else return [];
   }
   return current instanceof z.ZodObject ? Object.keys(current.shape as object) : [];
-}
-
-function closest(word: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i += 1) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const temp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = temp;
-    }
-  }
-  return row[b.length]!;
 }
