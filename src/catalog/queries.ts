@@ -60,6 +60,7 @@ export function catalogIndex(catalog: Catalog): CatalogIndex {
     retryContext: {
       idempotentMethods: catalog.api.retryPolicy?.idempotentMethods ?? IDEMPOTENT_METHODS,
       backoff: catalog.api.retryPolicy?.backoff ?? backoffSchema.parse({}),
+      backoffIsDefault: catalog.api.retryPolicy === undefined,
     },
   };
   for (const code of catalog.codes) {

@@ -11,6 +11,11 @@ export interface RetryContext {
   idempotentMethods: readonly string[];
   /** Backoff numbers used when the advice names none. */
   backoff: Backoff;
+  /**
+   * True when the API states no backoff numbers, so `backoff` is only the general default: advice
+   * without numbers of its own is then told without numbers rather than with invented ones.
+   */
+  backoffIsDefault?: boolean;
 }
 
 /** Short label of a policy, for table cells and badges. */
@@ -56,10 +61,13 @@ export function coveredMethods(advice: Pick<RetryAdvice, 'methods'>, context: Re
   return advice.methods;
 }
 
-/** The backoff numbers that apply to the advice (its own, else the API's), or undefined when it needs none. */
+/**
+ * The backoff numbers that apply to the advice (its own, else the API's), or undefined when it
+ * needs none or when neither the advice nor the API states any.
+ */
 export function effectiveBackoff(advice: Pick<RetryAdvice, 'policy' | 'backoff'>, context: RetryContext): Backoff | undefined {
   if (advice.policy !== 'backoff' && advice.policy !== 'retry-after') return undefined;
-  return advice.backoff ?? context.backoff;
+  return advice.backoff ?? (context.backoffIsDefault ? undefined : context.backoff);
 }
 
 /**

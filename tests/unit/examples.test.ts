@@ -12,6 +12,8 @@ import { loadCatalog } from '../../src/catalog/load-catalog';
 import { buildModel } from '../../src/catalog/build-model';
 import { readCatalogFiles } from '../../src/catalog/read-catalog';
 import type { Catalog } from '../../src/catalog/model';
+import { retryContext } from '../../src/catalog/queries';
+import { retrySentence } from '../../src/catalog/retry-text';
 import { evaluateFieldPath } from '../../src/schemas/field-path';
 
 const catalogs = new Map<string, Catalog>();
@@ -224,6 +226,24 @@ describe('Tracker (seed 003)', () => {
     expect(header(catalog, 'X-RateLimit-Reset')).toMatchObject({ in: 'response', format: 'seconds' });
     expect(header(catalog, 'X-RateLimit-Reset')?.example).toBeUndefined();
     expect(header(catalog, 'X-Org-Id')).toMatchObject({ in: 'request', statuses: [403, 404] });
+  });
+});
+
+describe('retry advice is told with the numbers the seed states, and no others', () => {
+  const sentence = (name: string, number: number) => retrySentence(status(example(name), number).retry, retryContext(example(name)));
+
+  test('an API that states no backoff numbers gets none quoted', () => {
+    expect(sentence('cutover', 429)).toBe('Retry with exponential backoff. To discuss your rate limit, contact your Customer Success Manager.');
+    expect(sentence('migrayt', 429)).toBe('Wait for the time given by Retry-After, then retry.');
+  });
+
+  test('the numbers a seed states are quoted as stated', () => {
+    expect(sentence('migo', 502)).toBe('Retry with exponential backoff (start at 500 ms, ×2 each try, capped at 2 s, at most 4 tries in all).');
+    expect(sentence('migo', 503)).toMatch(/capped at 5 min, no fixed try limit\)/);
+    expect(sentence('tracker', 500)).toBe(
+      'For GET, HEAD, PUT and DELETE: retry with exponential backoff (start at 500 ms, ×2 each try, capped at 30 s, at most 6 tries in all). ' +
+        'Other methods: do not retry; fix the request first. Never retry a 500 on POST blindly — the resource may already exist.',
+    );
   });
 });
 
