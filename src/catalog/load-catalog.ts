@@ -6,7 +6,9 @@ import { readCatalogFiles } from './read-catalog';
 
 /** Reads, validates and cross-checks `dir`. Throws `CatalogError` when anything is wrong. */
 export function loadCatalog(dir: string): Catalog {
-  const { catalog, problems } = buildModel(readCatalogFiles(dir));
-  if (!catalog || problems.length > 0) throw new CatalogError(dir, problems);
+  const files = readCatalogFiles(dir);
+  const { catalog, problems } = buildModel(files);
+  // Name the folder as the problems name their files: relative to the working directory.
+  if (!catalog || problems.length > 0) throw new CatalogError(files.root, problems);
   return catalog;
 }
