@@ -41,10 +41,9 @@ export function codeSearchData(catalog: Catalog, code: Code): SearchData {
     status: `${Math.floor(code.status / 100)}xx`,
   };
   if (range) searchFilters['range'] = rangeLabel(range);
-  return {
-    searchMeta: { code: code.code, name: code.name, surface: surfaces.join(', '), status: statusLabel(catalog, code.status) },
-    searchFilters,
-  };
+  const searchMeta: SearchData['searchMeta'] = { code: code.code, surface: surfaces.join(', '), status: statusLabel(catalog, code.status) };
+  if (code.name) searchMeta['name'] = code.name;
+  return { searchMeta, searchFilters };
 }
 
 /** An HTTP status page. */

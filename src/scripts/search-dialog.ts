@@ -5,24 +5,18 @@
  */
 import type { Explanation } from '../lookup/types';
 import {
-  excerptSegments,
   explanationPassesFilters,
   hitFromExplanation,
+  hitFromPagefind,
   isSearchShortcut,
   mergeHits,
   resultCountLabel,
-  urlKey,
+  type PagefindResultData,
   type SearchHit,
 } from './search-results';
 import { findExactMatches, preloadExactMatches } from './search-exact';
 
 /** The part of Pagefind's browser API (`pagefind/pagefind.js`) this dialog uses. */
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-  sub_results?: Array<{ title: string; url: string; excerpt: string }>;
-}
 interface PagefindSearch {
   results: Array<{ id: string; data: () => Promise<PagefindResultData> }>;
 }
@@ -172,8 +166,11 @@ class SearchDialog extends HTMLElement {
     for (const name of names) {
       const values = Object.entries(available[name] ?? {}).sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
       if (values.length < 2) continue;
-      const label = element('label', '', `${filterLabels[name] ?? name} `);
+      const field = element('span', 'search-dialog__filter');
+      const label = element('label', '', filterLabels[name] ?? name);
       const select = element('select', '');
+      select.id = `search-filter-${name.replace(/[^a-z0-9]+/gi, '-')}`;
+      label.htmlFor = select.id;
       select.dataset['filter'] = name;
       select.append(element('option', '', 'All'));
       for (const [value, pages] of values) {
@@ -187,8 +184,8 @@ class SearchDialog extends HTMLElement {
         else delete this.filters[name];
         void this.runSearch();
       });
-      label.append(select);
-      this.filterBox.append(label);
+      field.append(label, select);
+      this.filterBox.append(field);
     }
     this.filterBox.hidden = this.filterBox.childElementCount === 0;
   }
@@ -224,7 +221,7 @@ class SearchDialog extends HTMLElement {
     const firstPage = await Promise.all(search.results.slice(0, PAGE_SIZE).map((result) => result.data()));
     if (ticket !== this.ticket) return;
     this.pending = search.results.slice(PAGE_SIZE);
-    const hits = mergeHits(exactHits, firstPage.map((data) => this.hitFromPagefind(data)));
+    const hits = mergeHits(exactHits, firstPage.map((data) => hitFromPagefind(data)));
     const extraExact = hits.length - firstPage.length;
     this.render(hits, query, filtered, search.results.length + Math.max(0, extraExact));
   }
@@ -236,28 +233,11 @@ class SearchDialog extends HTMLElement {
     const data = await Promise.all(next.map((result) => result.data()));
     if (ticket !== this.ticket) return;
     const before = this.shown.length;
-    const hits = mergeHits(this.shown, data.map((entry) => this.hitFromPagefind(entry)));
+    const hits = mergeHits(this.shown, data.map((entry) => hitFromPagefind(entry)));
     this.appendHits(hits.slice(before));
     this.shown = hits;
     this.moreButton.hidden = this.pending.length === 0;
     this.links()[before]?.focus();
-  }
-
-  private hitFromPagefind(data: PagefindResultData): SearchHit {
-    const labels = [data.meta['surface'], data.meta['status']].filter((label): label is string => Boolean(label));
-    const hit: SearchHit = {
-      url: data.url,
-      title: data.meta['title'] ?? data.url,
-      labels,
-      excerpt: excerptSegments(data.excerpt),
-      exact: false,
-      sections: (data.sub_results ?? [])
-        .filter((sub) => urlKey(sub.url) !== urlKey(data.url))
-        .slice(0, 3)
-        .map((sub) => ({ url: sub.url, title: sub.title })),
-    };
-    if (data.meta['code']) hit.code = data.meta['code'];
-    return hit;
   }
 
   private render(hits: SearchHit[], query: string, filtered: boolean, total = hits.length): void {

@@ -62,6 +62,45 @@ export function excerptSegments(html: string): ExcerptSegment[] {
   return segments;
 }
 
+/** One Pagefind result as its `data()` resolves (the fields this site uses). */
+export interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  sub_results?: Array<{ title: string; url: string; excerpt: string }>;
+}
+
+/** Most section links under one result: more would push the next results out of view. */
+const MAX_SECTIONS = 3;
+
+/**
+ * A Pagefind result as a row. A page about one entry (it has a `code`) is shown as that entry:
+ * its title without the repeated code, no section links (its headings are Cause, Retry…). A page
+ * listing many entries (messages, ranges, guides) links to the sections that matched.
+ */
+export function hitFromPagefind(data: PagefindResultData): SearchHit {
+  const code = data.meta['code'];
+  let title = data.meta['title'] ?? data.url;
+  if (code && title.startsWith(`${code} `)) title = title.slice(code.length + 1);
+  const labels = [data.meta['surface'], data.meta['status']].filter((label): label is string => Boolean(label));
+  const hit: SearchHit = {
+    url: data.url,
+    title,
+    // A status page's code is its status: "429 · 429 Too Many Requests" would say it twice.
+    labels: code && !data.meta['surface'] && data.meta['status']?.startsWith(code) ? [] : labels,
+    excerpt: excerptSegments(data.excerpt),
+    exact: false,
+    sections: code
+      ? []
+      : (data.sub_results ?? [])
+          .filter((sub) => urlKey(sub.url) !== urlKey(data.url))
+          .slice(0, MAX_SECTIONS)
+          .map((sub) => ({ url: sub.url, title: sub.title })),
+  };
+  if (code) hit.code = code;
+  return hit;
+}
+
 /** Comparable form of a link: path and fragment, no origin, no `index.html`, no trailing-slash difference. */
 export function urlKey(url: string): string {
   const parsed = new URL(url, 'https://site.invalid/');

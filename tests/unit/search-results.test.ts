@@ -5,6 +5,7 @@ import {
   excerptSegments,
   explanationPassesFilters,
   hitFromExplanation,
+  hitFromPagefind,
   isSearchShortcut,
   mergeHits,
   resultCountLabel,
@@ -49,6 +50,36 @@ describe('Pagefind excerpts', () => {
       { text: 'a&b', mark: true },
     ]);
     expect(decodeEntities('&#39;&#x2014;&quot;&unknown;&#0;')).toBe("'—\"&unknown;&#0;");
+  });
+});
+
+describe('Pagefind results as rows', () => {
+  const sub = (url: string, title: string) => ({ url, title, excerpt: '' });
+
+  it('shows a code page as its entry: code, title without the repeated code, surface and status, no section links', () => {
+    const result = hitFromPagefind({
+      url: '/codes/core/1101/',
+      excerpt: '<mark>Customer</mark> not found',
+      meta: { title: '1101 Customer not found', code: '1101', surface: 'Payments Gateway', status: '404 Not Found' },
+      sub_results: [sub('/codes/core/1101/#cause', 'Cause')],
+    });
+    expect(result).toMatchObject({ code: '1101', title: 'Customer not found', labels: ['Payments Gateway', '404 Not Found'], sections: [] });
+  });
+
+  it('does not repeat the number of a status page as its label', () => {
+    const result = hitFromPagefind({ url: '/statuses/429/', excerpt: '', meta: { title: '429 Too Many Requests', code: '429', status: '429 Too Many Requests' } });
+    expect(result).toMatchObject({ code: '429', title: 'Too Many Requests', labels: [] });
+  });
+
+  it('links a page of many entries to at most three matching sections, not to itself', () => {
+    const result = hitFromPagefind({
+      url: '/messages/',
+      excerpt: '',
+      meta: { title: 'Common messages' },
+      sub_results: [sub('/messages/', 'Common messages'), sub('/messages/#authentication', 'Authentication'), sub('/messages/#payments', 'Payments'), sub('/messages/#refunds', 'Refunds'), sub('/messages/#ledger', 'Ledger')],
+    });
+    expect(result.code).toBeUndefined();
+    expect(result.sections.map((section) => section.title)).toEqual(['Authentication', 'Payments', 'Refunds']);
   });
 });
 
