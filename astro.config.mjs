@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { catalogIntegration } from './src/catalog/integration.ts';
@@ -17,6 +18,9 @@ export default defineConfig({
   site: process.env.SITE_URL || 'https://errors.example.com',
   base: base.endsWith('/') ? base : `${base}/`,
   outDir: process.env.OUT_DIR || './dist',
+  // Absolute, so scripts/build-site.mjs can give each build its own root (and so its own .astro/).
+  srcDir: fileURLToPath(new URL('./src/', import.meta.url)),
+  publicDir: fileURLToPath(new URL('./public/', import.meta.url)),
   // Separate caches let several builds (tests, benchmarks) run side by side.
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',

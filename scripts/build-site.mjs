@@ -4,8 +4,8 @@
  * test runner and the benchmark.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 
 /**
  * @param {{ catalogDir?: string, basePath?: string, outDir?: string, siteUrl?: string, quiet?: boolean }} options
@@ -27,8 +27,21 @@ export function buildSite(options = {}) {
   const astroBin = resolve('node_modules/astro/astro.js');
   const pagefindBin = resolve('node_modules/pagefind/lib/runner/bin.cjs');
 
+  // A build into its own folder also gets its own Astro root: Astro rewrites <root>/.astro/
+  // content-modules.mjs on every build, so builds of different catalogs side by side would read
+  // each other's guide list and fail (UnknownContentCollectionError). The root sits inside the
+  // project so bare imports still resolve from node_modules; sources come from astro.config.mjs.
+  const args = ['build'];
+  if (options.outDir) {
+    const root = resolve('.cache/astro-roots', relative(resolve('.cache'), outDir).replace(/[^\w.-]+/g, '_'));
+    mkdirSync(root, { recursive: true });
+    args.push('--root', root, '--config', relative(root, resolve('astro.config.mjs')));
+    env.OUT_DIR = outDir;
+    env.ASTRO_CACHE_DIR = resolve(env.ASTRO_CACHE_DIR);
+  }
+
   let started = performance.now();
-  const astro = spawnSync(process.execPath, [astroBin, 'build'], { env, stdio });
+  const astro = spawnSync(process.execPath, [astroBin, ...args], { env, stdio });
   const astroMs = performance.now() - started;
   if (astro.status !== 0) return { ok: false, astroMs, pagefindMs: 0 };
 
