@@ -167,13 +167,20 @@ export function buildModel(files: CatalogFiles): { catalog?: Catalog; problems: 
           }
         }
       }
+      (entry.surfaces ?? []).forEach((surfaceId, surfaceIndex) => {
+        if (!space.surfaces.includes(surfaceId) && !unreadable('surfaces'))
+          report(source, [...path, 'surfaces', surfaceIndex], `surface "${surfaceId}" does not send codes of code space "${space.id}"`,
+            surfaces.has(surfaceId)
+              ? `name only surfaces of code space "${space.id}" (${space.surfaces.join(', ')}); a code that ${surfaceId} sends belongs in the codes of its space "${surfaces.get(surfaceId)!.codeSpace}"`
+              : suggestName(surfaceId, space.surfaces, `surfaces of code space "${space.id}"`));
+      });
       const statusRetry: RetryAdvice | undefined = statuses.get(entry.status)?.retry;
       const code: Code = {
         ...entry,
         key,
         codeSpace: space.id,
         slug,
-        surfaces: space.surfaces,
+        surfaces: entry.surfaces ? space.surfaces.filter((id) => entry.surfaces!.includes(id)) : space.surfaces,
         range: range?.slug,
         retry: entry.retry ?? statusRetry ?? defaultRetryAdvice(entry.status),
         retryInherited: entry.retry === undefined,

@@ -69,13 +69,13 @@ export interface CodeSpace {
   origin?: Origin;
 }
 
-export interface Code extends Omit<CodeData, 'retry' | 'related' | 'deprecated' | 'formerly'> {
+export interface Code extends Omit<CodeData, 'retry' | 'related' | 'deprecated' | 'formerly' | 'surfaces'> {
   /** Unique key across the catalog: `space:code`, e.g. `gateway:7100`. */
   key: string;
   codeSpace: string;
   /** URL-safe form of the code, unique within its space. */
   slug: string;
-  /** Surfaces the code can come from (those of its code space). */
+  /** Surfaces the code can come from: those of its code space, or the subset the code names. */
   surfaces: string[];
   /** Slug of the range holding it, when the space has ranges. */
   range?: string;

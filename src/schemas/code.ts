@@ -46,6 +46,11 @@ export const codeSchema = z
     title: proseSchema.optional(),
     /** HTTP status this code comes with. Must be declared in `catalog/statuses/`. */
     status: httpStatusSchema,
+    /**
+     * Surfaces that send this code, when only some of the surfaces sharing its code space do
+     * (e.g. `[console]` for a console-only code). Surface ids. Default: every surface of the space.
+     */
+    surfaces: z.array(slugSchema).min(1, { message: 'name at least one surface, or leave surfaces: out for all' }).optional(),
     /** Message template as sent, with `{placeholders}` for the parts that vary. */
     message: proseSchema,
     /** What each placeholder holds, keyed by placeholder name (optional). */

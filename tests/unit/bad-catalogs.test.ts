@@ -37,6 +37,7 @@ const CASES = [
   'bad-enum',
   'unknown-envelope',
   'unknown-status',
+  'code-surface-outside-space',
   'status-override-unknown-surface',
   'duplicate-code',
   'duplicate-status',
@@ -128,6 +129,14 @@ describe('each malformed catalog is refused with a message naming file, line, fi
       "codes/shop.yaml:13  codes[1].status
         HTTP status 418 is not declared
         Fix: add it to tests/fixtures/bad-catalogs/unknown-status/statuses/statuses.yaml (status: 418, reason:, meaning:, action:) or use one of: 404, 409, 500"
+    `);
+  });
+
+  test('rejects a code that names a surface outside its code space', () => {
+    expect(problemsOf('code-surface-outside-space')).toMatchInlineSnapshot(`
+      "codes/shop.yaml:14  codes[1].surfaces[0]
+        surface "admin" does not send codes of code space "shop"
+        Fix: name only surfaces of code space "shop" (shop); a code that admin sends belongs in the codes of its space "admin""
     `);
   });
 

@@ -72,6 +72,12 @@ describe('code spaces and ranges', () => {
     expect(code('ledger:4201').surfaces).toEqual(['ledger']);
   });
 
+  test('a code can narrow the surfaces of its space to those that send it', () => {
+    expect(code('core:1405').surfaces).toEqual(['console']);
+    expect(code('core:1409').surfaces).toEqual(['gateway']);
+    expect(code('core:1101').surfaces).toEqual(['gateway', 'console']);
+  });
+
   test('the same number can be a different code in each space', () => {
     expect(code('core:1001').name).toBe('MISSING_HEADER');
     expect(code('ledger:1001').name).toBe('MERGE_PATCH_REQUIRED');
