@@ -30,6 +30,7 @@ export function catalogExport(catalog: Catalog, urlOf: UrlOf) {
       supportContact: api.supportContact ?? null,
       retryPolicy: api.retryPolicy ?? null,
       rateLimits: api.rateLimits,
+      statusClasses: api.statusClasses,
     },
     urls: {
       home: urlOf(routes.home()),
@@ -74,6 +75,7 @@ export function catalogExport(catalog: Catalog, urlOf: UrlOf) {
       when: status.when ?? null,
       action: status.action,
       retry: status.retry,
+      related: status.related,
       surfaces: status.surfaces,
       url: urlOf(routes.status(status.status)),
     })),
@@ -144,8 +146,9 @@ export function catalogExport(catalog: Catalog, urlOf: UrlOf) {
     ),
     headers: catalog.headers.map((header) => ({
       name: header.name,
+      in: header.in,
       meaning: header.meaning,
-      example: header.example,
+      example: header.example ?? null,
       format: header.format,
       statuses: header.statuses,
       url: urlOf(routes.header(header.name)),

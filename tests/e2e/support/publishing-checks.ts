@@ -1,0 +1,79 @@
+/**
+ * Publishing checks shared by the root and sub-path sites: the sitemap matches the built pages,
+ * catalog.json and _redirects carry the base path, old code URLs redirect, and the 404 page
+ * offers the lookup with links that work at any depth.
+ */
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { catalogJson, htmlFiles, redirectRoutes, routeOfFile, routeOfUrl, siteOf, sitemapRoutes, sitemapUrls } from './built-site';
+import { MISSING_ROUTE } from './gates';
+
+export function definePublishingChecks(): void {
+  test('the sitemap lists every built page, as absolute URLs under the base path, except the 404 and redirect pages', async ({}, testInfo) => {
+    const site = siteOf(testInfo);
+    const home = catalogJson(site).urls['home']!;
+    const redirects = new Set(redirectRoutes(site));
+    const pages = htmlFiles(site)
+      .map(routeOfFile)
+      .filter((route) => route !== '404.html' && !redirects.has(route))
+      .sort();
+    expect(sitemapRoutes(site).sort()).toEqual(pages);
+    for (const url of sitemapUrls(site)) expect(url.startsWith(home), `${url} starts with ${home}`).toBe(true);
+  });
+
+  test('catalog.json is versioned and gives every entry the absolute URL of its page under the base path', async ({ request }, testInfo) => {
+    const site = siteOf(testInfo);
+    const response = await request.get('catalog.json');
+    expect(response.ok()).toBe(true);
+    expect(response.headers()['content-type']).toContain('application/json');
+    const catalog = catalogJson(site);
+    expect(catalog.formatVersion).toBe(1);
+    const sitemap = new Set(sitemapRoutes(site));
+    const notPages = catalog.codes.filter((code) => !sitemap.has(routeOfUrl(code.url, site))).map((code) => code.url);
+    expect(notPages).toEqual([]);
+    expect(catalog.codes.length).toBeGreaterThan(0);
+    const codePages = [...sitemap].filter((route) => /^codes\/[^/]+\/[^/]+\/$/.test(route));
+    expect(codePages.length).toBe(catalog.codes.length);
+  });
+
+  test('every old code URL serves a redirect page to the code, and _redirects lists it with the base path', async ({ page }, testInfo) => {
+    const site = siteOf(testInfo);
+    const catalog = catalogJson(site);
+    const renamed = catalog.codes.filter((code) => code.formerly.length > 0);
+    expect(renamed.length, 'the catalog should have a code with `formerly`').toBeGreaterThan(0);
+    const redirects = readFileSync(join(site.outDir, '_redirects'), 'utf8');
+    const routes = redirectRoutes(site);
+    expect(routes.length).toBe(renamed.reduce((sum, code) => sum + code.formerly.length, 0));
+    for (const route of routes) {
+      const html = readFileSync(join(site.outDir, route, 'index.html'), 'utf8');
+      const canonical = /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1];
+      const code = catalog.codes.find((candidate) => candidate.url === canonical);
+      expect(code, `the canonical link of /${route} names a code page`).toBeDefined();
+      const target = new URL(code!.url).pathname;
+      expect(redirects).toContain(`${site.basePath}${route} ${target} 301`);
+      expect(redirects).toContain(`${site.basePath}${route.replace(/\/$/, '')} ${target} 301`);
+      expect(html).not.toMatch(/<script/i);
+
+      await page.goto(route);
+      await page.waitForURL((url) => url.pathname === target);
+      await expect(page.getByRole('heading', { level: 1 })).toContainText(code!.code);
+    }
+  });
+
+  test('a missing URL answers 404 with the lookup form and links that work at any depth', async ({ page }, testInfo) => {
+    const site = siteOf(testInfo);
+    const response = await page.goto(`deeply/nested/${MISSING_ROUTE}`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+    const relative = hrefs.filter((href) => !href.startsWith('#') && !href.startsWith(site.basePath) && !/^[a-z]+:/i.test(href));
+    expect(relative, 'links on the 404 page must be base-absolute').toEqual([]);
+    await expect(page.getByRole('main').getByRole('link', { name: 'Home' })).toHaveAttribute('href', site.basePath);
+
+    const form = page.getByRole('main').getByRole('search');
+    await form.getByRole('searchbox', { name: /error code/i }).fill('1005');
+    await form.getByRole('button', { name: 'Look up' }).click();
+    await page.waitForURL((url) => url.pathname === `${site.basePath}lookup/` && url.searchParams.get('q') === '1005');
+  });
+}
