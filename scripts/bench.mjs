@@ -18,7 +18,7 @@ import { readCodes } from '../bench/baseline/src/read-codes.mjs';
 import { countPages, measureCodePages, measureOutput } from './bench/output-sizes.mjs';
 import { measureLookup } from './bench/lookup-in-browser.mjs';
 import { evaluateTargets, printReport } from './bench/report.mjs';
-import { buildSite } from './build-site.mjs';
+import { buildSite, childrenCpuMs } from './build-site.mjs';
 import { generateCatalog } from './generate-catalog.mjs';
 
 function parseArgs(argv) {
@@ -44,13 +44,27 @@ function parseArgs(argv) {
 function buildBaseline(catalogDir, outDir) {
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CATALOG_DIR: catalogDir, OUT_DIR: outDir, ASTRO_CACHE_DIR: `${outDir}.astro-cache` };
   const stdio = ['ignore', 'ignore', 'inherit'];
-  let started = performance.now();
-  const astro = spawnSync(process.execPath, [resolve('node_modules/astro/astro.js'), 'build', '--root', resolve('bench/baseline')], { env, stdio });
-  const astroMs = performance.now() - started;
-  if (astro.status !== 0) return { ok: false, astroMs, pagefindMs: 0 };
-  started = performance.now();
-  const pagefind = spawnSync(process.execPath, [resolve('node_modules/pagefind/lib/runner/bin.cjs'), '--site', outDir, '--silent'], { env, stdio });
-  return { ok: pagefind.status === 0, astroMs, pagefindMs: performance.now() - started };
+  const timed = (args) => {
+    const started = performance.now();
+    const cpu = childrenCpuMs();
+    const child = spawnSync(process.execPath, args, { env, stdio });
+    return { ok: child.status === 0, ms: performance.now() - started, cpuMs: childrenCpuMs() - cpu };
+  };
+  const astro = timed([resolve('node_modules/astro/astro.js'), 'build', '--root', resolve('bench/baseline')]);
+  if (!astro.ok) return { ok: false };
+  const pagefind = timed([resolve('node_modules/pagefind/lib/runner/bin.cjs'), '--site', outDir, '--silent']);
+  return { ok: pagefind.ok, astroMs: astro.ms, pagefindMs: pagefind.ms, astroCpuMs: astro.cpuMs, pagefindCpuMs: pagefind.cpuMs };
+}
+
+/** Wall and CPU figures of one build of `pages` pages. */
+function buildFigures(build, pages) {
+  const totalMs = build.astroMs + build.pagefindMs;
+  const totalCpuMs = build.astroCpuMs + build.pagefindCpuMs;
+  return {
+    pages,
+    astroMs: build.astroMs, pagefindMs: build.pagefindMs, totalMs, msPerPage: totalMs / pages, astroMsPerPage: build.astroMs / pages,
+    astroCpuMs: build.astroCpuMs, pagefindCpuMs: build.pagefindCpuMs, totalCpuMs, cpuMsPerPage: totalCpuMs / pages,
+  };
 }
 
 const clean = (dir) => {
@@ -79,21 +93,18 @@ async function benchSize(n, options) {
   clean(siteDir);
   const site = buildSite({ catalogDir, outDir: siteDir, quiet: true });
   if (!site.ok) throw new Error(`the site build failed at ${n} codes; run OUT_DIR=${siteDir} CATALOG_DIR=${catalogDir} npm run build to see why`);
-  const sitePages = countPages(siteDir);
-  row.site = { astroMs: site.astroMs, pagefindMs: site.pagefindMs, totalMs: site.astroMs + site.pagefindMs, pages: sitePages };
-  row.site.msPerPage = row.site.totalMs / sitePages;
-  row.site.astroMsPerPage = site.astroMs / sitePages;
+  row.site = buildFigures(site, countPages(siteDir));
 
   if (options.baseline) {
     console.log(`[bench] ${n} codes: building the bare Astro baseline…`);
     clean(baseDir);
     const base = buildBaseline(catalogDir, baseDir);
     if (!base.ok) throw new Error(`the baseline build failed at ${n} codes`);
-    const basePages = countPages(baseDir);
-    row.baseline = { astroMs: base.astroMs, pagefindMs: base.pagefindMs, totalMs: base.astroMs + base.pagefindMs, pages: basePages };
-    row.baseline.msPerPage = row.baseline.totalMs / basePages;
+    row.baseline = buildFigures(base, countPages(baseDir));
     row.ratio = row.site.totalMs / row.baseline.totalMs;
-    row.astroRatio = site.astroMs / base.astroMs;
+    row.astroRatio = row.site.astroMs / row.baseline.astroMs;
+    row.cpuRatio = row.site.totalCpuMs / row.baseline.totalCpuMs;
+    row.astroCpuRatio = row.site.astroCpuMs / row.baseline.astroCpuMs;
     if (!options.keep) clean(baseDir);
   }
 

@@ -19,15 +19,28 @@ const verdict = (value, limit, unit = '') =>
     ? { pass: null, value: null, limit, note: 'not measured' }
     : { pass: value <= limit, value: Number(value.toFixed(3)), limit, unit };
 
-/** Pass, miss or not measured for every target, from the rows of one run. */
+/**
+ * Pass, miss or not measured for every target, from the rows of one run. Build-time targets are
+ * judged twice: on wall time (what the issue means, on an otherwise idle machine) and on CPU time
+ * (user + system of the build processes), which a machine shared with other jobs inflates far less.
+ */
 export function evaluateTargets(rows) {
   const at = (n) => rows.find((row) => row.codes === n);
   const row5k = at(5000);
   const row10k = at(10000);
+  const timeTargets = (clock) => {
+    const total = clock === 'wall' ? 'totalMs' : 'totalCpuMs';
+    const perPage = clock === 'wall' ? 'msPerPage' : 'cpuMsPerPage';
+    const ratio = clock === 'wall' ? 'ratio' : 'cpuRatio';
+    return {
+      msPerPageAt5000: verdict(row5k?.site[perPage], TARGETS.msPerPageAt5000, 'ms'),
+      baselineRatio: Object.fromEntries(rows.map((row) => [row.codes, verdict(row[ratio], TARGETS.baselineRatio, '×')])),
+      growth10000over5000: verdict(row5k && row10k ? row10k.site[total] / row5k.site[total] : undefined, TARGETS.growth10000over5000, '×'),
+    };
+  };
   const targets = {
-    msPerPageAt5000: verdict(row5k?.site.msPerPage, TARGETS.msPerPageAt5000, 'ms'),
-    baselineRatio: Object.fromEntries(rows.map((row) => [row.codes, verdict(row.ratio, TARGETS.baselineRatio, '×')])),
-    growth10000over5000: verdict(row5k && row10k ? row10k.site.totalMs / row5k.site.totalMs : undefined, TARGETS.growth10000over5000, '×'),
+    wall: timeTargets('wall'),
+    cpu: timeTargets('cpu'),
     codePage: Object.fromEntries(rows.map((row) => [row.codes, {
       ...verdict(row.codePage.max?.total, TARGETS.codePageGzipBytes, 'B'),
       readableWithoutJs: row.codePage.readableWithoutJs,
@@ -60,11 +73,18 @@ const mark = (check) => (check?.pass === true ? 'pass' : check?.pass === false ?
 export function printReport(results) {
   const { rows, targets, machine } = results;
   console.log(`\nBenchmark ${results.date} · commit ${results.commit ?? '?'} · ${machine.cpus} CPUs · node ${machine.node} · load ${machine.loadAverage.map((l) => l.toFixed(1)).join(' ')}\n`);
-  console.log('Build (seconds; ms per page = astro + pagefind over every HTML page)');
+  console.log('Build, wall clock (seconds; ms/page = astro + pagefind over every HTML page)');
   console.log(table(
-    ['codes', 'pages', 'astro', 'pagefind', 'total', 'ms/page', 'base pages', 'base astro', 'base pagefind', 'base total', 'base ms/page', 'ratio', 'astro ratio'],
+    ['codes', 'pages', 'astro', 'pagefind', 'total', 'ms/page', 'base pages', 'base astro', 'base pagefind', 'base total', 'base ms/page', 'ratio', 'astro ratio', 'load'],
     rows.map((row) => [row.codes, row.site.pages, seconds(row.site.astroMs), seconds(row.site.pagefindMs), seconds(row.site.totalMs), fixed(row.site.msPerPage),
-      row.baseline?.pages ?? '—', seconds(row.baseline?.astroMs), seconds(row.baseline?.pagefindMs), seconds(row.baseline?.totalMs), fixed(row.baseline?.msPerPage), fixed(row.ratio), fixed(row.astroRatio)]),
+      row.baseline?.pages ?? '—', seconds(row.baseline?.astroMs), seconds(row.baseline?.pagefindMs), seconds(row.baseline?.totalMs), fixed(row.baseline?.msPerPage), fixed(row.ratio), fixed(row.astroRatio),
+      `${fixed(row.loadAverageBefore, 1)}→${fixed(row.loadAverageAfter, 1)}`]),
+  ));
+  console.log('\nBuild, CPU time of the build processes (user + system seconds; steadier than wall time on a shared machine)');
+  console.log(table(
+    ['codes', 'astro', 'pagefind', 'total', 'ms/page', 'base astro', 'base pagefind', 'base total', 'base ms/page', 'ratio', 'astro ratio'],
+    rows.map((row) => [row.codes, seconds(row.site.astroCpuMs), seconds(row.site.pagefindCpuMs), seconds(row.site.totalCpuMs), fixed(row.site.cpuMsPerPage),
+      seconds(row.baseline?.astroCpuMs), seconds(row.baseline?.pagefindCpuMs), seconds(row.baseline?.totalCpuMs), fixed(row.baseline?.cpuMsPerPage), fixed(row.cpuRatio), fixed(row.astroCpuRatio)]),
   ));
   console.log('\nSizes (dist and lookup index raw / gzip; code page = HTML + CSS + JS it loads, gzip KB, median and largest of a sample)');
   console.log(table(
@@ -81,10 +101,11 @@ export function printReport(results) {
     const reasons = [...new Set(rows.map((row) => row.lookup?.unavailable).filter(Boolean))];
     console.log(`\nLookup in Chromium: not measured${reasons.length ? ` (${reasons.join('; ')})` : ''}`);
   }
-  console.log('\nTargets');
-  console.log(`  ≤ ${TARGETS.msPerPageAt5000} ms/page at 5,000 codes: ${mark(targets.msPerPageAt5000)} (${targets.msPerPageAt5000.value ?? '—'} ms)`);
-  for (const [n, check] of Object.entries(targets.baselineRatio)) console.log(`  ≤ ${TARGETS.baselineRatio}× baseline at ${n}: ${mark(check)} (${check.value ?? '—'}×)`);
-  console.log(`  10,000 ≤ ${TARGETS.growth10000over5000}× the 5,000-code time: ${mark(targets.growth10000over5000)} (${targets.growth10000over5000.value ?? '—'}×)`);
+  console.log('\nTargets (build targets judged on wall time / on CPU time)');
+  const both = (wall, cpu, unit) => `${mark(wall)} / ${mark(cpu)} (${wall.value ?? '—'} / ${cpu.value ?? '—'} ${unit})`;
+  console.log(`  ≤ ${TARGETS.msPerPageAt5000} ms/page at 5,000 codes: ${both(targets.wall.msPerPageAt5000, targets.cpu.msPerPageAt5000, 'ms')}`);
+  for (const n of Object.keys(targets.wall.baselineRatio)) console.log(`  ≤ ${TARGETS.baselineRatio}× the bare baseline at ${n}: ${both(targets.wall.baselineRatio[n], targets.cpu.baselineRatio[n], '×')}`);
+  console.log(`  10,000 codes ≤ ${TARGETS.growth10000over5000}× the 5,000-code time: ${both(targets.wall.growth10000over5000, targets.cpu.growth10000over5000, '×')}`);
   for (const [n, check] of Object.entries(targets.codePage)) console.log(`  code page ≤ 15 KB gzip, no JS needed, at ${n}: ${check.readableWithoutJs ? mark(check) : 'MISS'} (${kb(check.value)} KB; readable without JS: ${check.readableWithoutJs ? 'yes' : 'no'})`);
   if (targets.lookupAt5000.note) console.log(`  lookup at 5,000: — (${targets.lookupAt5000.note})`);
   else for (const [kind, check] of Object.entries(targets.lookupAt5000)) console.log(`  lookup ${kind} at 5,000 ≤ ${check.limit}${check.unit}: ${mark(check)} (${check.value ?? '—'})`);
