@@ -104,6 +104,7 @@ class SearchDialog extends HTMLElement {
     dialog.addEventListener('close', () => this.restoreFocus());
     dialog.addEventListener('keydown', (event) => this.onDialogKey(event));
     input.addEventListener('input', () => {
+      this.list.setAttribute('aria-busy', 'true');
       clearTimeout(this.debounceTimer);
       this.debounceTimer = setTimeout(() => void this.runSearch(), SEARCH_DEBOUNCE_MS);
     });
@@ -196,11 +197,14 @@ class SearchDialog extends HTMLElement {
     const query = this.input.value.trim();
     const filters = { ...this.filters };
     const filtered = Object.keys(filters).length > 0;
+    this.pending = [];
     if (!query && !filtered) {
       this.render([], '', false);
-      this.count.textContent = '';
       return;
     }
+    // Busy until this query's answer is shown: assistive technology (and tests) can tell a
+    // settled list from one about to be replaced.
+    this.list.setAttribute('aria-busy', 'true');
     let api: PagefindApi;
     try {
       api = await this.loadPagefind();
@@ -214,7 +218,11 @@ class SearchDialog extends HTMLElement {
       query ? findExactMatches(query).catch((): Explanation[] => []) : Promise.resolve([]),
       api.search(query || null, { filters }),
     ]);
-    if (ticket !== this.ticket || !search) return;
+    if (ticket !== this.ticket) return;
+    if (!search) {
+      this.render([], query, filtered);
+      return;
+    }
     const exactHits = exact
       .filter((explanation) => explanationPassesFilters(explanation, filters))
       .map((explanation) => hitFromExplanation(explanation, this.base));
@@ -241,9 +249,13 @@ class SearchDialog extends HTMLElement {
   }
 
   private render(hits: SearchHit[], query: string, filtered: boolean, total = hits.length): void {
+    // A result that had focus is about to go: focus returns to the box, not to the page behind.
+    const focusWasInList = this.list.contains(document.activeElement);
     this.list.replaceChildren();
     this.shown = hits;
     this.appendHits(hits);
+    this.list.removeAttribute('aria-busy');
+    if (focusWasInList) this.input.focus();
     this.moreButton.hidden = this.pending.length === 0 || hits.length === 0;
     this.count.textContent = query || filtered ? resultCountLabel(total, query, filtered) : '';
   }
@@ -256,7 +268,7 @@ class SearchDialog extends HTMLElement {
       const head = element('span', 'search-hit__head');
       if (hit.code) head.append(element('code', 'search-hit__code', hit.code));
       head.append(element('span', 'search-hit__title', hit.title));
-      if (hit.exact) head.append(element('span', 'search-hit__badge', 'Exact match'));
+      if (hit.badge) head.append(element('span', 'search-hit__badge', hit.badge));
       link.append(head);
       if (hit.labels.length) link.append(element('span', 'search-hit__labels', hit.labels.join(' · ')));
       const excerpt = element('span', 'search-hit__excerpt');

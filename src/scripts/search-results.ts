@@ -3,8 +3,8 @@
  * excerpts are HTML with <mark>), exact lookup matches turned into results and merged ahead of
  * Pagefind's, and the keyboard shortcut rule. No DOM, so all of it is unit-tested.
  */
-import type { Explanation } from '../lookup/types';
-import { PAGE_TYPES } from '../components/search-meta';
+import type { Explanation, LookupAnswer } from '../lookup/types';
+import { PAGE_TYPES, rangeLabel } from '../components/search-meta';
 
 /** One piece of an excerpt: plain text, highlighted or not. */
 export interface ExcerptSegment {
@@ -22,8 +22,10 @@ export interface SearchHit {
   /** Short labels: surface names, "404 Not Found". */
   labels: string[];
   excerpt: ExcerptSegment[];
-  /** Came from the lookup index as an exact code, name, status or message. */
+  /** Came from the lookup index (an exact code, name, status or message): listed first. */
   exact: boolean;
+  /** Why it is listed first, e.g. "Exact match". */
+  badge?: string;
   /** Sections of the page that matched (anchored links), at most a few. */
   sections: Array<{ url: string; title: string }>;
 }
@@ -121,8 +123,44 @@ export function mergeHits(exact: readonly SearchHit[], found: readonly SearchHit
   return merged;
 }
 
+/** Case, accents, punctuation and underscores ignored: `CUSTOMER_NOT_FOUND` ~ `Customer not found.` */
+export function comparableText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The message template without its placeholders, comparable: `Customer {id} not found.` → `customer not found`. */
+function templateWords(template: string): string {
+  return comparableText(template.replace(/\{[^}]*\}/g, ' '));
+}
+
+/**
+ * The lookup's explanations that answer the query as a whole and so go before Pagefind's
+ * results: those the engine marks exact (a code, a name, a status); an entry whose title,
+ * name, status reason or message (placeholders aside) is the query itself; a concrete message
+ * the engine matched to its template; and for a code nobody documented, its range. The engine
+ * ranks; this only decides which of its answers are certain enough to pin.
+ */
+export function pinnedExplanations(answer: LookupAnswer, query: string): Explanation[] {
+  const wanted = comparableText(query);
+  if (!wanted) return [];
+  return answer.explanations.filter((explanation) => {
+    if (explanation.kind === 'body') return false;
+    if (explanation.exact) return true;
+    if (explanation.kind === 'range') return answer.kind === 'code';
+    if (explanation.values && Object.keys(explanation.values).length > 0) return true;
+    const names = [explanation.title, explanation.name, explanation.kind === 'status' ? explanation.statusReason : undefined];
+    if (names.some((name) => name !== undefined && comparableText(name) === wanted)) return true;
+    return explanation.message !== undefined && templateWords(explanation.message) === wanted;
+  });
+}
+
 /** The `type` filter value the site's pages carry for each kind of lookup match. */
-export const pageTypeOfExplanation: Record<Explanation['kind'], string> = {
+export const pageTypeOfExplanation: Partial<Record<Explanation['kind'], string>> = {
   code: PAGE_TYPES.code,
   status: PAGE_TYPES.status,
   message: PAGE_TYPES.message,
@@ -135,18 +173,22 @@ export function statusClassOf(status: number): string {
 }
 
 /**
- * Whether an exact match belongs under the filters chosen in the dialog. A filter the
- * explanation carries no facts for (range, area) excludes it: a filtered list must not show
- * what the filter may rule out.
+ * Whether an exact match belongs under the filters chosen in the dialog, by the same rules as
+ * the filters its page carries (src/components/search-meta.ts): a status page has no surface,
+ * and a filter the explanation carries no facts for (a message area) excludes it, since a
+ * filtered list must not show what the filter may rule out.
  */
 export function explanationPassesFilters(explanation: Explanation, filters: Record<string, string>): boolean {
   for (const [name, value] of Object.entries(filters)) {
     if (name === 'type') {
       if (pageTypeOfExplanation[explanation.kind] !== value) return false;
     } else if (name === 'surface') {
+      if (explanation.kind === 'status') return false;
       if (!explanation.surfaces.some((surface) => surface.name === value || surface.id === value)) return false;
     } else if (name === 'status') {
       if (explanation.status === undefined || statusClassOf(explanation.status) !== value) return false;
+    } else if (name === 'range') {
+      if (!explanation.range || rangeLabel(explanation.range) !== value) return false;
     } else {
       return false;
     }
@@ -167,6 +209,7 @@ export function hitFromExplanation(explanation: Explanation, base: string): Sear
     labels: explanation.kind === 'status' ? [] : labels,
     excerpt: [{ text: explanation.meaning, mark: false }],
     exact: true,
+    badge: explanation.kind === 'range' ? 'Range of this code' : explanation.values ? 'Matching message' : 'Exact match',
     sections: [],
   };
   if (code) hit.code = code;

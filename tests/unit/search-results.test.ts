@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Explanation } from '../../src/lookup/types';
+import type { Explanation, LookupAnswer } from '../../src/lookup/types';
 import {
   decodeEntities,
   excerptSegments,
@@ -8,6 +8,7 @@ import {
   hitFromPagefind,
   isSearchShortcut,
   mergeHits,
+  pinnedExplanations,
   resultCountLabel,
   urlKey,
   type SearchHit,
@@ -120,6 +121,53 @@ describe('exact matches first', () => {
     expect(explanationPassesFilters(customerNotFound, { status: '5xx' })).toBe(false);
     expect(explanationPassesFilters(customerNotFound, { type: 'Status code' })).toBe(false);
     expect(explanationPassesFilters(customerNotFound, { range: 'Customers (1100–1199)' })).toBe(false);
+    const inRange = { ...customerNotFound, range: { name: 'Customers', from: 1100, to: 1199, state: 'active' as const, url: 'ranges/#core-1100-1199' } };
+    expect(explanationPassesFilters(inRange, { range: 'Customers (1100–1199)' })).toBe(true);
+    expect(explanationPassesFilters(inRange, { range: 'Charges (1200–1299)' })).toBe(false);
+    expect(explanationPassesFilters(inRange, { area: 'Authentication' })).toBe(false);
+    const status: Explanation = { ...customerNotFound, kind: 'status', code: undefined, status: 404 };
+    expect(explanationPassesFilters(status, { status: '4xx', type: 'Status code' })).toBe(true);
+    expect(explanationPassesFilters(status, { surface: 'Payments Gateway' })).toBe(false);
+  });
+});
+
+describe('which lookup answers are pinned first', () => {
+  const answer = (kind: LookupAnswer['kind'], explanations: Explanation[]): LookupAnswer => ({ kind, explanations, notices: [], suggestions: [] });
+  const fuzzy = (over: Partial<Explanation>): Explanation => ({ ...customerNotFound, exact: false, matchedBy: 'words of the message', ...over });
+
+  it('pins what the engine marks exact', () => {
+    expect(pinnedExplanations(answer('name', [customerNotFound]), 'CUSTOMER_NOT_FOUND')).toEqual([customerNotFound]);
+  });
+
+  it('pins an entry whose title, name or message is the query in other case or punctuation', () => {
+    const byTitle = fuzzy({ message: 'Customer {customerId} not found.' });
+    const other = fuzzy({ code: '1200', name: 'CHARGE_NOT_FOUND', title: 'Charge not found', message: 'Charge {chargeId} not found.' });
+    expect(pinnedExplanations(answer('message', [byTitle, other]), 'customer not found')).toEqual([byTitle]);
+    expect(pinnedExplanations(answer('message', [byTitle, other]), 'Customer  not found!')).toEqual([byTitle]);
+    const byMessage = fuzzy({ code: '1400', name: 'API_KEY_INVALID', title: 'Api key invalid', message: 'Invalid or expired API key.' });
+    expect(pinnedExplanations(answer('message', [byMessage]), 'invalid or expired api key')).toEqual([byMessage]);
+  });
+
+  it('pins a concrete message matched to its template, and a status by its reason phrase', () => {
+    const concrete = fuzzy({ values: { customerId: 'cus_1029' }, matchedBy: 'message template' });
+    expect(pinnedExplanations(answer('message', [concrete]), 'Customer cus_1029 not found.')).toEqual([concrete]);
+    const status = fuzzy({ kind: 'status', code: undefined, name: undefined, status: 429, statusReason: 'Too Many Requests', title: '429 Too Many Requests', message: undefined });
+    expect(pinnedExplanations(answer('message', [status]), 'too many requests')).toEqual([status]);
+  });
+
+  it('does not pin partial matches, fragments or bodies', () => {
+    const partial = fuzzy({ message: 'Customer {customerId} not found.' });
+    expect(pinnedExplanations(answer('message', [partial]), 'customer')).toEqual([]);
+    expect(pinnedExplanations(answer('message', [partial]), 'not found')).toEqual([]);
+    expect(pinnedExplanations(answer('json', [{ ...customerNotFound, kind: 'body' }]), '{"code":"1101"}')).toEqual([]);
+    expect(pinnedExplanations(answer('empty', []), '  ')).toEqual([]);
+  });
+
+  it('pins the range of an undocumented code only when the query was a code', () => {
+    const range = fuzzy({ kind: 'range', code: '1150', title: '1150 is not documented: Customers (1100–1199)', url: 'ranges/#core-1100-1199' });
+    expect(pinnedExplanations(answer('code', [range]), '1150')).toEqual([range]);
+    expect(pinnedExplanations(answer('message', [range]), 'customers')).toEqual([]);
+    expect(hitFromExplanation(range, '/').badge).toBe('Range of this code');
   });
 });
 
