@@ -6,7 +6,7 @@ import type { AstroIntegration } from 'astro';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogDir } from './catalog-dir';
-import { loadCatalog } from './load-catalog';
+import { loadCatalogOnce } from './index';
 import { CatalogError } from './problems';
 
 export function catalogIntegration(): AstroIntegration {
@@ -16,7 +16,8 @@ export function catalogIntegration(): AstroIntegration {
       'astro:config:setup': ({ addWatchFile, command, logger }) => {
         const dir = catalogDir();
         try {
-          loadCatalog(dir);
+          // Kept for the pages and the other integrations of this build, so the catalog is parsed once.
+          loadCatalogOnce(dir);
         } catch (error) {
           if (!(error instanceof CatalogError)) throw error;
           logger.error(error.message);
