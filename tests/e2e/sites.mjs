@@ -19,6 +19,11 @@ const definitions = [
   { name: 'subpath', catalogDir: 'catalog', basePath: '/docs/errors/', testMatch: ['subpath/**/*.spec.ts'] },
   // Every text field holds an HTML/script payload: it must render as text (tests/e2e/hostile/).
   { name: 'hostile', catalogDir: 'tests/fixtures/hostile-catalog', basePath: '/', testMatch: ['hostile/**/*.spec.ts'] },
+  // The four seed documents as example catalogs (examples/), each checked fact by fact.
+  { name: 'migrayt', catalogDir: 'examples/migrayt', basePath: '/', testMatch: ['examples/migrayt.spec.ts'] },
+  { name: 'cutover', catalogDir: 'examples/cutover', basePath: '/', testMatch: ['examples/cutover.spec.ts'] },
+  { name: 'migo', catalogDir: 'examples/migo', basePath: '/', testMatch: ['examples/migo.spec.ts'] },
+  { name: 'tracker', catalogDir: 'examples/tracker', basePath: '/', testMatch: ['examples/tracker.spec.ts'] },
 ];
 
 /** @type {Site[]} */

@@ -1,0 +1,92 @@
+/**
+ * Fact checklist of the Cutover example (examples/cutover, from seed 001): every fact the seed
+ * states, on the built site and, where it explains an error, through the lookup widget.
+ */
+import { routes } from '../../../src/catalog/routes';
+import { defineBodyFacts, definePageFacts, type PageFact } from './seed-facts';
+
+/** The seed's 404 body exactly as the seed prints it: the errors member without its enclosing braces. */
+const SEED_404_FRAGMENT = `"errors": [
+{
+"title": "Not Found",
+"detail": "This link is not valid. This may be because the item is archived or you do not have access to it.",
+"code": "not_found"
+}
+]`;
+
+const notFound = routes.code({ codeSpace: 'cutover-api', slug: 'not_found' });
+
+defineBodyFacts([{ fact: 'a 404 answers an errors array with title, detail and code not_found', route: routes.envelope('errors-array'), json: `{${SEED_404_FRAGMENT}}` }]);
+
+/** The seed's list of standard statuses: status, reason, what it means. */
+const statusFacts: PageFact[] = [
+  [200, 'OK', /succeeded/],
+  [201, 'Created', /created a resource/],
+  [400, 'Bad Request', /URL, a header or the request body has invalid syntax or is malformed/],
+  [401, 'Unauthorized', /bearer authentication token is not correct/],
+  [403, 'Forbidden', /permissions of the token are not sufficient to access this resource/],
+  [404, 'Not Found', /is not accessible — it never existed, or it was archived or deleted/],
+  [405, 'Method Not Allowed', /endpoint is not implemented in the API yet/],
+  [422, 'Unprocessable Entity', /understood but could not be fulfilled because of validation rules/],
+  [429, 'Too Many Requests', /token or IP address have been rate limited/],
+  [500, 'Internal Server Error', /unexpected error happened within the Cutover API/],
+  [501, 'Not Implemented', /Core application is not up to date/],
+  [503, 'Service Unavailable', /could not connect to the upstream application, typically Core/],
+  [504, 'Gateway Timeout', /Core application exists but is timing out/],
+].map(([status, reason, meaning]) => ({
+  fact: `${status} ${reason}: ${String(meaning).slice(1, -1)}`,
+  route: routes.status(status as number),
+  shows: [`${status} ${reason}`, meaning as RegExp],
+}));
+
+definePageFacts([
+  {
+    fact: 'responses use conventional HTTP codes in three ranges: 2xx success, 4xx a problem with the information provided, 5xx a rare server error',
+    route: routes.home(),
+    shows: ['conventional HTTP response codes', '2xx means the request succeeded', /4xx means it failed because of the information you provided/, /5xx means an error on Cutover's servers, which should be rare/],
+  },
+  {
+    fact: 'a 4xx is for example a missing request parameter or a task not found in a runbook',
+    route: routes.home(),
+    shows: [/a request parameter was left out/, /a task named in the request does not exist in the runbook/],
+  },
+  {
+    fact: '4xx bodies carry a specific error code and a detail; title and detail may change or be translated, so map errors by code',
+    route: routes.envelope('errors-array'),
+    shows: ['4xx responses carry an errors array', /title and detail may change or be translated in future API versions; the code will not/, 'errors[].code', 'errors[].title', 'errors[].detail'],
+  },
+  {
+    fact: 'the full list of error codes is published separately',
+    route: routes.home(),
+    shows: [/publishes a full list of its error codes separately/],
+  },
+  {
+    fact: 'not_found is a 404 code with the detail "This link is not valid…"',
+    route: notFound,
+    shows: ['not_found', '404', 'This link is not valid. This may be because the item is archived or you do not have access to it.'],
+  },
+  ...statusFacts,
+  { fact: '405: see also 501', route: routes.status(405), shows: ['See also 501 Not Implemented'] },
+  {
+    fact: 'every 4xx status belongs to the class "a problem with the information provided"',
+    route: routes.status(422),
+    shows: [/4xx — The request failed because of a problem with the information provided/],
+  },
+  {
+    fact: 'every 5xx status belongs to the class "an error with Cutover\'s servers", which should be rare',
+    route: routes.status(504),
+    shows: [/5xx — An error with Cutover's servers\. These errors should be rare/],
+  },
+  {
+    fact: 'every 2xx status belongs to the class "the request succeeded"',
+    route: routes.status(201),
+    shows: [/2xx — The request succeeded/],
+  },
+  {
+    fact: '429: apply exponential back off, and talk to your Customer Success Manager about the rate limit',
+    route: routes.status(429),
+    shows: [/Back off exponentially/, /Retry with exponential backoff/, /contact your Customer Success Manager/],
+    // The seed gives no backoff numbers, so the page must not invent a start, cap or jitter.
+    omits: [/start at \d/i, /capped at/i, /jitter/i],
+  },
+]);

@@ -1,0 +1,111 @@
+/**
+ * Fact checklist of the Migrayt example (examples/migrayt, from seed 000): every fact the seed
+ * states, on the built site and, where it explains an error, through the lookup widget.
+ */
+import { routes } from '../../../src/catalog/routes';
+import { defineBodyFacts, definePageFacts, type PageFact } from './seed-facts';
+
+/** The seed's own example bodies, verbatim. */
+const SEED_ERROR_BODY = `{
+  "statusCode": 400,
+  "message":    "Human-readable description of the error",
+  "error":      "Bad Request"
+}`;
+const SEED_VALIDATION_BODY = `{
+  "statusCode": 400,
+  "message": [
+    "email must be a valid email",
+    "password must be at least 8 characters"
+  ],
+  "error": "Bad Request"
+}`;
+
+const envelope = routes.envelope('error-response');
+
+defineBodyFacts([
+  { fact: 'an error body has statusCode, message and error', route: envelope, json: SEED_ERROR_BODY },
+  { fact: 'a validation error sends message as an array', route: envelope, json: SEED_VALIDATION_BODY },
+]);
+
+/** Status table of the seed: status, reason, meaning. */
+const statusFacts: PageFact[] = [
+  [200, 'OK', /Success/],
+  [201, 'Created', /created/],
+  [204, 'No Content', /no content, as answered to DELETE/],
+  [400, 'Bad Request', /input is invalid/],
+  [401, 'Unauthorized', /missing or invalid/],
+  [403, 'Forbidden', /token is valid, but it lacks the permissions/],
+  [404, 'Not Found', /does not exist, or it belongs to another tenant/],
+  [409, 'Conflict', /already exists/],
+  [429, 'Too Many Requests', /exceeded the rate limit/],
+  [502, 'Bad Gateway', /downstream service — ADO, Jira or AWS — returned an error/],
+  [500, 'Internal Server Error', /unexpected error/],
+].map(([status, reason, meaning]) => ({
+  fact: `${status} ${reason} means ${String(meaning).slice(1, -1)}`,
+  route: routes.status(status as number),
+  shows: [`${status} ${reason}`, meaning as RegExp],
+}));
+
+/** Common messages of the seed, by area, with their resolutions. */
+const messageFacts: PageFact[] = [
+  ['Authentication', 'Invalid or expired access token', /POST \/api\/auth\/refresh/],
+  ['Authentication', 'No refresh token', /log in again with POST \/api\/auth\/login/],
+  ['Authentication', 'Invalid credentials', /check both/],
+  ['Migrations', 'Migration run {id} not found', /belongs to your tenant/],
+  ['Migrations', 'Run {id} is not paused', /Only a run whose status is PAUSED can be resumed/],
+  ['Migrations', 'Could not start migration worker', /Try again in a few minutes; if it keeps failing, contact support/],
+  ['Migrations', 'Token exchange failed', /OAuth token for ADO or Jira is invalid or has expired[\s\S]*Reconnect the platform/],
+  ['Connectors', 'ADO connection failed: 401', /expired or lacks permissions/],
+  ['Connectors', 'Jira connection failed: 403', /Project Administrator role/],
+  ['Connectors', 'Project not found in ADO', /organisation name and of the project name/],
+  ['Connectors', 'Jira project key not found', /project key in the Jira project settings/],
+].map(([area, message, resolution]) => ({
+  fact: `${area}: "${String(message)}" is resolved by ${String(resolution).slice(1, -1)}`,
+  route: routes.messages(),
+  shows: [String(area), String(message), resolution as RegExp],
+}));
+
+definePageFacts([
+  {
+    fact: 'the API uses standard HTTP status codes and one consistent JSON error body',
+    route: routes.home(),
+    shows: ['standard HTTP status codes', 'every error carries the same JSON body'],
+  },
+  {
+    fact: 'message is a string, or an array for validation errors',
+    route: envelope,
+    shows: ['message is one string, or an array of strings when validation failed', 'statusCode', 'message', 'error'],
+  },
+  ...statusFacts,
+  {
+    fact: '500 means contact support; the seed states no retry rule for it',
+    route: routes.status(500),
+    shows: ['Contact Migrayt support', 'The API itself states no retry rule here'],
+  },
+  {
+    fact: '502 states no retry rule either',
+    route: routes.status(502),
+    shows: ['The API itself states no retry rule here'],
+  },
+  ...messageFacts,
+  {
+    fact: 'a 429 carries Retry-After: 30, X-RateLimit-Limit: 10 and X-RateLimit-Reset: 1720001234',
+    route: routes.headers(),
+    shows: [/Retry-After[\s\S]*30/, /X-RateLimit-Limit[\s\S]*10/, /X-RateLimit-Reset[\s\S]*1720001234/],
+  },
+  {
+    fact: 'when rate-limited, wait Retry-After seconds before retrying',
+    route: routes.status(429),
+    shows: ['Wait for the number of seconds in the Retry-After header, then retry', 'Retry-After'],
+  },
+  {
+    fact: 'the rate-limit guide shows the three headers with their example values',
+    route: routes.guide('rate-limits'),
+    shows: [/Retry-After:\s+30/, /X-RateLimit-Limit:\s+10/, /X-RateLimit-Reset:\s+1720001234/, 'Wait for Retry-After seconds'],
+  },
+  {
+    fact: 'starting a migration is idempotent within a session and returns the running migration',
+    route: routes.guide('idempotency'),
+    shows: ['POST /api/migrations/project/{projectId}/start', 'idempotent within a session', /answers with the run that exists/, /cannot create a duplicate migration/],
+  },
+]);
