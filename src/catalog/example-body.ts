@@ -111,7 +111,12 @@ interface ParsedExample {
   body: unknown;
 }
 
+/** Parsed examples by envelope example list: thousands of code pages share a few envelopes. */
+const parsedByExamples = new WeakMap<object, ParsedExample[]>();
+
 function parsedExamples(envelope: Pick<Envelope, 'examples'>): ParsedExample[] {
+  const cached = parsedByExamples.get(envelope.examples);
+  if (cached) return cached;
   const parsed: ParsedExample[] = [];
   for (const example of envelope.examples) {
     try {
@@ -120,6 +125,7 @@ function parsedExamples(envelope: Pick<Envelope, 'examples'>): ParsedExample[] {
       // A non-JSON example gives no hints; the body is still built from the field paths alone.
     }
   }
+  parsedByExamples.set(envelope.examples, parsed);
   return parsed;
 }
 
