@@ -4,29 +4,33 @@
  */
 import { expect, test } from '@playwright/test';
 import { catalogJson, gotoPath, routeOfUrl, siteOf, sitemapRoutes, sitemapUrls } from '../support/built-site';
+import { scanHtml } from '../support/html-scan';
 import { definePublishingChecks } from '../support/publishing-checks';
 
 definePublishingChecks();
 
-test('every sitemap page has a unique title, a description and a canonical link to its own URL', async ({ page }, testInfo) => {
+test('every sitemap page has a unique title, a description, a favicon and a canonical link to its own URL', async ({ page }, testInfo) => {
   const site = siteOf(testInfo);
-  const urls = sitemapUrls(site);
-  test.setTimeout(30_000 + urls.length * 300);
+  const scanned = new Map((await scanHtml(page, site)).map((entry) => [entry.route, entry]));
   const titles = new Map<string, string>();
   const problems: string[] = [];
+  const urls = sitemapUrls(site);
   for (const url of urls) {
     const route = routeOfUrl(url, site);
-    await page.goto(gotoPath(route));
-    const title = await page.title();
-    const description = (await page.locator('meta[name="description"]').getAttribute('content')) ?? '';
-    const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
-    if (!title.trim()) problems.push(`/${route}: no title`);
-    else if (titles.has(title)) problems.push(`/${route}: same title as /${titles.get(title)}: "${title}"`);
-    else titles.set(title, route);
-    if (description.trim().length < 20) problems.push(`/${route}: description too short: "${description}"`);
-    if (canonical !== url) problems.push(`/${route}: canonical ${canonical}, expected ${url}`);
-    if ((await page.locator('link[rel="icon"]').count()) !== 1) problems.push(`/${route}: no favicon link`);
+    const head = scanned.get(route)?.head;
+    if (!head) {
+      problems.push(`/${route}: in the sitemap but not built`);
+      continue;
+    }
+    if (!head.title.trim()) problems.push(`/${route}: no title`);
+    else if (titles.has(head.title)) problems.push(`/${route}: same title as /${titles.get(head.title)}: "${head.title}"`);
+    else titles.set(head.title, route);
+    if ((head.description ?? '').trim().length < 20) problems.push(`/${route}: description missing or too short: "${head.description}"`);
+    if (head.canonical !== url) problems.push(`/${route}: canonical ${head.canonical}, expected ${url}`);
+    if (head.icons !== 1) problems.push(`/${route}: ${head.icons} favicon links`);
+    if (head.robots?.includes('noindex')) problems.push(`/${route}: noindex page in the sitemap`);
   }
+  expect(urls.length).toBeGreaterThan(0);
   expect(problems).toEqual([]);
 });
 

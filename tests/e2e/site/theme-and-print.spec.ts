@@ -24,7 +24,7 @@ test('choosing a theme applies it at once and remembers it on the next page; Sys
   await page.goto('./');
   const lightBackground = await rootBackground(page);
   await expect(themeSelect(page)).toBeEnabled();
-  await themeSelect(page).selectOption({ label: 'Dark theme' });
+  await themeSelect(page).selectOption({ label: 'Dark' });
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   const darkBackground = await rootBackground(page);
   expect(darkBackground).not.toBe(lightBackground);
@@ -34,7 +34,7 @@ test('choosing a theme applies it at once and remembers it on the next page; Sys
   await expect(themeSelect(page)).toHaveValue('dark');
   expect(await rootBackground(page)).toBe(darkBackground);
 
-  await themeSelect(page).selectOption({ label: 'System theme' });
+  await themeSelect(page).selectOption({ label: 'System' });
   await expect(page.locator('html')).not.toHaveAttribute('data-theme', /.+/);
   expect(await page.evaluate((key) => localStorage.getItem(key), THEME_STORAGE_KEY)).toBeNull();
   expect(await rootBackground(page)).toBe(lightBackground);

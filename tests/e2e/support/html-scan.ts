@@ -27,6 +27,8 @@ export interface ScannedPage {
   eventHandlers: string[];
   /** Data blocks (`<script type="application/json">`) whose text is not valid JSON. */
   brokenDataBlocks: string[];
+  /** What the head says about the page. */
+  head: { title: string; description: string | null; canonical: string | null; icons: number; robots: string | null };
 }
 
 const BATCH = 40;
@@ -85,7 +87,14 @@ export async function scanHtml(page: Page, site: BuiltSite, files = htmlFiles(si
         }
         const ids = [...doc.querySelectorAll('[id]')].map((element) => element.id);
         ids.push(...[...doc.querySelectorAll('a[name]')].map((element) => element.getAttribute('name') ?? ''));
-        return { file, ids, references, inlineScripts, eventHandlers, brokenDataBlocks };
+        const head = {
+          title: doc.title,
+          description: doc.querySelector('meta[name="description"]')?.getAttribute('content') ?? null,
+          canonical: doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null,
+          icons: doc.querySelectorAll('link[rel="icon"]').length,
+          robots: doc.querySelector('meta[name="robots"]')?.getAttribute('content') ?? null,
+        };
+        return { file, ids, references, inlineScripts, eventHandlers, brokenDataBlocks, head };
       });
     }, batch);
     results.push(...scanned.map((result) => ({ ...result, route: routeOfFile(result.file) })));
