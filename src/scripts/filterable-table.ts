@@ -2,7 +2,9 @@
  * `<filterable-table>`: enhances the server-rendered table inside FilterableTable.astro with a
  * filter box, facet selects, sortable headers, a live count, an empty state and URL state.
  * Fast at thousands of rows: rows are indexed once, a change only flips `hidden` on rows whose
- * visibility changed, and re-sorting moves existing row nodes (no HTML is re-rendered).
+ * visibility changed, re-sorting moves existing row nodes (no HTML is re-rendered), and at most
+ * `data-page-size` rows are shown at once (the browser's table layout, not the script, is what
+ * costs at 5,000 rows), with buttons for the rest.
  */
 import {
   isDefaultState,
@@ -13,10 +15,12 @@ import {
   type TableState,
   type TableStateShape,
 } from './table-state';
-import { countLabel, facetTokens, normalizeText, queryTerms, rowMatches, sortedOrder, type RowIndex } from './table-match';
+import { countLabel, facetTokens, moreLabel, normalizeText, queryTerms, rowMatches, rowWindow, sortedOrder, type RowIndex } from './table-match';
 
 /** Long enough to skip the keystrokes of a word typed at speed, short enough to feel live. */
 const FILTER_DEBOUNCE_MS = 120;
+/** Rows shown at once unless the element's `data-page-size` says otherwise. */
+const DEFAULT_PAGE_SIZE = 250;
 
 interface Column {
   key: string;
@@ -51,7 +55,16 @@ class FilterableTable extends HTMLElement {
   private resetButton: HTMLButtonElement | null = null;
   private countOutput: HTMLElement | null = null;
   private emptyRow: HTMLTableRowElement | null = null;
+  private moreRow: HTMLTableRowElement | null = null;
+  private moreText: HTMLElement | null = null;
+  private moreButton: HTMLButtonElement | null = null;
   private debounceTimer: ReturnType<typeof setTimeout> | undefined;
+  private pageSize = DEFAULT_PAGE_SIZE;
+  /** Rows shown at most for the current filters; back to `pageSize` whenever they change. */
+  private limit = DEFAULT_PAGE_SIZE;
+  /** Original row positions in display order, for the applied sort. */
+  private order: number[] = [];
+  private noun = 'rows';
 
   connectedCallback(): void {
     if (this.dataset['enhanced']) return;
@@ -69,8 +82,15 @@ class FilterableTable extends HTMLElement {
       text: normalizeText(row.textContent ?? ''),
       facets: Object.fromEntries(facetKeys.map((key) => [key, facetTokens(row.getAttribute(facetAttribute(key)))])),
     }));
+    this.noun = this.dataset['noun'] ?? 'rows';
+    this.pageSize = Math.max(1, Number(this.dataset['pageSize']) || DEFAULT_PAGE_SIZE);
+    this.limit = this.pageSize;
+    this.order = this.rows.map((_, index) => index);
     this.columns = this.enhanceHeaders(table);
     this.emptyRow = this.createEmptyRow(table);
+    this.moreRow = this.createMoreRow(table);
+    // A link to one row (ranges/#core-1100-1199) must find it shown.
+    if (location.hash && this.rows.some((row) => row.id && `#${row.id}` === decodeURIComponent(location.hash))) this.limit = Infinity;
 
     const several = document.querySelectorAll('filterable-table').length > 1;
     this.shape = {
@@ -84,6 +104,7 @@ class FilterableTable extends HTMLElement {
 
     this.queryInput?.addEventListener('input', () => {
       this.state.query = this.queryInput?.value ?? '';
+      this.limit = this.pageSize;
       clearTimeout(this.debounceTimer);
       this.debounceTimer = setTimeout(() => this.apply(true), FILTER_DEBOUNCE_MS);
     });
@@ -101,6 +122,7 @@ class FilterableTable extends HTMLElement {
         const key = select.dataset['ftFacet'] ?? '';
         if (select.value) this.state.facets[key] = select.value;
         else delete this.state.facets[key];
+        this.limit = this.pageSize;
         this.apply(true);
       });
     }
@@ -129,6 +151,7 @@ class FilterableTable extends HTMLElement {
       const column: Column = { key: columnKey(header, index), index, header, button };
       button.addEventListener('click', () => {
         this.state.sort = nextSort(this.state.sort, column.key);
+        this.limit = this.pageSize;
         this.apply(true);
       });
       columns.push(column);
@@ -136,27 +159,61 @@ class FilterableTable extends HTMLElement {
     return columns;
   }
 
-  private createEmptyRow(table: HTMLTableElement): HTMLTableRowElement | null {
-    const body = table.tBodies[0];
+  /** A full-width row of the table's own (empty state, more rows), kept after the data rows. */
+  private createNoteRow(table: HTMLTableElement, className: string): { row: HTMLTableRowElement; cell: HTMLTableCellElement } | null {
+    const body = table.tBodies[table.tBodies.length - 1];
     if (!body) return null;
     const row = document.createElement('tr');
-    row.className = 'ft-empty';
+    row.className = className;
     row.hidden = true;
     const cell = document.createElement('td');
     cell.colSpan = Math.max(1, table.tHead?.rows[0]?.cells.length ?? 1);
+    row.append(cell);
+    body.append(row);
+    return { row, cell };
+  }
+
+  private createEmptyRow(table: HTMLTableElement): HTMLTableRowElement | null {
+    const note = this.createNoteRow(table, 'ft-empty');
+    if (!note) return null;
     const text = document.createElement('span');
-    text.textContent = `No ${this.dataset['noun'] ?? 'rows'} match these filters.`;
+    text.textContent = `No ${this.noun} match these filters.`;
     const clear = document.createElement('button');
     clear.type = 'button';
     clear.textContent = 'Clear filters';
     clear.addEventListener('click', () => this.reset(this.queryInput));
-    cell.append(text, clear);
-    row.append(cell);
-    body.append(row);
-    return row;
+    note.cell.append(text, clear);
+    return note.row;
+  }
+
+  private createMoreRow(table: HTMLTableElement): HTMLTableRowElement | null {
+    if (this.rows.length <= this.pageSize) return null;
+    const note = this.createNoteRow(table, 'ft-more');
+    if (!note) return null;
+    this.moreText = document.createElement('span');
+    this.moreButton = document.createElement('button');
+    this.moreButton.type = 'button';
+    this.moreButton.addEventListener('click', () => this.showMore());
+    const all = document.createElement('button');
+    all.type = 'button';
+    all.textContent = 'Show all';
+    all.addEventListener('click', () => this.showMore(Infinity));
+    note.cell.append(this.moreText, this.moreButton, all);
+    return note.row;
+  }
+
+  /** Shows the next page of matching rows (or all of them) and moves focus to the first new one. */
+  private showMore(count = this.pageSize): void {
+    const before = this.rows.filter((row) => !row.hidden).length;
+    this.limit = count === Infinity ? Infinity : before + count;
+    this.apply(false);
+    const firstNew = this.order.map((position) => this.rows[position]!).filter((row) => !row.hidden)[before];
+    const target = firstNew?.querySelector<HTMLElement>('a[href], button') ?? this.queryInput;
+    target?.focus();
   }
 
   private reset(focusAfter: HTMLElement | null): void {
+    this.limit = this.pageSize;
     this.state = this.state.sort ? { query: '', facets: {}, sort: this.state.sort } : { query: '', facets: {} };
     this.syncControls();
     this.apply(true);
@@ -172,23 +229,39 @@ class FilterableTable extends HTMLElement {
   private apply(writeUrl: boolean): void {
     clearTimeout(this.debounceTimer);
     const terms = queryTerms(this.state.query);
-    let visible = 0;
-    for (let i = 0; i < this.rows.length; i++) {
-      const row = this.rows[i]!;
-      const show = rowMatches(this.index[i]!, terms, this.state.facets);
-      if (row.hidden === show) row.hidden = !show;
-      if (show) visible++;
+    const matches = this.index.map((row) => rowMatches(row, terms, this.state.facets));
+    const reorder = this.updateSort(this.state.sort);
+    const { show, matched, shown } = rowWindow(this.order, matches, this.limit);
+    // Hide first, move while hidden, show last: rows without a layout box cost nothing to move.
+    this.rows.forEach((row, i) => {
+      if (!show[i] && !row.hidden) row.hidden = true;
+    });
+    if (reorder) {
+      // Rows go back into their own tbody, so grouped tables stay grouped.
+      for (const position of this.order) {
+        const row = this.rows[position]!;
+        row.parentElement?.append(row);
+      }
+      for (const note of [this.emptyRow, this.moreRow]) note?.parentElement?.append(note);
     }
-    this.applySort(this.state.sort);
-    if (this.emptyRow) this.emptyRow.hidden = visible > 0;
+    this.rows.forEach((row, i) => {
+      if (show[i] && row.hidden) row.hidden = false;
+    });
+    if (this.emptyRow) this.emptyRow.hidden = matched > 0;
+    if (this.moreRow) {
+      this.moreRow.hidden = shown >= matched;
+      if (this.moreText) this.moreText.textContent = moreLabel(shown, matched, this.noun);
+      if (this.moreButton) this.moreButton.textContent = `Show ${Math.min(this.pageSize, matched - shown).toLocaleString('en')} more`;
+    }
     const filtered = terms.length > 0 || Object.keys(this.state.facets).length > 0;
     if (this.resetButton) this.resetButton.hidden = !filtered;
-    if (this.countOutput) this.countOutput.textContent = countLabel(visible, this.rows.length, this.dataset['noun'] ?? 'rows');
-    this.dataset['visible'] = String(visible);
+    if (this.countOutput) this.countOutput.textContent = countLabel(matched, this.rows.length, this.noun);
+    this.dataset['matched'] = String(matched);
     if (writeUrl) this.writeUrl();
   }
 
-  private applySort(sort: TableSort | undefined): void {
+  /** Sets the headers' sort state and the display order; true when the order changed. */
+  private updateSort(sort: TableSort | undefined): boolean {
     const sortKey = sort ? `${sort.column}:${sort.direction}` : '';
     for (const column of this.columns) {
       const active = sort?.column === column.key;
@@ -197,18 +270,11 @@ class FilterableTable extends HTMLElement {
       const icon = column.button.querySelector('.ft-sort__icon');
       if (icon) icon.textContent = active ? (sort.direction === 'asc' ? '▲' : '▼') : '↕';
     }
-    if (sortKey === this.appliedSortKey) return;
+    if (sortKey === this.appliedSortKey) return false;
     this.appliedSortKey = sortKey;
     const column = sort && this.columns.find((c) => c.key === sort.column);
-    const order = column
-      ? sortedOrder(this.sortValues(column), sort.direction)
-      : this.rows.map((_, index) => index);
-    // Rows go back into their own tbody, so grouped tables stay grouped; the empty row stays last.
-    for (const position of order) {
-      const row = this.rows[position]!;
-      row.parentElement?.append(row);
-    }
-    if (this.emptyRow) this.emptyRow.parentElement?.append(this.emptyRow);
+    this.order = column ? sortedOrder(this.sortValues(column), sort.direction) : this.rows.map((_, index) => index);
+    return true;
   }
 
   private sortValues(column: Column): string[] {

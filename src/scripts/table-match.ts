@@ -76,8 +76,45 @@ export function sortedOrder(values: readonly string[], direction: 'asc' | 'desc'
     .sort((i, j) => compareSortValues(values[i] ?? '', values[j] ?? '', direction) || i - j);
 }
 
-/** "12 of 340 codes" / "All 340 codes" — the live count's words. */
+/** Which rows to show: matching rows in display order, at most `limit` of them. */
+export interface RowWindow {
+  /** 1 where the row (by original position) is shown. */
+  show: Uint8Array;
+  /** Rows matching the filters. */
+  matched: number;
+  /** Rows shown: `min(matched, limit)`. */
+  shown: number;
+}
+
+/**
+ * The rows to show for `matches` (by original position) taken in display `order`, capped at
+ * `limit`: laying out thousands of table rows costs the browser seconds, so a large table shows
+ * its first rows and offers the rest on request.
+ */
+export function rowWindow(order: readonly number[], matches: readonly boolean[], limit: number): RowWindow {
+  const show = new Uint8Array(matches.length);
+  let matched = 0;
+  let shown = 0;
+  for (const position of order) {
+    if (!matches[position]) continue;
+    matched++;
+    if (shown < limit) {
+      show[position] = 1;
+      shown++;
+    }
+  }
+  return { show, matched, shown };
+}
+
+const numberFormat = new Intl.NumberFormat('en');
+
+/** "12 of 340 codes" / "All 5,000 codes" — the live count's words. */
 export function countLabel(visible: number, total: number, noun: string): string {
-  if (visible === total) return `All ${total} ${noun}`;
-  return `${visible} of ${total} ${noun}`;
+  if (visible === total) return `All ${numberFormat.format(total)} ${noun}`;
+  return `${numberFormat.format(visible)} of ${numberFormat.format(total)} ${noun}`;
+}
+
+/** "Showing the first 250 of 1,527 codes." — the words of the row that offers the rest. */
+export function moreLabel(shown: number, matched: number, noun: string): string {
+  return `Showing the first ${numberFormat.format(shown)} of ${numberFormat.format(matched)} ${noun}.`;
 }

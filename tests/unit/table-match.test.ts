@@ -3,9 +3,11 @@ import {
   compareSortValues,
   countLabel,
   facetTokens,
+  moreLabel,
   normalizeText,
   queryTerms,
   rowMatches,
+  rowWindow,
   sortedOrder,
 } from '../../src/scripts/table-match';
 
@@ -52,8 +54,24 @@ describe('table sorting', () => {
     expect(compareSortValues('A', 'a')).toBe(0);
   });
 
-  it('words the live count', () => {
+  it('words the live count, with thousands separated', () => {
     expect(countLabel(12, 340, 'codes')).toBe('12 of 340 codes');
     expect(countLabel(340, 340, 'codes')).toBe('All 340 codes');
+    expect(countLabel(1527, 5000, 'codes')).toBe('1,527 of 5,000 codes');
+    expect(moreLabel(250, 1527, 'codes')).toBe('Showing the first 250 of 1,527 codes.');
+  });
+});
+
+describe('row window', () => {
+  it('shows the first matching rows in display order, up to the limit, and counts every match', () => {
+    const matches = [true, false, true, true, true];
+    const window = rowWindow([4, 3, 2, 1, 0], matches, 2);
+    expect([...window.show]).toEqual([0, 0, 0, 1, 1]);
+    expect(window).toMatchObject({ matched: 4, shown: 2 });
+  });
+
+  it('shows every match when the limit is infinite, and nothing when nothing matches', () => {
+    expect(rowWindow([0, 1, 2], [true, true, true], Infinity).shown).toBe(3);
+    expect(rowWindow([0, 1, 2], [false, false, false], 10)).toMatchObject({ matched: 0, shown: 0 });
   });
 });

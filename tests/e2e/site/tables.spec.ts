@@ -73,7 +73,7 @@ async function rowFacts(table: Locator, sortHeader: string, attribute: string) {
     sortHeader,
   );
   expect(column, `no "${sortHeader}" column`).toBeGreaterThanOrEqual(0);
-  return table.locator('tbody > tr:not([hidden]):not(.ft-empty)').evaluateAll(
+  return table.locator('tbody > tr:not([hidden]):not(.ft-empty):not(.ft-more)').evaluateAll(
     (rows, [index, attr]) =>
       rows.map((row) => {
         const cell = (row as HTMLTableRowElement).cells[index as number] as HTMLElement | undefined;
@@ -202,6 +202,60 @@ test('a shared URL with values the table does not know shows the whole table', a
   const controls = controlsOf(page, 'All error codes');
   await expect(controls.getByRole('combobox', { name: 'Surface' })).toHaveValue('');
   await expect(controls.getByRole('status')).toHaveText(/^All \d+ codes$/);
+});
+
+test.describe('a table longer than its page size', () => {
+  // The default catalog's tables are shorter than the page size (250), so the page size is
+  // lowered to 20 before the element upgrades, as a big catalog's table would behave.
+  test.beforeEach(async ({ page }) => {
+    await page.addInitScript(() => {
+      new MutationObserver((records) => {
+        for (const record of records) {
+          for (const node of record.addedNodes) if (node instanceof HTMLElement && node.localName === 'filterable-table') node.dataset['pageSize'] = '20';
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+  });
+
+  test('shows its first rows, counts every match, and shows more on request', async ({ page }) => {
+    await page.goto('codes/');
+    const controls = controlsOf(page, 'All error codes');
+    const grid = tableOf(page, 'All error codes');
+    await expect(controls.getByRole('searchbox', { name: 'Filter' })).toBeEnabled();
+    const total = await grid.locator('tbody > tr:not(.ft-empty):not(.ft-more)').count();
+    expect(total).toBeGreaterThan(40);
+    await expect(controls.getByRole('status')).toHaveText(`All ${total} codes`);
+    await expect(grid.getByRole('row', { name: `Showing the first 20 of ${total} codes.` })).toBeVisible();
+    expect(await rowFacts(grid, 'Code', 'data-surface')).toHaveLength(20);
+
+    await grid.getByRole('button', { name: 'Show 20 more' }).click();
+    expect(await rowFacts(grid, 'Code', 'data-surface')).toHaveLength(40);
+    await expect(page.locator(':focus')).toHaveText((await rowFacts(grid, 'Code', 'data-surface'))[20]!.sortValue);
+
+    await grid.getByRole('button', { name: 'Show all' }).click();
+    expect(await rowFacts(grid, 'Code', 'data-surface')).toHaveLength(total);
+    await expect(grid.getByRole('row', { name: /Showing the first/ })).toBeHidden();
+  });
+
+  test('sorts all rows before taking the first page', async ({ page }) => {
+    await page.goto('codes/?sort=code:desc');
+    const grid = tableOf(page, 'All error codes');
+    await expect(grid.getByRole('columnheader', { name: 'Code' })).toHaveAttribute('aria-sort', 'descending');
+    const all = await grid.locator('tbody > tr:not(.ft-empty):not(.ft-more) > :first-child').evaluateAll((cells) => cells.map((cell) => Number((cell as HTMLElement).dataset['sortValue'])));
+    const shown = (await rowFacts(grid, 'Code', 'data-surface')).map((row) => Number(row.sortValue));
+    expect(shown).toHaveLength(20);
+    expect(shown).toEqual([...all].sort((a, b) => b - a).slice(0, 20));
+  });
+
+  test('a filter with fewer matches than the page size shows them all, without the more row', async ({ page }) => {
+    await page.goto('codes/?q=not+found');
+    const grid = tableOf(page, 'All error codes');
+    const matched = await rowFacts(grid, 'Code', 'data-surface');
+    expect(matched.length).toBeGreaterThan(0);
+    expect(matched.length).toBeLessThan(20);
+    await expect(controlsOf(page, 'All error codes').getByRole('status')).toHaveText(new RegExp(`^${matched.length} of \\d+ codes$`));
+    await expect(grid.getByRole('row', { name: /Showing the first/ })).toBeHidden();
+  });
 });
 
 test.describe('without JavaScript', () => {
