@@ -25,6 +25,8 @@ export const routes = {
   guides: () => 'guides/',
   guide: (slug: string) => `guides/${slug}/`,
   lookup: () => 'lookup/',
+  /** One shard of the lookup index (`core`, `r0`, `t3`…), fetched by the lookup widget. */
+  lookupIndexShard: (shard: string) => `lookup-index/${shard}.json`,
 } as const;
 
 /** Anchor id of a range on the ranges page, e.g. `core-1100-1199`. */

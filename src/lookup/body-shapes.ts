@@ -43,8 +43,6 @@ interface ShapePart extends EnvelopeFields {
   fieldMessage?: string;
   /** An RFC 9457 type URI. */
   typeUrl?: string;
-  /** A list of messages here is a list of validation messages (NestJS `message: string[]`). */
-  messageListIsFieldErrors?: boolean;
 }
 
 interface Shape {
@@ -124,7 +122,7 @@ const PUBLIC_SHAPES: Shape[] = [
     declared: false,
     surfaces: [],
     detect: (body) => typeof body.statusCode === 'number' || (typeof body.statusCode === 'string' && /^\d{3}$/.test(body.statusCode)),
-    parts: [{ status: 'statusCode', code: 'code', message: 'message', title: 'error', messageListIsFieldErrors: true }],
+    parts: [{ status: 'statusCode', code: 'code', message: 'message', title: 'error' }],
   },
   {
     id: 'field-map',
@@ -287,7 +285,9 @@ function readPart(body: unknown, part: ShapePart): PartReading {
   if (rootStatus) reading.status = asStatus(rootStatus.value);
   if (requestIds[0]) reading.requestId = asCode(requestIds[0].value)!;
 
-  const messageList = part.messageListIsFieldErrors && rawMessages.some((match) => Array.isArray(match.value));
+  // A message path that reaches a list of strings (NestJS `message: string[]`) holds one
+  // validation message per broken rule: they become field errors of one error.
+  const messageList = rawMessages.some((match) => Array.isArray(match.value));
   // One error per code found; else per message; else one for the whole body.
   type Anchor = { match: FieldPathMatch; kind: 'code' | 'message' | 'title' | 'root'; path: string };
   let anchors: Anchor[];

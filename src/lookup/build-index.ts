@@ -10,8 +10,11 @@ import { retrySentence, type RetryContext } from '../catalog/retry-text';
 import {
   CORE_SHARD,
   LOOKUP_INDEX_FORMAT,
+  encodeNumbers,
+  hashString,
   POSTING_LENGTH_BITS,
   recordShardName,
+  textShardName,
   tokenShardName,
   wordShardName,
   type CodeRecord,
@@ -22,6 +25,7 @@ import {
   type RecordShard,
   type SpaceEntry,
   type StatusEntry,
+  type TextShard,
   type TokenShard,
   type WordShard,
 } from './index-format';
@@ -30,10 +34,15 @@ import { distinctWords, templateParts } from './text';
 /** Shard sizes; the defaults keep every shard a few KB gzipped at 5,000 codes. */
 export interface LookupIndexOptions {
   recordsPerShard?: number;
+  textsPerShard?: number;
   /** Aim for about this many tokens per token shard. */
   tokensPerShard?: number;
   /** Aim for about this many postings per word shard. */
   postingsPerShard?: number;
+  /** A word in more than this share of the records (and in at least 50) is a common word, without postings. */
+  commonWordShare?: number;
+  /** A word in more than this share of the records (and in at least 20) is listed, with its count, in the core shard. */
+  frequentWordShare?: number;
 }
 
 const MAX_SHARDS = 128;
@@ -46,16 +55,19 @@ function shardCount(items: number, perShard: number): number {
   return count;
 }
 
-/** The words a record is found by: its message's literal words, plus a code's title, name and tags. */
-function recordWords(record: LookupRecord): string[] {
-  const literalText = templateParts(record.message).literals.join(' ');
-  if (record.t === 'm') return distinctWords(literalText, 200);
-  return distinctWords([literalText, record.title, record.name ?? '', ...(record.tags ?? [])].join(' '), 200);
+/** The words of a record besides its message: a code's title, name and tags. */
+export function otherWords(record: LookupRecord): string {
+  return record.t === 'c' ? [record.title, record.name ?? '', ...(record.tags ?? [])].join(' ') : '';
+}
+
+/** The words a record is found by: its message's literal words and its other words. */
+export function recordWords(record: LookupRecord): string[] {
+  return distinctWords(`${templateParts(record.message).literals.join(' ')} ${otherWords(record)}`, 200);
 }
 
 /** Builds every shard of the lookup index for `catalog`. */
 export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions = {}): LookupIndexFiles {
-  const recordsPerShard = options.recordsPerShard ?? 32;
+  const recordsPerShard = options.recordsPerShard ?? 16;
   const { retryContext, codeByKey, statusByNumber } = catalogIndex(catalog);
   const retryText = (advice: Parameters<typeof retrySentence>[0]) => retrySentence(advice, retryContext satisfies RetryContext);
 
@@ -67,13 +79,6 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
     const codes = space.codes.map((key) => codeByKey.get(key)!);
     const numeric = codes.filter((code) => isNumericCode(code.code));
     const symbolic = codes.filter((code) => !isNumericCode(code.code));
-    let previous = 0;
-    const deltas = numeric.map((code) => {
-      const value = Number(code.code);
-      const gap = value - previous;
-      previous = value;
-      return gap;
-    });
     for (const code of [...numeric, ...symbolic]) {
       positionOfCode.set(code.key, records.length);
       records.push(codeRecord(code));
@@ -83,7 +88,7 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
       name: space.name,
       surfaces: space.surfaces,
       first,
-      numeric: deltas,
+      numeric: encodeNumbers(numeric.map((code) => Number(code.code))),
       symbolic: symbolic.length,
       ranges: space.ranges.map((range) => ({ from: range.from, to: range.to, name: range.name, meaning: range.meaning, state: range.state, slug: range.slug })),
     };
@@ -166,13 +171,27 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
     }
   });
 
+  // Words too frequent to tell records apart get no postings: they would be most of the word
+  // index's bytes and every message query would fetch them.
+  const commonLimit = Math.max(50, Math.ceil(records.length * (options.commonWordShare ?? 0.3)));
+  const commonWords = [...wordLists].filter(([, list]) => list.length > commonLimit).map(([word]) => word).sort();
+  for (const word of commonWords) {
+    postings -= wordLists.get(word)!.length;
+    wordLists.delete(word);
+  }
+
+  const frequentLimit = Math.max(20, Math.ceil(records.length * (options.frequentWordShare ?? 0.02)));
+  const frequentWords = Object.fromEntries([...wordLists].filter(([, list]) => list.length > frequentLimit).map(([word, list]) => [word, list.length]).sort());
+
   const sharding = {
     recordsPerShard,
+    textsPerShard: options.textsPerShard ?? 32,
     tokenShards: shardCount(tokenLists.size, options.tokensPerShard ?? 256),
-    wordShards: shardCount(postings, options.postingsPerShard ?? 1500),
+    wordShards: shardCount(postings, options.postingsPerShard ?? 750),
   };
   const core: CoreShard = {
     format: LOOKUP_INDEX_FORMAT,
+    version: '',
     apiName: catalog.api.name,
     sharding,
     counts: { codes: codesCount, records: records.length },
@@ -210,21 +229,34 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
       };
     }),
     headers: catalog.headers.map((header) => ({ name: header.name, meaning: header.meaning, format: header.format })),
+    commonWords,
+    frequentWords,
     examples: exampleQueries(catalog),
   };
 
+  // Every token and word shard exists, even an empty one, so a fetch for any hash never fails.
   const shards: LookupIndexFiles['shards'] = {};
+  for (let index = 0; index < sharding.tokenShards; index += 1) shards[`t${index}`] = { tokens: {} } satisfies TokenShard;
+  for (let index = 0; index < sharding.wordShards; index += 1) shards[`w${index}`] = { words: {} } satisfies WordShard;
+  for (let first = 0; first < records.length; first += sharding.textsPerShard) {
+    const texts = records.slice(first, first + sharding.textsPerShard).map((record): [string, string] => {
+      // Only the words the message does not already hold: the shard stays small.
+      const own = new Set(distinctWords(record.message, 200));
+      return [record.message, distinctWords(otherWords(record), 200).filter((word) => !own.has(word)).join(' ')];
+    });
+    shards[textShardName(core, first)] = { first, texts } satisfies TextShard;
+  }
   for (let first = 0; first < records.length; first += recordsPerShard) {
     shards[recordShardName(core, first)] = { first, records: records.slice(first, first + recordsPerShard) } satisfies RecordShard;
   }
   for (const [token, positions] of tokenLists) {
     const name = tokenShardName(core, token);
-    const shard = (shards[name] ??= { tokens: {} }) as TokenShard;
+    const shard = shards[name] as TokenShard;
     shard.tokens[token] = positions;
   }
   for (const [word, list] of wordLists) {
     const name = wordShardName(core, word);
-    const shard = (shards[name] ??= { words: {} }) as WordShard;
+    const shard = shards[name] as WordShard;
     let previous = 0;
     shard.words[word] = list.map(([position, length]) => {
       const packed = (position - previous) * POSTING_LENGTH_BITS + length;
@@ -233,6 +265,7 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
     });
   }
   if (CORE_SHARD in shards) throw new Error('a shard is named like the core shard');
+  core.version = (hashString(JSON.stringify(shards)) ^ hashString(JSON.stringify(core))).toString(36);
   return { core, shards };
 }
 

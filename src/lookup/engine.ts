@@ -10,7 +10,7 @@ import { explainHeaders, parseHttp, type ParsedHttp } from './http-facts';
 import { HTTP_REASONS, statusForReason } from './http-reasons';
 import { IndexReader, type LookupIndex } from './index-reader';
 import { resolveCode } from './resolve-code';
-import { searchText } from './text-search';
+import { searchText, shownHits } from './text-search';
 import type { LookupAnswer } from './types';
 
 export type { LookupIndex } from './index-reader';
@@ -229,6 +229,12 @@ function explainText(context: Context, text: string, options: { keepKind?: boole
       setKind(set.has((explanation) => explanation.matchedBy.startsWith('exact name')) ? 'name' : 'code');
       return;
     }
+    // Whether the token is a code or a name is not known until its shards arrive; searching the
+    // messages meanwhile would fetch shards an exact match does not need.
+    if (reader.missing.size) {
+      setKind('code');
+      return;
+    }
   }
   setKind(single && /^[A-Za-z][A-Za-z0-9]*[_.-][A-Za-z0-9_.-]*$/.test(text) ? 'name' : 'message');
 
@@ -243,14 +249,18 @@ function explainText(context: Context, text: string, options: { keepKind?: boole
   }
   let names = 0;
   for (const match of head.matchAll(NAME_IN_TEXT)) {
+    // Lowercase tokens with digits (cus_8f3a22, op_77aa10) are ids, not codes.
+    if (/\d/.test(match[0]) && match[0] !== match[0].toUpperCase()) continue;
     if (++names > 8) break;
     explainToken(context, match[0], { exact: false, score: 86, via: 'in the text' });
   }
 
-  const hits = searchText(reader, text, { partialLastWord: context.typing && !/[\s.!?]$/.test(text) });
-  for (const hit of hits.slice(0, 10)) {
+  const hits = shownHits(searchText(reader, text, { partialLastWord: context.typing && !/[\s.!?]$/.test(text) }), 8);
+  for (const hit of hits) {
+    const record = reader.record(hit.position);
+    if (!record) continue;
     const facts = { score: hit.score, exact: false, matchedBy: hit.matchedBy, ...(hit.values ? { values: hit.values } : {}) };
-    set.add(hit.record.t === 'c' ? codeExplanation(reader, hit.record, facts) : messageExplanation(reader, hit.record, facts));
+    set.add(record.t === 'c' ? codeExplanation(reader, record, facts) : messageExplanation(reader, record, facts));
   }
 }
 
@@ -260,7 +270,7 @@ function suggestionsFor(reader: IndexReader, input: string): string[] {
   const suggestions: string[] = [];
   if (/^\d+$/.test(input)) {
     const value = Number(input);
-    const spaces = reader.core.spaces.filter((space) => space.numeric.length);
+    const spaces = reader.core.spaces.filter((space) => reader.numericCodes(space.id).length);
     const spans = spaces.map((space) => {
       const codes = reader.numericCodes(space.id);
       return `${space.name}: ${codes[0]}–${codes[codes.length - 1]}`;

@@ -12,7 +12,7 @@ import { statusForReason } from './http-reasons';
 import type { IndexReader } from './index-reader';
 import { resolveCode } from './resolve-code';
 import { matchTemplate } from './text';
-import { searchText } from './text-search';
+import { searchText, shownHits } from './text-search';
 import type { LookupAnswer } from './types';
 
 export interface BodyContext {
@@ -29,9 +29,11 @@ const CODE_PERMALINK = /\/codes\/([a-z0-9][a-z0-9-]*)\/([A-Za-z0-9_-]+)\/?(?:[?#
 
 export function explainBody(context: BodyContext, body: unknown, options: { contentType?: string; status?: number } = {}): void {
   const { reader, set, answer } = context;
-  const reading = readBody(body, reader.core.envelopes, options.contentType);
+  const record = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+  // `{ "success": true, "message": "ok" }` carries a message but no error.
+  const success = record !== undefined && (record.success === true || record.ok === true) && !record.errors && !record.error;
+  const reading = success ? undefined : readBody(body, reader.core.envelopes, options.contentType);
   if (!reading) {
-    const success = typeof body === 'object' && body !== null && (body as Record<string, unknown>).success === true;
     answer.notices.push(
       success
         ? 'This body reports success ("success": true): there is no error in it to explain.'
@@ -78,6 +80,7 @@ function explainItem(context: BodyContext, item: BodyItem, index: number, scope:
   const where = (at: string | undefined, fallback: string) => `${at ?? fallback} in the pasted body`;
   const fieldErrors = item.fieldErrors;
 
+  const missingBefore = reader.missing.size;
   for (const candidate of item.codes) {
     const resolved = resolveCode(reader, candidate, scope.spaces);
     if (!resolved.length) continue;
@@ -87,6 +90,9 @@ function explainItem(context: BodyContext, item: BodyItem, index: number, scope:
     }
     return;
   }
+
+  // Its code's shards are on their way: how else to explain the error is decided once they are here.
+  if (reader.missing.size > missingBefore) return;
 
   const permalink = item.typeUrl ? CODE_PERMALINK.exec(item.typeUrl) : null;
   if (permalink) {
@@ -113,8 +119,10 @@ function explainItem(context: BodyContext, item: BodyItem, index: number, scope:
 
   // A reason phrase ("Bad Request") names the status, not a message of the catalog.
   if (text && statusForReason(text) === undefined) {
-    const hits = searchText(reader, text, { verify: 4 }).filter((hit) => hit.score >= 60).slice(0, 2);
+    const hits = shownHits(searchText(reader, text).filter((hit) => hit.score >= 60), 2);
     hits.forEach((hit, hitIndex) => {
+      const record = reader.record(hit.position);
+      if (!record) return;
       const facts = {
         score: (score * hit.score) / 100,
         exact: false,
@@ -122,9 +130,9 @@ function explainItem(context: BodyContext, item: BodyItem, index: number, scope:
         ...(hit.values ? { values: hit.values } : {}),
         ...(hitIndex === 0 ? { fieldErrors } : {}),
       };
-      set.add(hit.record.t === 'c' ? codeExplanation(reader, hit.record, facts) : messageExplanation(reader, hit.record, facts));
+      set.add(record.t === 'c' ? codeExplanation(reader, record, facts) : messageExplanation(reader, record, facts));
     });
-    if (hits.length) return;
+    if (hits.length || reader.missing.size > missingBefore) return;
   }
 
   const status = scope.status ?? (item.title ? statusForReason(item.title) : undefined);

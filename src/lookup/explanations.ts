@@ -214,7 +214,14 @@ export class ExplanationSet {
   private readonly byKey = new Map<string, Explanation>();
 
   add(explanation: Explanation): Explanation {
-    const key = `${explanation.kind}|${explanation.space?.id ?? ''}|${explanation.code ?? ''}|${explanation.kind === 'code' ? '' : explanation.title}|${explanation.surfaces.map((surface) => surface.id).join(',')}`;
+    const key = [
+      explanation.kind,
+      explanation.space?.id ?? '',
+      explanation.code ?? '',
+      explanation.kind === 'code' ? '' : explanation.title,
+      explanation.undocumented ? explanation.message ?? '' : '',
+      explanation.surfaces.map((surface) => surface.id).join(','),
+    ].join('|');
     const existing = this.byKey.get(key);
     if (!existing) {
       this.byKey.set(key, explanation);

@@ -143,7 +143,7 @@ function parseStructuredList(value: string): Array<{ token: string; params: Reco
     .split(',', 16)
     .map((item) => {
       const [head = '', ...rest] = item.split(';', 16).map((part) => part.trim());
-      const params: Record<string, string> = {};
+      const params: Record<string, string> = Object.create(null);
       for (const part of [head, ...rest]) {
         const equals = part.indexOf('=');
         if (equals > 0) params[part.slice(0, equals).trim().toLowerCase()] = part.slice(equals + 1).trim().replace(/^"|"$/g, '');

@@ -1,8 +1,9 @@
 /**
  * The lookup index as the browser receives it: one small core shard (statuses, surfaces,
- * envelopes, ranges, headers and the list of numeric codes) and three families of shards fetched
- * only when a query needs them — records (codes and messages, by position), tokens (names and
- * symbolic codes, by hash) and words (message words, by hash of their first letters). The builder
+ * envelopes, ranges, headers and the list of numeric codes) and four families of shards fetched
+ * only when a query needs them — records (codes and messages, by position), texts (just the
+ * templates, many records a shard, for checking message candidates), tokens (names and symbolic
+ * codes, by hash) and words (message words, by hash of their first letters). The builder
  * and the engine both read these types and the shard-naming rules below, so they cannot drift.
  */
 import type { EnvelopeFields } from '../schemas/envelope';
@@ -12,14 +13,16 @@ import type { RangeData } from '../schemas/range';
 /** Bumped when the shape changes, so a cached old index is never read with new code. */
 export const LOOKUP_INDEX_FORMAT = 1;
 
-/** Name of the core shard; the others are `r<n>`, `t<n>` and `w<n>`. */
+/** Name of the core shard; the others are `r<n>`, `m<n>`, `t<n>` and `w<n>`. */
 export const CORE_SHARD = 'core';
 
 export interface CoreShard {
   format: typeof LOOKUP_INDEX_FORMAT;
+  /** Hash of the whole index; the other shards are fetched with `?v=<version>` so caches never mix builds. */
+  version: string;
   apiName: string;
   /** How the other shards are cut; see the functions below. */
-  sharding: { recordsPerShard: number; tokenShards: number; wordShards: number };
+  sharding: { recordsPerShard: number; textsPerShard: number; tokenShards: number; wordShards: number };
   /** Codes take positions 0…codes-1 (in catalog order), common messages the positions after. */
   counts: { codes: number; records: number };
   surfaces: SurfaceEntry[];
@@ -27,6 +30,16 @@ export interface CoreShard {
   envelopes: EnvelopeEntry[];
   statuses: StatusEntry[];
   headers: HeaderEntry[];
+  /**
+   * Words in so many records that they cannot tell records apart ("the", "not", "found" in a big
+   * catalog). They have no postings, so a query never fetches a shard for them.
+   */
+  commonWords: string[];
+  /**
+   * Words in many records (but not common), with how many records hold them. A query fetches
+   * their shards only when its rarer words do not settle the answer.
+   */
+  frequentWords: Record<string, number>;
   /** A few real entries, used to word "try …" suggestions. */
   examples: { code?: string; name?: string; message?: string; status?: number };
 }
@@ -43,8 +56,8 @@ export interface SpaceEntry {
   surfaces: string[];
   /** Position of the space's first code; its numeric codes come first, then its symbolic ones. */
   first: number;
-  /** Its numeric codes, ascending, delta-encoded (each number is the gap to the previous one). */
-  numeric: number[];
+  /** Its numeric codes, ascending; see `encodeNumbers`. */
+  numeric: EncodedNumbers;
   /** How many symbolic codes follow the numeric ones. */
   symbolic: number;
   ranges: RangeEntry[];
@@ -126,6 +139,16 @@ export interface RecordShard {
   records: LookupRecord[];
 }
 
+/**
+ * What a message search checks candidates against, for many records per shard (a fraction of
+ * their full records' bytes): each record's message template and the other words it is found by
+ * (title, name, tags). Full records are fetched only for the answers shown.
+ */
+export interface TextShard {
+  first: number;
+  texts: Array<[message: string, otherWords: string]>;
+}
+
 /** Lowercase code or name → positions of the records it names. */
 export interface TokenShard {
   tokens: Record<string, number[]>;
@@ -142,7 +165,7 @@ export interface WordShard {
 /** Everything the builder writes: shard name → shard. */
 export interface LookupIndexFiles {
   core: CoreShard;
-  shards: Record<string, RecordShard | TokenShard | WordShard>;
+  shards: Record<string, RecordShard | TextShard | TokenShard | WordShard>;
 }
 
 /** FNV-1a, 32 bit: small, fast and the same in every runtime. */
@@ -159,6 +182,10 @@ export function recordShardName(core: Pick<CoreShard, 'sharding'>, position: num
   return `r${Math.floor(position / core.sharding.recordsPerShard)}`;
 }
 
+export function textShardName(core: Pick<CoreShard, 'sharding'>, position: number): string {
+  return `m${Math.floor(position / core.sharding.textsPerShard)}`;
+}
+
 export function tokenShardName(core: Pick<CoreShard, 'sharding'>, token: string): string {
   return `t${hashString(token) % core.sharding.tokenShards}`;
 }
@@ -170,3 +197,46 @@ export function wordShardName(core: Pick<CoreShard, 'sharding'>, word: string): 
 
 /** Packs a posting; see `WordShard`. */
 export const POSTING_LENGTH_BITS = 64;
+
+/**
+ * A sorted list of numbers, written the shorter way: a bitmap from `from` (six numbers per
+ * character, bit i of character k set when `from + 6k + i` is in the list) for dense lists such
+ * as codes filling ranges, or the gaps between consecutive numbers for sparse ones.
+ */
+export type EncodedNumbers = { from: number; bitmap: string } | { gaps: number[] };
+
+const BITMAP_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+export function encodeNumbers(sorted: readonly number[]): EncodedNumbers {
+  let previous = 0;
+  const gaps = sorted.map((value) => {
+    const gap = value - previous;
+    previous = value;
+    return gap;
+  });
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  if (first === undefined || last === undefined) return { gaps };
+  const span = last - first + 1;
+  // A gap costs about three characters in JSON; a bitmap character covers six numbers.
+  if (span / 6 >= JSON.stringify(gaps).length) return { gaps };
+  const chars = new Array<number>(Math.ceil(span / 6)).fill(0);
+  for (const value of sorted) {
+    const offset = value - first;
+    chars[Math.floor(offset / 6)]! |= 1 << offset % 6;
+  }
+  return { from: first, bitmap: chars.map((bits) => BITMAP_ALPHABET[bits]).join('') };
+}
+
+export function decodeNumbers(encoded: EncodedNumbers): number[] {
+  if ('gaps' in encoded) {
+    let value = 0;
+    return encoded.gaps.map((gap) => (value += gap));
+  }
+  const numbers: number[] = [];
+  for (let index = 0; index < encoded.bitmap.length; index += 1) {
+    const bits = BITMAP_ALPHABET.indexOf(encoded.bitmap[index]!);
+    for (let bit = 0; bit < 6; bit += 1) if (bits & (1 << bit)) numbers.push(encoded.from + index * 6 + bit);
+  }
+  return numbers;
+}

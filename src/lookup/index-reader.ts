@@ -5,8 +5,10 @@
  */
 import {
   CORE_SHARD,
+  decodeNumbers,
   POSTING_LENGTH_BITS,
   recordShardName,
+  textShardName,
   tokenShardName,
   wordShardName,
   type CoreShard,
@@ -14,6 +16,7 @@ import {
   type RecordShard,
   type SpaceEntry,
   type StatusEntry,
+  type TextShard,
   type TokenShard,
   type WordShard,
 } from './index-format';
@@ -30,6 +33,7 @@ interface CoreCache {
   numeric: Map<string, number[]>;
   statuses: Map<number, StatusEntry>;
   spaces: Map<string, SpaceEntry>;
+  common: Set<string>;
 }
 
 const coreCaches = new WeakMap<CoreShard, CoreCache>();
@@ -38,24 +42,14 @@ function coreCache(core: CoreShard): CoreCache {
   let cache = coreCaches.get(core);
   if (!cache) {
     cache = {
-      numeric: new Map(
-        core.spaces.map((space) => {
-          let value = 0;
-          return [space.id, space.numeric.map((gap) => (value += gap))];
-        }),
-      ),
+      numeric: new Map(core.spaces.map((space) => [space.id, decodeNumbers(space.numeric)])),
       statuses: new Map(core.statuses.map((status) => [status.status, status])),
       spaces: new Map(core.spaces.map((space) => [space.id, space])),
+      common: new Set(core.commonWords),
     };
     coreCaches.set(core, cache);
   }
   return cache;
-}
-
-/** A posting decoded: a record position and its word count. */
-export interface Posting {
-  position: number;
-  length: number;
 }
 
 export class IndexReader {
@@ -108,16 +102,35 @@ export class IndexReader {
     return shard?.records[position - shard.first];
   }
 
-  /** Positions of the records whose name or symbolic code is `token` (lowercase). */
-  tokenPositions(token: string): number[] {
-    return this.shard<TokenShard>(tokenShardName(this.core, token))?.tokens[token] ?? [];
+  /** The message template and other words of the record at `position`, or undefined while its shard is not loaded. */
+  text(position: number): { message: string; otherWords: string } | undefined {
+    if (position < 0 || position >= this.core.counts.records) return undefined;
+    const shard = this.shard<TextShard>(textShardName(this.core, position));
+    const entry = shard?.texts[position - shard.first];
+    return entry ? { message: entry[0], otherWords: entry[1] } : undefined;
   }
 
-  /** Decoded postings of `word`, or undefined while its shard is not loaded. */
-  postings(word: string): Posting[] | undefined {
+  /** Positions of the records whose name or symbolic code is `token` (lowercase). */
+  tokenPositions(token: string): number[] {
+    const shard = this.shard<TokenShard>(tokenShardName(this.core, token));
+    return (shard && own(shard.tokens, token)) ?? [];
+  }
+
+  /** True for words the index keeps no postings for, because they are in too many records. */
+  isCommonWord(word: string): boolean {
+    return this.cache.common.has(word);
+  }
+
+  /** How many records hold `word` when it is a frequent word, else undefined (it is rare, or unknown). */
+  frequentCount(word: string): number | undefined {
+    return own(this.core.frequentWords, word);
+  }
+
+  /** Packed postings of `word` (see `WordShard`; decode with `forEachPosting`), or undefined while its shard is not loaded. */
+  postings(word: string): readonly number[] | undefined {
     const shard = this.shard<WordShard>(wordShardName(this.core, word));
     if (!shard) return undefined;
-    return decodePostings(shard.words[word] ?? []);
+    return own(shard.words, word) ?? [];
   }
 
   /** Words of the index starting with `prefix` (from the prefix's shard), at most `max`. */
@@ -135,12 +148,18 @@ export class IndexReader {
   }
 }
 
-function decodePostings(packed: readonly number[]): Posting[] {
+/** `record[key]` when the record has it as its own key: input such as "constructor" must not reach Object.prototype. */
+function own<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+/** Calls `visit(position, wordCount)` for each packed posting, without building objects. */
+export function forEachPosting(packed: readonly number[], visit: (position: number, length: number) => void): void {
   let position = 0;
-  return packed.map((value) => {
+  for (const value of packed) {
     position += Math.floor(value / POSTING_LENGTH_BITS);
-    return { position, length: value % POSTING_LENGTH_BITS };
-  });
+    visit(position, value % POSTING_LENGTH_BITS);
+  }
 }
 
 /** Index of `value` in the ascending list, or -(insertion point) - 1. */

@@ -99,6 +99,11 @@ export interface TemplateMatch {
   values: Record<string, string>;
   /** Share of the (normalised) text the template accounts for, 0–1: 1 means nothing else was around it. */
   coverage: number;
+  /**
+   * Share of the text matched by the template's own words rather than by values, 0–1. Of two
+   * templates that both match, the one with more words of its own is the more specific.
+   */
+  literalShare: number;
 }
 
 /** Finds `needle` in `haystack` at or after `from`, starting and ending on word boundaries. */
@@ -165,7 +170,8 @@ export function matchTemplate(template: string | TemplateParts, text: string): T
     cursor = next;
   }
   const span = cursor - Math.max(spanStart, 0);
-  return { values, coverage: Math.min(1, span / norm.length) };
+  const literalLength = parts.literals.reduce((sum, literal) => sum + literal.length, 0);
+  return { values, coverage: Math.min(1, span / norm.length), literalShare: Math.min(1, literalLength / norm.length) };
 }
 
 /** The original text behind normalised positions `[start, end)`, without surrounding spaces or closing punctuation. */

@@ -1,0 +1,186 @@
+/**
+ * <error-lookup>: the error lookup widget. Enhances the server-rendered form of LookupForm.astro:
+ * answers as you type or paste (debounced), loads the index only on focus or when the browser is
+ * idle, drops answers to queries that were overtaken, announces each answer in a live region, and
+ * (full variant) keeps the query in the URL fragment with history entries, reads `?q=` and makes a
+ * share link with secrets redacted first.
+ */
+import { describeRedaction, redact } from '../lookup/redact';
+import type { LookupAnswer } from '../lookup/types';
+import { getLookupClient } from './lookup-client';
+import { announce, renderAnswer } from './lookup-render';
+
+/** Wait this long after the last keystroke before answering. */
+const DEBOUNCE_MS = 200;
+/** Queries changed within this time of the last history entry replace it instead of adding one. */
+const HISTORY_BURST_MS = 1500;
+/** Longest fragment kept in the address bar (and in share links). */
+const MAX_FRAGMENT = 64 * 1024;
+
+/** Reads `q` from `#q=…` (or from `?q=…` when there is no fragment). */
+function queryFromLocation(): string | undefined {
+  const hash = location.hash.startsWith('#') ? location.hash.slice(1) : '';
+  const fromHash = new URLSearchParams(hash).get('q');
+  if (fromHash !== null) return fromHash;
+  return new URLSearchParams(location.search).get('q') ?? undefined;
+}
+
+/** `#q=…` for a query, with the same encoding URLSearchParams reads back. */
+function fragmentFor(query: string): string {
+  return query ? `#${new URLSearchParams({ q: query }).toString()}` : '';
+}
+
+class ErrorLookup extends HTMLElement {
+  private input!: HTMLInputElement | HTMLTextAreaElement;
+  private results!: HTMLElement;
+  private status!: HTMLElement;
+  private compact = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Number of the newest query; answers to older ones are dropped. */
+  private latest = 0;
+  private lastHistoryAt = 0;
+  /** True while typing keeps replacing the entry it started; a submit, a blur or back/forward closes it. */
+  private burstOpen = false;
+
+  connectedCallback() {
+    const input = this.querySelector<HTMLInputElement | HTMLTextAreaElement>('[data-lookup-input]');
+    const results = this.querySelector<HTMLElement>('[data-lookup-results]');
+    const status = this.querySelector<HTMLElement>('[data-lookup-status]');
+    if (!input || !results || !status) return;
+    this.input = input;
+    this.results = results;
+    this.status = status;
+    this.compact = this.dataset.variant === 'compact';
+    const client = getLookupClient();
+    const warm = () => void client.warm().catch(() => undefined);
+
+    for (const control of this.querySelectorAll<HTMLButtonElement>('[data-needs-js]')) control.disabled = false;
+    input.addEventListener('focus', warm, { once: true });
+    this.addEventListener('pointerenter', warm, { once: true });
+    input.addEventListener('input', () => this.schedule());
+    input.addEventListener('blur', () => (this.burstOpen = false));
+    const form = this.querySelector('form');
+    form?.addEventListener('submit', (event) => {
+      // The compact form navigates to the lookup page (that is its job); the full one answers in place.
+      if (this.compact) return;
+      event.preventDefault();
+      void this.run({ typing: false, history: 'push' });
+    });
+    this.querySelector('[data-lookup-clear]')?.addEventListener('click', () => {
+      this.input.value = '';
+      void this.run({ typing: false, history: 'push' });
+      this.input.focus();
+    });
+    this.querySelector('[data-lookup-share]')?.addEventListener('click', () => void this.share());
+
+    if (this.compact) return;
+    window.addEventListener('popstate', () => this.fromLocation());
+    window.addEventListener('hashchange', () => this.fromLocation());
+    const initial = queryFromLocation();
+    if (initial) {
+      this.input.value = initial;
+      // `?q=` came from a server request (the header form); keep the query in the fragment from now on.
+      history.replaceState(null, '', `${location.pathname}${fragmentFor(this.redactForAddress(initial))}`);
+      void this.run({ typing: false, history: 'none' });
+    } else if ('requestIdleCallback' in window) {
+      requestIdleCallback(warm, { timeout: 4000 });
+    }
+  }
+
+  /** The query in the address bar after a back/forward or a hand-edited fragment. */
+  private fromLocation() {
+    const query = queryFromLocation() ?? '';
+    this.burstOpen = false;
+    if (query === this.redactForAddress(this.input.value)) return;
+    this.input.value = query;
+    void this.run({ typing: false, history: 'none' });
+  }
+
+  private schedule() {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.run({ typing: true, history: 'auto' }), DEBOUNCE_MS);
+  }
+
+  private redactForAddress(query: string): string {
+    return redact(query).text;
+  }
+
+  private async run(options: { typing: boolean; history: 'push' | 'auto' | 'none' }) {
+    clearTimeout(this.timer);
+    const query = this.input.value;
+    const number = ++this.latest;
+    if (!query.trim()) {
+      this.results.replaceChildren();
+      this.status.textContent = '';
+      if (!this.compact && options.history !== 'none') this.remember('', options.history);
+      return;
+    }
+    this.results.setAttribute('aria-busy', 'true');
+    let answer: LookupAnswer;
+    try {
+      answer = await getLookupClient().lookup(query, { typing: options.typing });
+    } catch (error) {
+      if (number !== this.latest) return;
+      this.results.removeAttribute('aria-busy');
+      this.status.textContent = `The lookup could not run: ${error instanceof Error ? error.message : 'the index did not load'}. Check your connection and try again.`;
+      return;
+    }
+    // A newer query was typed while this one waited for the index: its answer wins.
+    if (number !== this.latest) return;
+    this.results.removeAttribute('aria-busy');
+    const fullUrl = this.compact ? `${this.dataset.lookupPage ?? ''}${fragmentFor(this.redactForAddress(query))}` : undefined;
+    this.results.replaceChildren(renderAnswer(answer, { compact: this.compact, ...(fullUrl ? { fullUrl } : {}) }));
+    this.status.textContent = announce(answer);
+    if (!this.compact && options.history !== 'none') this.remember(query, options.history);
+  }
+
+  /**
+   * Puts the query in the fragment, secrets redacted (the address bar is shared and kept in
+   * history). Typing adds one history entry per burst of changes, so back goes to the previous
+   * query, not to every keystroke; a submit always adds one.
+   */
+  private remember(query: string, mode: 'push' | 'auto') {
+    let fragment = fragmentFor(this.redactForAddress(query));
+    if (fragment.length > MAX_FRAGMENT) fragment = '';
+    const url = `${location.pathname}${fragment}`;
+    const now = Date.now();
+    const continuing = mode === 'auto' && this.burstOpen && now - this.lastHistoryAt <= HISTORY_BURST_MS;
+    this.burstOpen = mode === 'auto';
+    this.lastHistoryAt = now;
+    if (url === `${location.pathname}${location.hash}`) return;
+    if (continuing) history.replaceState(null, '', url);
+    else history.pushState(null, '', url);
+  }
+
+  private async share() {
+    const note = this.querySelector<HTMLElement>('[data-lookup-share-note]');
+    const field = this.querySelector<HTMLInputElement>('[data-lookup-share-link]');
+    if (!note) return;
+    const query = this.input.value;
+    if (!query.trim()) {
+      note.textContent = 'Type or paste something first: there is nothing to share yet.';
+      return;
+    }
+    const { text, found } = redact(query);
+    const fragment = fragmentFor(text);
+    if (fragment.length > MAX_FRAGMENT) {
+      note.textContent = `The input is too long for a link (over ${MAX_FRAGMENT / 1024} KB once encoded). Share the code or the message instead.`;
+      return;
+    }
+    const url = `${location.origin}${location.pathname}${fragment}`;
+    const redacted = found.length ? ` Redacted before sharing: ${describeRedaction(found)}.` : ' Nothing in it looked like a secret, so nothing was redacted.';
+    if (field) {
+      field.value = url;
+      field.hidden = false;
+    }
+    try {
+      await navigator.clipboard.writeText(url);
+      note.textContent = `Link copied.${redacted}`;
+    } catch {
+      field?.select();
+      note.textContent = `Copy the link from the box below.${redacted}`;
+    }
+  }
+}
+
+if (!customElements.get('error-lookup')) customElements.define('error-lookup', ErrorLookup);

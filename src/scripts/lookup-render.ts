@@ -1,0 +1,150 @@
+/**
+ * Renders a lookup answer as DOM nodes. Everything that came from the input or the catalog is
+ * set with textContent (never innerHTML), and every link goes through href() so it respects the
+ * site's base path.
+ */
+import { href } from '../components/href';
+import { routes } from '../catalog/routes';
+import type { Explanation, HttpFacts, LookupAnswer } from '../lookup/types';
+
+type Child = Node | string | null | undefined | false;
+
+/** `el('p', { class: 'x' }, 'text', child)`: text children become text nodes. */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    element.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+  return element;
+}
+
+const KIND_LABELS: Record<Explanation['kind'], string> = {
+  code: 'Code',
+  status: 'HTTP status',
+  message: 'Message',
+  range: 'Undocumented code',
+};
+
+function link(url: string, text: string): HTMLAnchorElement {
+  return el('a', { href: href(url) }, text);
+}
+
+function fact(list: HTMLDListElement, term: string, ...value: Child[]) {
+  list.append(el('dt', {}, term), el('dd', {}, ...value));
+}
+
+/** `10:00:30` in the reader's own time zone, with the date when it is not today. */
+function localTime(iso: string): string {
+  const date = new Date(iso);
+  const sameDay = date.toDateString() === new Date().toDateString();
+  return sameDay ? date.toLocaleTimeString() : date.toLocaleString();
+}
+
+function renderHttp(facts: HttpFacts): HTMLElement {
+  const section = el('section', { class: 'lookup-http', 'aria-label': 'What the response says' });
+  const list = el('dl', { class: 'facts' });
+  if (facts.status !== undefined) fact(list, 'Status', el('a', { href: href(routes.status(facts.status)) }, `${facts.status}${facts.statusReason ? ` ${facts.statusReason}` : ''}`));
+  if (facts.requestId) fact(list, 'Request id', el('code', {}, facts.requestId), ' — quote it when you contact support.');
+  if (facts.retryAfterSeconds !== undefined && facts.retryAt) {
+    fact(list, 'Retry', `after ${facts.retryAfterSeconds} s, at ${localTime(facts.retryAt)} your time (${facts.retryAt.slice(11, 19)} UTC).`);
+  }
+  if (list.childElementCount) section.append(list);
+  if (facts.headerNotes.length) {
+    const notes = el('ul', { class: 'lookup-headers' });
+    for (const note of facts.headerNotes) {
+      notes.append(el('li', {}, el('code', {}, `${note.header}: ${note.value}`), ' — ', note.explanation));
+    }
+    section.append(el('h3', {}, 'Headers'), notes);
+  }
+  return section;
+}
+
+/** One explanation as an article; `compact` keeps the title, status, surfaces and what to do. */
+export function renderExplanation(explanation: Explanation, compact: boolean): HTMLElement {
+  const article = el('article', { class: `lookup-result lookup-result--${explanation.kind}` });
+  const heading = el('h3', {});
+  heading.append(el('span', { class: 'badge' }, explanation.undocumented ? 'Not in the catalog' : KIND_LABELS[explanation.kind]), ' ');
+  if (explanation.code) heading.append(el('code', {}, explanation.code), ' ');
+  heading.append(explanation.undocumented ? el('span', {}, explanation.title) : link(explanation.url, explanation.title));
+  article.append(heading);
+
+  const meta = el('p', { class: 'lookup-meta' });
+  if (explanation.name) meta.append(el('code', {}, explanation.name), ' ');
+  if (explanation.status !== undefined) meta.append(el('span', { class: `badge badge--${Math.floor(explanation.status / 100)}xx` }, `HTTP ${explanation.status}${explanation.statusReason ? ` ${explanation.statusReason}` : ''}`), ' ');
+  if (explanation.surfaces.length) meta.append(`On ${explanation.surfaces.map((surface) => surface.name).join(', ')}. `);
+  if (explanation.deprecated) meta.append(el('span', { class: 'badge badge--deprecated' }, `Deprecated since ${explanation.deprecated.since}`), ' ');
+  meta.append(el('span', { class: 'muted' }, `Matched by ${explanation.matchedBy}.`));
+  article.append(meta);
+
+  const list = el('dl', { class: 'facts' });
+  if (!compact) fact(list, 'Meaning', explanation.meaning);
+  fact(list, 'What to do', explanation.resolution);
+  if (explanation.retry) fact(list, 'Retry', explanation.retry);
+  if (explanation.replacedBy) fact(list, 'Replaced by', link(explanation.replacedBy.url, explanation.replacedBy.code));
+  if (!compact) {
+    if (explanation.message && explanation.message !== explanation.title) fact(list, 'Message', el('code', {}, explanation.message));
+    if (explanation.deprecated?.note) fact(list, 'Deprecation', explanation.deprecated.note);
+    if (explanation.space) fact(list, 'Code space', explanation.space.name);
+    if (explanation.range) fact(list, 'Range', link(explanation.range.url, `${explanation.range.name} (${explanation.range.from}–${explanation.range.to})`));
+  }
+  if (explanation.values) {
+    const values = el('ul', { class: 'plain-list' });
+    for (const [name, value] of Object.entries(explanation.values)) values.append(el('li', {}, el('code', {}, name), ' = ', el('code', {}, value)));
+    fact(list, 'Values read', values);
+  }
+  if (explanation.fieldErrors?.length) {
+    const fields = el('ul', { class: 'plain-list' });
+    for (const entry of explanation.fieldErrors) fields.append(el('li', {}, el('code', {}, entry.field), ': ', entry.messages.join(' · ')));
+    fact(list, 'Field errors', fields);
+  }
+  if (explanation.nearby?.length) {
+    const nearby = el('ul', { class: 'plain-list' });
+    for (const entry of explanation.nearby) nearby.append(el('li', {}, link(entry.url, entry.code), ` ${entry.title}`));
+    fact(list, 'Nearest documented', nearby);
+  }
+  article.append(list);
+  return article;
+}
+
+/** The whole answer. `fullUrl` (compact only) links to the lookup page with the same query. */
+export function renderAnswer(answer: LookupAnswer, options: { compact: boolean; fullUrl?: string }): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  if (answer.notices.length) {
+    fragment.append(el('div', { class: 'callout callout--warn' }, ...answer.notices.map((notice) => el('p', {}, notice))));
+  }
+  if (answer.http && !options.compact && (answer.http.headerNotes.length || answer.http.status !== undefined || answer.http.requestId)) {
+    fragment.append(renderHttp(answer.http));
+  }
+  if (answer.readAs && !options.compact) {
+    fragment.append(el('p', { class: 'muted' }, 'Read as ', answer.readAs.url ? link(answer.readAs.url, answer.readAs.name) : answer.readAs.name, answer.readAs.declared ? ', an envelope of this API.' : ', a common public error format.'));
+  }
+  const shown = options.compact ? answer.explanations.slice(0, 3) : answer.explanations;
+  if (shown.length) {
+    const list = el('ol', { class: 'lookup-results' });
+    for (const explanation of shown) list.append(el('li', {}, renderExplanation(explanation, options.compact)));
+    fragment.append(list);
+  }
+  if (answer.suggestions.length) {
+    fragment.append(el('h3', {}, 'Nothing matched. Try:'), el('ul', {}, ...answer.suggestions.map((suggestion) => el('li', {}, suggestion))));
+    fragment.append(el('p', {}, 'Or browse ', link(routes.codes(), 'all codes'), ', ', link(routes.statuses(), 'status codes'), ' and ', link(routes.messages(), 'common messages'), '.'));
+  }
+  if (options.compact && options.fullUrl && (answer.explanations.length || answer.http)) {
+    const more = answer.explanations.length > shown.length ? `See all ${answer.explanations.length} explanations` : 'Open the full answer';
+    fragment.append(el('p', {}, el('a', { href: options.fullUrl }, more)));
+  }
+  return fragment;
+}
+
+/** One sentence for screen readers about the new answer. */
+export function announce(answer: LookupAnswer): string {
+  if (answer.kind === 'empty') return '';
+  if (answer.kind === 'too-large') return answer.notices[0] ?? 'The input is too large.';
+  const count = answer.explanations.length;
+  const best = answer.explanations[0];
+  const wait = answer.http?.retryAfterSeconds !== undefined ? ` Retry after ${answer.http.retryAfterSeconds} seconds.` : '';
+  if (!count) return answer.http?.headerNotes.length ? `${answer.http.headerNotes.length} headers explained.${wait}` : 'Nothing matched. Suggestions are listed below.';
+  const title = best ? `${best.code ? `${best.code}: ` : ''}${best.title}` : '';
+  return `${count} ${count === 1 ? 'explanation' : 'explanations'}. Best match: ${title}.${wait}`;
+}

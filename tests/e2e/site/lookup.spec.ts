@@ -1,0 +1,166 @@
+import { expect, test, type Page } from '@playwright/test';
+import { loadCatalog } from '../../../src/catalog/load-catalog';
+
+const catalog = loadCatalog('catalog');
+const code = (space: string, value: string) => {
+  const found = catalog.codes.find((entry) => entry.codeSpace === space && entry.code === value);
+  if (!found) throw new Error(`the default catalog has no ${space}:${value}`);
+  return found;
+};
+const customerNotFound = code('core', '1101');
+const notFoundBody = catalog.envelopes.find((envelope) => envelope.id === 'pajaro-error')!.examples.find((example) => example.title === 'Not found')!.body;
+
+const lookupInput = (page: Page) => page.getByRole('textbox', { name: /Code, name, status, message or whole response/ });
+const answer = (page: Page) => page.getByRole('region', { name: 'Lookup answer' });
+const lookUpButton = (page: Page) => page.getByRole('search', { name: 'Error lookup' }).getByRole('button', { name: 'Look up' });
+const resultHeading = (page: Page, title: string) => answer(page).getByRole('heading', { level: 3, name: new RegExp(title) });
+
+test('shows the resolution for a pasted error body, with the values read from its message', async ({ page }) => {
+  await page.goto('lookup/');
+  await lookupInput(page).fill(notFoundBody);
+  await expect(resultHeading(page, customerNotFound.title ?? 'Customer not found')).toBeVisible();
+  await expect(answer(page)).toContainText(customerNotFound.resolution);
+  await expect(answer(page)).toContainText('cus_1029');
+  await expect(answer(page)).toContainText('req_7Hq2LmX9');
+  await expect(page.getByRole('status').filter({ hasText: 'Best match' })).toContainText('1101');
+});
+
+test('typing a code shows that code, and a code of two spaces shows both, labelled', async ({ page }) => {
+  await page.goto('lookup/');
+  await lookupInput(page).pressSequentially('1101');
+  await expect(resultHeading(page, 'Customer not found')).toBeVisible();
+  await expect(answer(page).getByRole('link', { name: 'Customer not found' })).toHaveAttribute('href', '/codes/core/1101/');
+  await lookupInput(page).fill('1000');
+  const results = answer(page).getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) });
+  await expect(results).toHaveCount(2);
+  await expect(results.nth(0)).toContainText(/Gateway and Console codes|Ledger codes/);
+  await expect(answer(page)).toContainText('Ledger Service');
+  await expect(answer(page)).toContainText('Payments Gateway');
+});
+
+test('a shared link opens with the same answer', async ({ page }) => {
+  await page.goto(`lookup/#${new URLSearchParams({ q: notFoundBody }).toString()}`);
+  await expect(lookupInput(page)).toHaveValue(notFoundBody);
+  await expect(resultHeading(page, 'Customer not found')).toBeVisible();
+  await expect(answer(page)).toContainText(customerNotFound.resolution);
+});
+
+test('?q= opens the lookup with that query, then keeps it in the fragment', async ({ page }) => {
+  await page.goto('lookup/?q=429');
+  await expect(resultHeading(page, '429 Too Many Requests')).toBeVisible();
+  await expect(lookupInput(page)).toHaveValue('429');
+  await expect(page).toHaveURL(/\/lookup\/#q=429$/);
+});
+
+test('back and forward move through earlier queries', async ({ page }) => {
+  await page.goto('lookup/');
+  const lookUp = lookUpButton(page);
+  await lookupInput(page).fill('1101');
+  await lookUp.click();
+  await expect(resultHeading(page, 'Customer not found')).toBeVisible();
+  await lookupInput(page).fill('429');
+  await lookUp.click();
+  await expect(resultHeading(page, '429 Too Many Requests')).toBeVisible();
+  await expect(page).toHaveURL(/#q=429$/);
+
+  await page.goBack();
+  await expect(page).toHaveURL(/#q=1101$/);
+  await expect(lookupInput(page)).toHaveValue('1101');
+  await expect(resultHeading(page, 'Customer not found')).toBeVisible();
+
+  await page.goForward();
+  await expect(lookupInput(page)).toHaveValue('429');
+  await expect(resultHeading(page, '429 Too Many Requests')).toBeVisible();
+});
+
+test('typing pauses make history entries too', async ({ page }) => {
+  await page.goto('lookup/');
+  await lookupInput(page).pressSequentially('4201');
+  await expect(resultHeading(page, 'Insufficient balance')).toBeVisible();
+  await page.waitForTimeout(1700);
+  await lookupInput(page).fill('1101');
+  await expect(resultHeading(page, 'Customer not found')).toBeVisible();
+  await page.goBack();
+  await expect(lookupInput(page)).toHaveValue('4201');
+  await expect(resultHeading(page, 'Insufficient balance')).toBeVisible();
+});
+
+test('works with the keyboard alone', async ({ page }) => {
+  await page.goto('lookup/');
+  const input = lookupInput(page);
+  for (let presses = 0; presses < 40 && !(await input.evaluate((node) => node === document.activeElement)); presses += 1) await page.keyboard.press('Tab');
+  await expect(input).toBeFocused();
+  await page.keyboard.type('429');
+  await page.keyboard.press('Tab');
+  await expect(lookUpButton(page)).toBeFocused();
+  await page.keyboard.press('Enter');
+  const link = answer(page).getByRole('link', { name: '429 Too Many Requests' });
+  await expect(link).toBeVisible();
+  for (let presses = 0; presses < 20 && !(await link.evaluate((node) => node === document.activeElement)); presses += 1) await page.keyboard.press('Tab');
+  await expect(link).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/statuses\/429\/$/);
+});
+
+test('hostile input stays text and runs nothing', async ({ page }) => {
+  await page.goto('lookup/');
+  const hostile = '<img src=x onerror="window.__pwned=1">';
+  await lookupInput(page).fill(JSON.stringify({ errors: [{ code: hostile, message: `<script>window.__pwned=2</script>${hostile}` }] }));
+  await expect(answer(page).getByRole('heading', { level: 3 })).toContainText(hostile);
+  await expect(answer(page).locator('img, script')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+});
+
+test('the header form leads to an answer', async ({ page }) => {
+  await page.goto('');
+  const header = page.getByRole('search', { name: 'Look up an error' });
+  await header.getByRole('searchbox').fill('CUSTOMER_NOT_FOUND');
+  await header.getByRole('searchbox').press('Enter');
+  await expect(page).toHaveURL(/\/lookup\/#q=CUSTOMER_NOT_FOUND$/);
+  await expect(resultHeading(page, 'Customer not found')).toBeVisible();
+});
+
+test('the home page answers inline, and loads the index only when the lookup is used', async ({ page }) => {
+  const indexRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/lookup-index/')) indexRequests.push(request.url());
+  });
+  await page.goto('');
+  await page.waitForLoadState('networkidle');
+  expect(indexRequests).toEqual([]);
+  const quick = page.getByRole('search', { name: 'Quick error lookup' });
+  await quick.getByRole('searchbox').fill('4201');
+  await expect(page.getByRole('region', { name: 'Lookup answer' }).getByRole('link', { name: 'Insufficient balance' })).toBeVisible();
+  expect(indexRequests.some((url) => url.endsWith('/lookup-index/core.json'))).toBe(true);
+});
+
+test('a raw 429 response explains its headers as a wait and a clock time', async ({ page }) => {
+  await page.goto('lookup/');
+  await lookupInput(page).fill('HTTP/1.1 429 Too Many Requests\nRetry-After: 30\nX-Request-Id: req_abc123\n\n{"status":429,"errors":[{"code":"1006","message":"Rate limit exceeded."}]}');
+  const response = page.getByRole('region', { name: 'What the response says' });
+  await expect(response).toContainText('Retry-After: 30');
+  await expect(response).toContainText(/after 30 s, at .+ \(\d\d:\d\d:\d\d UTC\)/);
+  await expect(response).toContainText('req_abc123');
+  await expect(resultHeading(page, '1006')).toBeVisible();
+});
+
+test('the share link redacts secrets and says what it removed', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('lookup/');
+  await lookupInput(page).fill('Authorization: Bearer abcdef1234567890\nCustomer cus_1029 not found. Contact jane@example.com');
+  await expect(resultHeading(page, 'Customer not found')).toBeVisible();
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Redacted before sharing' })).toContainText('1 bearer token and 1 e-mail address');
+  const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+  expect(link).not.toContain('abcdef1234567890');
+  expect(link).not.toContain('jane');
+  expect(new URLSearchParams(new URL(link).hash.slice(1)).get('q')).toContain('Bearer [redacted bearer token]');
+  await page.goto(link);
+  await expect(resultHeading(page, 'Customer not found')).toBeVisible();
+});
+
+test('an input over 256 KB gets a clear message', async ({ page }) => {
+  await page.goto('lookup/');
+  await lookupInput(page).fill('x'.repeat(300 * 1024));
+  await expect(answer(page)).toContainText('over 256 KB');
+});
