@@ -3,7 +3,9 @@
  * filters by text and facet, sorts by a column, shows a live count and an empty state, keeps its
  * state in the URL so a filtered view can be shared, and is complete without JavaScript.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { WCAG_TAGS } from '../support/gates';
 
 interface TableCase {
   name: string;
@@ -245,6 +247,21 @@ test.describe('a table longer than its page size', () => {
     const shown = (await rowFacts(grid, 'Code', 'data-surface')).map((row) => Number(row.sortValue));
     expect(shown).toHaveLength(20);
     expect(shown).toEqual([...all].sort((a, b) => b - a).slice(0, 20));
+  });
+
+  test('its sorted, paged and empty states have no WCAG 2.2 AA violations', async ({ page }) => {
+    test.slow(); // axe takes seconds per pass on a loaded machine
+    await page.goto('codes/?sort=name:desc');
+    const grid = tableOf(page, 'All error codes');
+    await expect(grid.getByRole('row', { name: /Showing the first 20/ })).toBeVisible();
+    const check = async () => {
+      const results = await new AxeBuilder({ page }).include('filterable-table').withTags(WCAG_TAGS).analyze();
+      expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`)).toEqual([]);
+    };
+    await check();
+    await controlsOf(page, 'All error codes').getByRole('searchbox', { name: 'Filter' }).fill('zzqqxv');
+    await expect(grid.getByRole('row', { name: /No codes match/ })).toBeVisible();
+    await check();
   });
 
   test('a filter with fewer matches than the page size shows them all, without the more row', async ({ page }) => {
