@@ -1,13 +1,19 @@
 /**
- * Exact matches for the search dialog, from the lookup engine (src/lookup/). Integration pending:
- * the engine's browser loader has not landed yet, so this answers nothing for now.
+ * Exact matches for the search dialog, from the lookup engine through the page's shared lookup
+ * client (src/scripts/lookup-client.ts): the index and engine are fetched once per page, whether
+ * the search dialog or the lookup widget asks first.
  */
 import type { Explanation } from '../lookup/types';
+import { getLookupClient } from './lookup-client';
+import { pinnedExplanations } from './search-results';
 
-/** Loads the lookup index early (on intent), so the first query does not wait for it. */
-export function preloadExactMatches(): void {}
+/** Starts loading the lookup index on intent, so the first query does not wait for it. */
+export function preloadExactMatches(): void {
+  getLookupClient().warm().catch(() => undefined);
+}
 
-/** The lookup's exact matches for a query (code, name, status or message). */
-export async function findExactMatches(_query: string): Promise<Explanation[]> {
-  return [];
+/** The lookup's answers that match the query as a whole (code, name, status or message). */
+export async function findExactMatches(query: string): Promise<Explanation[]> {
+  const answer = await getLookupClient().lookup(query);
+  return pinnedExplanations(answer, query);
 }
