@@ -7,7 +7,7 @@
  * field paths. The shape that explains most of the body wins; a bounded walk is the last resort.
  */
 import type { EnvelopeFields } from '../schemas/envelope';
-import { evaluateFieldPath, type FieldPathMatch } from '../schemas/field-path';
+import { evaluateFieldPath, type FieldPathMatch } from '../schemas/field-path-grammar';
 import type { EnvelopeEntry } from './index-format';
 
 /** One error read from a body. */
