@@ -3,7 +3,7 @@
  * states, on the built site and, where it explains an error, through the lookup widget.
  */
 import { routes } from '../../../src/catalog/routes';
-import { defineBodyFacts, definePageFacts, type PageFact } from './seed-facts';
+import { defineBodyFacts, defineLookupFacts, definePageFacts, type LookupFact, type PageFact } from './seed-facts';
 
 /** The seed's 404 body exactly as the seed prints it: the errors member without its enclosing braces. */
 const SEED_404_FRAGMENT = `"errors": [
@@ -87,6 +87,22 @@ definePageFacts([
     route: routes.status(429),
     shows: [/Back off exponentially/, /Retry with exponential backoff/, /contact your Customer Success Manager/],
     // The seed gives no backoff numbers, so the page must not invent a start, cap or jitter.
+    omits: [/start at \d/i, /capped at/i, /jitter/i],
+  },
+]);
+
+const notFoundAnswer = ['not_found', 'HTTP 404 Not Found', 'Check the link or id you used'];
+
+defineLookupFacts([
+  { fact: 'the code not_found: a 404 and what to do', query: 'not_found', shows: notFoundAnswer },
+  { fact: "the seed's 404 body, as a whole JSON document", query: `{${SEED_404_FRAGMENT}}`, shows: [...notFoundAnswer, /errors\[0\]\.code/] },
+  { fact: "the seed's 404 body exactly as the seed prints it (no enclosing braces)", query: SEED_404_FRAGMENT, shows: notFoundAnswer },
+  { fact: 'the detail text of not_found leads to the code', query: 'This link is not valid', shows: notFoundAnswer },
+  ...statusFacts.map(({ fact, shows }): LookupFact => ({ fact, query: fact.slice(0, 3), shows })),
+  {
+    fact: '429: exponential back off, with no backoff numbers the seed does not give',
+    query: '429',
+    shows: ['Retry with exponential backoff', 'Customer Success Manager'],
     omits: [/start at \d/i, /capped at/i, /jitter/i],
   },
 ]);

@@ -3,7 +3,7 @@
  * on the built site and, where it explains an error, through the lookup widget.
  */
 import { routes } from '../../../src/catalog/routes';
-import { defineBodyFacts, definePageFacts, type PageFact } from './seed-facts';
+import { defineBodyFacts, defineLookupFacts, definePageFacts, type LookupFact, type PageFact } from './seed-facts';
 
 /** The seed's own example bodies, verbatim. */
 const SEED_SUCCESS_BODY = `{
@@ -30,25 +30,26 @@ defineBodyFacts([
   { fact: 'an error is wrapped in CustomResponse with an errors array of { code, message }', route: customResponse, json: SEED_ERROR_BODY },
 ]);
 
-/** The seed's status code mapping: status, reason, when it is returned. */
-const statusFacts: PageFact[] = [
-  [200, 'OK', /including asynchronous jobs that return a batch or job id in the body/],
-  [201, 'Created', /resource is created, e\.g\. a statement creation was accepted/],
-  [204, 'No Content', /Success, with no body/],
-  [400, 'Bad Request', /DTO validation failed/],
-  [401, 'Unauthorized', /JWT is missing, expired or invalid/],
-  [403, 'Forbidden', /authenticated, but permission is denied/],
-  [404, 'Not Found', /resource does not exist/],
-  [409, 'Conflict', /state of the resource conflicts/],
-  [422, 'Unprocessable Entity', /Semantic validation failed, e\.g\. the card has expired/],
-  [500, 'Internal Server Error', /A bug in Migo/],
-  [502, 'Bad Gateway', /upstream processor is unreachable/],
-  [503, 'Service Unavailable', /Scheduled maintenance or a partial outage/],
-  [504, 'Gateway Timeout', /upstream processor timed out/],
-].map(([status, reason, when]) => ({
+/** The seed's status code mapping: status, reason, what it means, when it is returned. */
+const statuses: Array<[number, string, string, RegExp]> = [
+  [200, 'OK', 'Success.', /including asynchronous jobs that return a batch or job id in the body/],
+  [201, 'Created', 'A resource was created.', /resource is created, e\.g\. a statement creation was accepted/],
+  [204, 'No Content', 'Success, with no body.', /Success, with no body/],
+  [400, 'Bad Request', 'DTO validation failed.', /DTO validation failed/],
+  [401, 'Unauthorized', 'The JWT is missing, expired or invalid.', /JWT is missing, expired or invalid/],
+  [403, 'Forbidden', 'You are authenticated, but permission is denied.', /authenticated, but permission is denied/],
+  [404, 'Not Found', 'The resource does not exist.', /resource does not exist/],
+  [409, 'Conflict', 'The state of the resource conflicts with the request.', /state of the resource conflicts/],
+  [422, 'Unprocessable Entity', 'Semantic validation failed, e.g. the card has expired.', /Semantic validation failed, e\.g\. the card has expired/],
+  [500, 'Internal Server Error', 'A bug in Migo.', /A bug in Migo/],
+  [502, 'Bad Gateway', 'The upstream processor is unreachable.', /upstream processor is unreachable/],
+  [503, 'Service Unavailable', 'Scheduled maintenance or a partial outage.', /Scheduled maintenance or a partial outage/],
+  [504, 'Gateway Timeout', 'The upstream processor timed out.', /upstream processor timed out/],
+];
+const statusFacts: PageFact[] = statuses.map(([status, reason, , when]) => ({
   fact: `${status} ${reason} is returned when: ${String(when).slice(1, -1).replace(/\\/g, '')}`,
-  route: routes.status(status as number),
-  shows: [`${status} ${reason}`, when as RegExp],
+  route: routes.status(status),
+  shows: [`${status} ${reason}`, when],
 }));
 
 /** The 7000–8099 ranges of the Wallet Gateway and CMS Backoffice, unused ones included. */
@@ -204,5 +205,68 @@ definePageFacts([
     fact: 'support ticket: the full response body',
     route: routes.guide('reporting-issues'),
     shows: ['The full response body.'],
+  },
+]);
+
+/** A Middleware error in the ErrorResponseDto shape the seed declares (it shows no sample body). */
+const middlewareBody = (ownCode: string) => JSON.stringify({ message: 'Request failed', error: { code: 422, ownCode, message: 'Rejected' } }, null, 2);
+/** A Wallet Gateway error in the seed's CustomResponse shape, with another code. */
+const walletBody = (code: string) => JSON.stringify({ success: false, message: 'Validation failed', errors: [{ code, message: 'Rejected' }] }, null, 2);
+
+const walletSurfaces = 'On Wallet Gateway, CMS Backoffice';
+
+defineLookupFacts([
+  {
+    fact: '7150 on the wallet gateway resolves to the 7100–7199 users range',
+    query: '7150',
+    shows: ['Users (7100–7199)', walletSurfaces, 'Users, including OTP, FCM, password and auth-user errors'],
+  },
+  {
+    fact: 'a Wallet Gateway body with code "7150" in errors[].code resolves to the users range',
+    query: walletBody('7150'),
+    shows: ['Users (7100–7199)', walletSurfaces, /errors\[0\]\.code/],
+  },
+  {
+    fact: "the seed's error body: code 7100 is in the users range",
+    query: SEED_ERROR_BODY,
+    shows: ['Users (7100–7199)', walletSurfaces, /errors\[0\]\.code/],
+  },
+  {
+    fact: "the seed's success body has no error to explain",
+    query: SEED_SUCCESS_BODY,
+    shows: [/reports success/],
+  },
+  ...walletRanges.map(([from, to, meaning]): LookupFact => ({
+    fact: `a code inside ${from}–${to} (${from + 42}) is explained by that range`,
+    query: String(from + 42),
+    shows: [`(${from}–${to})`, meaning, walletSurfaces],
+  })),
+  ...['2002', '2007'].map((ownCode): LookupFact => ({
+    fact: `a Middleware body with ownCode "${ownCode}" in error.ownCode resolves to 2000–2099`,
+    query: middlewareBody(ownCode),
+    shows: ['(2000–2099)', 'Transaction creation and business validation', 'On Middleware', /error\.ownCode/, 'HTTP 422'],
+  })),
+  ...['5000', '5004'].map((ownCode): LookupFact => ({
+    fact: `a Middleware body with ownCode "${ownCode}" resolves to 5000–5099`,
+    query: middlewareBody(ownCode),
+    shows: ['(5000–5099)', 'DTO and configuration validation', 'On Middleware', /error\.ownCode/],
+  })),
+  {
+    fact: 'a code in an unused range (7850) is said to be unused',
+    query: '7850',
+    shows: ['(7800–7899)', /unused/i],
+  },
+  // The lookup tells a status's meaning and what to do; "when it is returned" is on the status page.
+  ...statuses.map(([status, reason, meaning]): LookupFact => ({ fact: `${status} ${reason}: ${meaning}`, query: String(status), shows: [`${status} ${reason}`, meaning] })),
+  {
+    fact: '502: exponential backoff with 3 retries at most (500 ms, then doubling)',
+    query: '502',
+    shows: [/start at 500 ms, ×2 each try, capped at 2 s, at most 4 tries in all/],
+    omits: [/jitter/i],
+  },
+  {
+    fact: '503: exponential backoff with a ceiling of up to 5 minutes',
+    query: '503',
+    shows: [/capped at 5 min/],
   },
 ]);

@@ -3,7 +3,7 @@
  * states, on the built site and, where it explains an error, through the lookup widget.
  */
 import { routes } from '../../../src/catalog/routes';
-import { defineBodyFacts, definePageFacts, type PageFact } from './seed-facts';
+import { defineBodyFacts, defineLookupFacts, definePageFacts, type LookupFact, type PageFact } from './seed-facts';
 
 /** The seed's own example bodies, verbatim. */
 const SEED_ERROR_BODY = `{
@@ -19,6 +19,11 @@ const SEED_VALIDATION_BODY = `{
   ],
   "error": "Bad Request"
 }`;
+
+/** The seed's rate-limit header block, verbatim. */
+const SEED_RATE_LIMIT_HEADERS = `Retry-After:         30
+X-RateLimit-Limit:   10
+X-RateLimit-Reset:   1720001234`;
 
 const envelope = routes.envelope('error-response');
 
@@ -60,7 +65,7 @@ const messageFacts: PageFact[] = [
   ['Connectors', 'Project not found in ADO', /organisation name and of the project name/],
   ['Connectors', 'Jira project key not found', /project key in the Jira project settings/],
 ].map(([area, message, resolution]) => ({
-  fact: `${area}: "${String(message)}" is resolved by ${String(resolution).slice(1, -1)}`,
+  fact: `${area}: "${String(message)}" is listed with its resolution`,
   route: routes.messages(),
   shows: [String(area), String(message), resolution as RegExp],
 }));
@@ -107,5 +112,53 @@ definePageFacts([
     fact: 'starting a migration is idempotent within a session and returns the running migration',
     route: routes.guide('idempotency'),
     shows: ['POST /api/migrations/project/{projectId}/start', 'idempotent within a session', /answers with the run that exists/, /cannot create a duplicate migration/],
+  },
+]);
+
+/** Every status of the seed, typed into the lookup, says what it means here. */
+const statusLookups: LookupFact[] = statusFacts.map(({ fact, shows }) => ({ fact, query: fact.slice(0, 3), shows }));
+
+/** Every common message, as an API would send it (placeholders filled), finds its resolution. */
+const messageLookups: LookupFact[] = [
+  ['Invalid or expired access token', /POST \/api\/auth\/refresh/],
+  ['No refresh token', /log in again with POST \/api\/auth\/login/],
+  ['Invalid credentials', /check both and log in again/],
+  ['Migration run 8f3a-22 not found', /Check the run id, and that the run belongs to your tenant/],
+  ['Run 42 is not paused', /Only a run whose status is PAUSED can be resumed/],
+  ['Could not start migration worker', /Try again in a few minutes; if it keeps failing, contact support/],
+  ['Token exchange failed', /Reconnect the platform \(ADO or Jira\)/],
+  ['ADO connection failed: 401', /PAT\) has expired or lacks permissions/],
+  ['Jira connection failed: 403', /Project Administrator role/],
+  ['Project not found in ADO', /spelling of the organisation name and of the project name/],
+  ['Jira project key not found', /project key in the Jira project settings/],
+].map(([message, resolution]) => ({ fact: `"${String(message)}" finds its resolution`, query: String(message), shows: [resolution as RegExp] }));
+
+defineLookupFacts([
+  {
+    fact: "the seed's error body: a 400 Bad Request, with its message",
+    query: SEED_ERROR_BODY,
+    shows: ['HTTP 400 Bad Request', 'The input is invalid', 'Human-readable description of the error'],
+  },
+  {
+    fact: "the seed's validation body: each message of the array is listed",
+    query: SEED_VALIDATION_BODY,
+    shows: ['HTTP 400 Bad Request', 'email must be a valid email', 'password must be at least 8 characters'],
+  },
+  {
+    fact: 'Run 42 is not paused: only a PAUSED run can be resumed, and the id read is 42',
+    query: 'Run 42 is not paused',
+    shows: ['Only a run whose status is PAUSED can be resumed', 'id = 42'],
+  },
+  ...messageLookups,
+  ...statusLookups,
+  {
+    fact: 'a 429 with Retry-After: 30 says to wait 30 seconds',
+    query: ['HTTP/1.1 429 Too Many Requests', SEED_RATE_LIMIT_HEADERS, '', '{"statusCode":429,"message":"Too Many Requests","error":"Too Many Requests"}'].join('\n'),
+    shows: [/Wait 30 s(econds)? before the next request/, 'HTTP 429 Too Many Requests', 'Wait for the number of seconds in the Retry-After header, then retry'],
+  },
+  {
+    fact: "the seed's rate-limit headers alone: wait 30 s, a limit of 10, a reset at Unix time 1720001234",
+    query: SEED_RATE_LIMIT_HEADERS,
+    shows: [/Wait 30 s(econds)?/, /10 requests/, /Unix time 1720001234/],
   },
 ]);

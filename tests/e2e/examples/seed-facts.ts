@@ -1,9 +1,10 @@
 /**
  * Fact checklists for the example catalogs (examples/): each fact a seed document states becomes
- * one test that opens the page that must show it. The specs list facts as data, written from the
- * seed; this module turns them into tests, so every checklist is checked the same way.
+ * one test that opens the page that must show it, or asks the lookup widget about it. The specs
+ * list facts as data, written from the seed; this module turns them into tests, so every
+ * checklist is checked the same way.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { gotoPath, normalizeText } from '../support/built-site';
 
 /** A fact the built site must show on one page. */
@@ -63,6 +64,40 @@ export function defineBodyFacts(facts: readonly BodyFact[]): void {
         }
       });
       expect(values).toContainEqual(JSON.parse(json));
+    });
+  }
+}
+
+/** A question to the lookup widget at /lookup/ and what its answer must say. */
+export interface LookupFact {
+  fact: string;
+  /** What a user types or pastes: a code, a status, a message, a body, a raw HTTP response. */
+  query: string;
+  /** Texts the answer must contain, whitespace normalised. */
+  shows: Array<string | RegExp>;
+  /** Texts the answer must not contain. */
+  omits?: Array<string | RegExp>;
+}
+
+/** The answer's text as a reader sees it, whitespace made single spaces. */
+const answerText = async (answer: Locator) => normalizeText(await answer.innerText());
+
+/** Registers one test per lookup fact: type or paste the query, wait for the answer to say it. */
+export function defineLookupFacts(facts: readonly LookupFact[]): void {
+  for (const { fact, query, shows, omits = [] } of facts) {
+    test(`the lookup explains: ${fact}`, async ({ page }) => {
+      await page.goto('lookup/');
+      await page.getByRole('textbox', { name: /Code, name, status, message or whole response/ }).fill(query);
+      const answer = page.getByRole('region', { name: 'Lookup answer' });
+      for (const expected of shows) {
+        if (typeof expected === 'string') await expect.poll(() => answerText(answer)).toContain(normalizeText(expected));
+        else await expect.poll(() => answerText(answer)).toMatch(expected);
+      }
+      const settled = await answerText(answer);
+      for (const claim of omits) {
+        if (typeof claim === 'string') expect(settled).not.toContain(normalizeText(claim));
+        else expect(settled).not.toMatch(claim);
+      }
     });
   }
 }

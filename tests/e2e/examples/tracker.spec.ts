@@ -3,7 +3,7 @@
  * states, on the built site and, where it explains an error, through the lookup widget.
  */
 import { routes } from '../../../src/catalog/routes';
-import { defineBodyFacts, definePageFacts, type PageFact } from './seed-facts';
+import { defineBodyFacts, defineLookupFacts, definePageFacts, type LookupFact, type PageFact } from './seed-facts';
 
 /** The seed's own example bodies, verbatim. */
 const SEED_ERROR_BODY = `{
@@ -48,17 +48,18 @@ const statusFacts: PageFact[] = [
 }));
 
 /** "Common errors and what they mean": status, message, meaning, resolution. */
-const commonErrors: PageFact[] = [
+const commonErrorRows: Array<[number, string, RegExp, RegExp]> = [
   [401, 'Authentication required', /sent no token, or the token is invalid/, /Authorization header is present and starts with "Bearer pjk_live_"/],
   [403, 'API key bound to a different organization', /X-Org-Id you sent points at an org the API key is not bound to/, /leave the X-Org-Id header out — the key already knows its org — or send the right org UUID/],
   [403, 'Not available for API key auth — use a user session', /closed to PATs — creating orgs, joining with an invite code, cross-org search/, /Sign in to the web app/],
   [422, 'Validation failed', /Each key of errors is a field name; its value is the list of human-readable messages/, /Fix every field listed in errors/],
   [429, 'Rate limit exceeded. Try again later.', /over your per-token budget/, /Rate limits page gives the exact numbers and headers/],
-].map(([status, message, meaning, resolution]) => ({
-  fact: `${status} "${String(message)}": ${String(meaning).slice(1, -1).replace(/\\/g, '')}`,
+];
+const commonErrors: PageFact[] = commonErrorRows.map(([status, message, meaning, resolution]) => ({
+  fact: `${status} "${message}": ${String(meaning).slice(1, -1).replace(/\\/g, '')}`,
   route: routes.messages(),
-  row: String(message),
-  shows: [String(status), meaning as RegExp, resolution as RegExp],
+  row: message,
+  shows: [String(status), meaning, resolution],
 }));
 
 const retryPolicy = routes.guide('retry-policy');
@@ -130,4 +131,39 @@ definePageFacts([
     shows: [/must match the org the API key is bound to/],
   },
   ...commonErrors,
+]);
+
+defineLookupFacts([
+  {
+    fact: "the seed's error body: its error text, read as this API's envelope",
+    query: SEED_ERROR_BODY,
+    shows: ['Human-readable description of what went wrong.', /Read as Error, an envelope of this API/],
+  },
+  {
+    fact: "the seed's validation body: Validation failed, with each field's messages",
+    query: SEED_VALIDATION_BODY,
+    shows: ['Validation failed', 'HTTP 422', 'title: The title field is required', 'priority: The priority must be one of: low, medium, high, urgent', /Fix every field listed in errors/],
+  },
+  ...commonErrorRows.map(([status, message, meaning, resolution]): LookupFact => ({
+    fact: `${status} "${message}" finds what it means and what to do`,
+    query: message,
+    shows: [`HTTP ${status}`, meaning, resolution],
+  })),
+  ...statusFacts.map(({ fact, shows }): LookupFact => ({ fact, query: fact.slice(0, 3), shows })),
+  {
+    fact: '304 says to use your cached copy',
+    query: '304',
+    shows: ['Use your cached copy', 'Nothing failed; use the copy you already hold'],
+  },
+  {
+    fact: 'a 500 is retried only for GET, HEAD, PUT and DELETE, never blindly on POST',
+    query: '500',
+    shows: [/For GET, HEAD, PUT and DELETE: retry with exponential backoff \(start at 500 ms, ×2 each try, capped at 30 s, at most 6 tries in all\)/, 'Never retry a 500 on POST blindly'],
+    omits: ['OPTIONS', /jitter/i],
+  },
+  {
+    fact: 'a 429 with X-RateLimit-Reset: 30 says the window refills in 30 seconds',
+    query: ['HTTP/1.1 429 Too Many Requests', 'X-RateLimit-Reset: 30', 'Content-Type: application/json', '', '{"error": "Rate limit exceeded. Try again later."}'].join('\n'),
+    shows: [/refills 30 s(econds)? from now/, 'You are over your per-token budget', 'Wait for the time given by X-RateLimit-Reset or Retry-After, then retry'],
+  },
 ]);
