@@ -6,7 +6,7 @@
  * patterns have no nested quantifiers and e-mails are found by scanning around each "@".
  */
 
-export type RedactionKind = 'bearer token' | 'basic credentials' | 'cookie' | 'secret value' | 'JWT' | 'API key' | 'card number' | 'e-mail address';
+export type RedactionKind = 'bearer token' | 'basic credentials' | 'credentials' | 'cookie' | 'secret value' | 'JWT' | 'API key' | 'card number' | 'e-mail address';
 
 export interface Redaction {
   text: string;
@@ -17,6 +17,7 @@ export interface Redaction {
 const PLURALS: Record<RedactionKind, string> = {
   'bearer token': 'bearer tokens',
   'basic credentials': 'basic credentials',
+  credentials: 'credentials',
   cookie: 'cookies',
   'secret value': 'secret values',
   JWT: 'JWTs',
@@ -43,8 +44,14 @@ interface Rule {
 
 /** A value already redacted starts with "[redacted"; rules leave those alone. */
 const RULES: Rule[] = [
-  { kind: 'bearer token', pattern: /\b(Bearer|Token)([ \t]+)(?!\[redacted)([A-Za-z0-9\-._~+/]{8,}=*)/gi, replace: (_, scheme, space) => `${scheme}${space}${mark('bearer token')}` },
+  { kind: 'bearer token', pattern: /\b(Bearer)([ \t]+)(?!\[redacted)([A-Za-z0-9\-._~+/]{8,}=*)/gi, replace: (_, scheme, space) => `${scheme}${space}${mark('bearer token')}` },
   { kind: 'basic credentials', pattern: /\b(Basic)([ \t]+)(?!\[redacted)([A-Za-z0-9+/]{8,}={0,2})/g, replace: (_, scheme, space) => `${scheme}${space}${mark('basic credentials')}` },
+  // Any other Authorization scheme (Token, Digest, AWS4-HMAC-SHA256…): the whole value goes.
+  {
+    kind: 'credentials',
+    pattern: /^([ \t]*(?:proxy-)?authorization:[ \t]*)(\S[^\r\n]*)$/gim,
+    replace: (match, name, value) => (value.includes('[redacted') ? match : `${name}${mark('credentials')}`),
+  },
   { kind: 'cookie', pattern: /^([ \t]*(?:set-)?cookie:[ \t]*)(?!\[redacted)(\S[^\r\n]*)$/gim, replace: (_, name) => `${name}${mark('cookie')}` },
   {
     kind: 'secret value',
@@ -61,9 +68,25 @@ const RULES: Rule[] = [
     kind: 'card number',
     // Card numbers start with 2–6 (so 13-digit millisecond timestamps, starting with 1, are left alone).
     pattern: /\b[2-6](?:[ -]?\d){12,18}\b/g,
-    replace: (match) => (luhnValid(match.replace(/\D/g, '')) ? mark('card number') : match),
+    replace: (match) => redactCardPrefix(match),
   },
 ];
+
+/**
+ * The match may run on into a following number ("4242 4242 4242 4242 0"): redact the longest
+ * leading part that is a card number (13–19 digits passing Luhn) and keep the rest.
+ */
+function redactCardPrefix(match: string): string {
+  const digitEnds: number[] = [];
+  for (let index = 0; index < match.length; index += 1) if (/\d/.test(match[index]!)) digitEnds.push(index + 1);
+  for (let count = Math.min(19, digitEnds.length); count >= 13; count -= 1) {
+    const end = digitEnds[count - 1]!;
+    // A part ends where the digits do, or at a space or dash: never inside a run of digits.
+    if (end < match.length && /\d/.test(match[end]!)) continue;
+    if (luhnValid(match.slice(0, end).replace(/\D/g, ''))) return `${mark('card number')}${match.slice(end)}`;
+  }
+  return match;
+}
 
 /** The Luhn checksum every payment card number passes. */
 export function luhnValid(digits: string): boolean {
@@ -80,7 +103,8 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
+/** Characters of the local part (RFC 5322 atext and dots). */
+const LOCAL_CHAR = /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]/;
 const DOMAIN_CHAR = /[A-Za-z0-9.-]/;
 
 /** Replaces e-mail addresses, found by scanning out from each "@" (no backtracking). */
@@ -92,12 +116,14 @@ function redactEmails(text: string): { text: string; count: number } {
   while (at >= 0) {
     let start = at;
     while (start > copied && at - start < 64 && LOCAL_CHAR.test(text[start - 1]!)) start -= 1;
+    // A local part does not start with a dot: "….jane@x.io" keeps the dots before jane.
+    while (start < at && text[start] === '.') start += 1;
     let end = at + 1;
     while (end < text.length && end - at < 255 && DOMAIN_CHAR.test(text[end]!)) end += 1;
     // The domain ends on a letter-only label of two or more letters: trim trailing dots and dashes.
     while (end > at + 1 && /[.-]/.test(text[end - 1]!)) end -= 1;
     const domain = text.slice(at + 1, end);
-    const valid = start < at && /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/.test(domain) && !text.slice(start, at).startsWith('.');
+    const valid = start < at && /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/.test(domain);
     if (valid) {
       out += text.slice(copied, start) + mark('e-mail address');
       copied = end;

@@ -4,7 +4,7 @@
  * checked against their templates, which also reads the placeholder values out of the text.
  */
 import { forEachPosting, type IndexReader } from './index-reader';
-import { distinctWords, matchTemplate, normaliseText, templateParts } from './text';
+import { MAX_TEMPLATE_TEXT, distinctWords, matchTemplate, normaliseText, templateParts } from './text';
 
 /** A record whose message the text is (or is about). Its full record may still have to be fetched. */
 export interface TextHit {
@@ -115,7 +115,7 @@ export function searchText(reader: IndexReader, text: string, options: TextSearc
     .sort((a, b) => b.score - a.score || a.position - b.position)
     .slice(0, verify);
 
-  const normalisedQuery = normaliseText(text);
+  const normalisedQuery = normaliseText(text.slice(0, MAX_TEMPLATE_TEXT));
   const querySet = new Set(queryWords);
   const weightOf = new Map(found.map((word) => [word.word, word.idf]));
   // Common and frequent words left out of the candidate search weigh by their known counts.
