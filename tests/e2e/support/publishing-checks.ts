@@ -71,9 +71,12 @@ export function definePublishingChecks(): void {
     expect(relative, 'links on the 404 page must be base-absolute').toEqual([]);
     await expect(page.getByRole('main').getByRole('link', { name: 'Home' })).toHaveAttribute('href', site.basePath);
 
-    const form = page.getByRole('main').getByRole('search');
-    await form.getByRole('searchbox', { name: /error code/i }).fill('1005');
+    const form = page.getByRole('main').getByRole('search', { name: 'Quick error lookup' });
+    await form.getByRole('searchbox', { name: 'Error code, name or message' }).fill('1005');
     await form.getByRole('button', { name: 'Look up' }).click();
-    await page.waitForURL((url) => url.pathname === `${site.basePath}lookup/` && url.searchParams.get('q') === '1005');
+    // The lookup page takes the query from ?q= (plain form) or #q= (kept in the browser).
+    const queryOf = (url: URL) => url.searchParams.get('q') ?? new URLSearchParams(url.hash.slice(1)).get('q');
+    await page.waitForURL((url) => url.pathname === `${site.basePath}lookup/` && queryOf(url) === '1005');
+    await expect(page.getByRole('region', { name: 'Lookup answer' })).toContainText('1005');
   });
 }
