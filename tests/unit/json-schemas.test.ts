@@ -3,7 +3,7 @@
  * and the catalog files must validate against the schema their `$schema` line names, because that
  * is what authors' editors check them with.
  */
-import Ajv from 'ajv';
+import Ajv, { type ValidateFunction } from 'ajv';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -12,7 +12,7 @@ import { CATALOG_FILE_SCHEMAS, generateJsonSchemas, JSON_SCHEMA_DIR, readSourceD
 
 const generated = generateJsonSchemas();
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-const validators = new Map(CATALOG_FILE_SCHEMAS.map(({ name }) => [name, ajv.compile(JSON.parse(generated.get(name)!))]));
+const validators = new Map<string, ValidateFunction>(CATALOG_FILE_SCHEMAS.map(({ name }) => [name, ajv.compile(JSON.parse(generated.get(name)!))]));
 
 /** Every YAML file of a catalog folder, with the schema name its folder calls for. */
 function catalogYamlFiles(dir: string): Array<{ path: string; expected: string }> {
