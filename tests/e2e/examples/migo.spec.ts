@@ -3,6 +3,7 @@
  * on the built site and, where it explains an error, through the lookup widget.
  */
 import { routes } from '../../../src/catalog/routes';
+import { defineLinkGate } from '../support/gates';
 import { defineBodyFacts, defineLookupFacts, definePageFacts, type LookupFact, type PageFact } from './seed-facts';
 
 /** The seed's own example bodies, verbatim. */
@@ -270,3 +271,6 @@ defineLookupFacts([
     shows: [/capped at 5 min/],
   },
 ]);
+
+// The example builds a complete site: every page, link, asset and #anchor resolves.
+defineLinkGate();

@@ -3,6 +3,7 @@
  * states, on the built site and, where it explains an error, through the lookup widget.
  */
 import { routes } from '../../../src/catalog/routes';
+import { defineLinkGate } from '../support/gates';
 import { defineBodyFacts, defineLookupFacts, definePageFacts, type LookupFact, type PageFact } from './seed-facts';
 
 /** The seed's own example bodies, verbatim. */
@@ -162,3 +163,6 @@ defineLookupFacts([
     shows: [/Wait 30 s(econds)?/, /10 requests/, /Unix time 1720001234/],
   },
 ]);
+
+// The example builds a complete site: every page, link, asset and #anchor resolves.
+defineLinkGate();

@@ -3,6 +3,7 @@
  * states, on the built site and, where it explains an error, through the lookup widget.
  */
 import { routes } from '../../../src/catalog/routes';
+import { defineLinkGate } from '../support/gates';
 import { defineBodyFacts, defineLookupFacts, definePageFacts, type LookupFact, type PageFact } from './seed-facts';
 
 /** The seed's own example bodies, verbatim. */
@@ -167,3 +168,6 @@ defineLookupFacts([
     shows: [/refills 30 s(econds)? from now/, 'You are over your per-token budget', 'Wait for the time given by X-RateLimit-Reset or Retry-After, then retry'],
   },
 ]);
+
+// The example builds a complete site: every page, link, asset and #anchor resolves.
+defineLinkGate();
