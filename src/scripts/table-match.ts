@@ -46,7 +46,35 @@ export function rowMatches(row: RowIndex, terms: readonly string[], facets: Reco
 }
 
 const numberPattern = /^-?\d+(?:\.\d+)?$/;
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/** A cell value read once for sorting (parsing per comparison would cost ~100k regex runs at 5,000 rows). */
+interface SortKey {
+  empty: boolean;
+  numeric: boolean;
+  number: number;
+  text: string;
+}
+
+/**
+ * Natural-order text key: case and accents ignored, digit runs zero-padded so "item 2" sorts
+ * before "item 10" by plain string comparison (an Intl.Collator is ~20× slower at 5,000 rows).
+ */
+function naturalKey(text: string): string {
+  return normalizeText(text).replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, '').padStart(16, '0'));
+}
+
+function sortKeyOf(value: string): SortKey {
+  const trimmed = value.trim();
+  const numeric = numberPattern.test(trimmed);
+  return { empty: trimmed === '', numeric, number: numeric ? Number(trimmed) : 0, text: numeric ? '' : naturalKey(trimmed) };
+}
+
+/** Ascending order of two keys; empty values are placed by the caller. */
+function compareKeys(a: SortKey, b: SortKey): number {
+  if (a.numeric && b.numeric) return a.number - b.number;
+  if (a.numeric !== b.numeric) return a.numeric ? -1 : 1;
+  return a.text < b.text ? -1 : a.text > b.text ? 1 : 0;
+}
 
 /**
  * Sort order of two cell values: numbers numerically (so code 900 comes before 1100), numbers
@@ -54,15 +82,10 @@ const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
  * the direction is.
  */
 export function compareSortValues(a: string, b: string, direction: 'asc' | 'desc' = 'asc'): number {
-  const emptyA = a.trim() === '';
-  const emptyB = b.trim() === '';
-  if (emptyA || emptyB) return emptyA === emptyB ? 0 : emptyA ? 1 : -1;
-  const numericA = numberPattern.test(a.trim());
-  const numericB = numberPattern.test(b.trim());
-  let order: number;
-  if (numericA && numericB) order = Number(a) - Number(b);
-  else if (numericA !== numericB) order = numericA ? -1 : 1;
-  else order = collator.compare(a, b);
+  const keyA = sortKeyOf(a);
+  const keyB = sortKeyOf(b);
+  if (keyA.empty || keyB.empty) return keyA.empty === keyB.empty ? 0 : keyA.empty ? 1 : -1;
+  const order = compareKeys(keyA, keyB);
   return direction === 'asc' ? order : -order;
 }
 
@@ -71,9 +94,16 @@ export function compareSortValues(a: string, b: string, direction: 'asc' | 'desc
  * server's order), computed on the values alone so the DOM is touched once afterwards.
  */
 export function sortedOrder(values: readonly string[], direction: 'asc' | 'desc'): number[] {
-  return values
+  const keys = values.map(sortKeyOf);
+  const sign = direction === 'asc' ? 1 : -1;
+  return keys
     .map((_, index) => index)
-    .sort((i, j) => compareSortValues(values[i] ?? '', values[j] ?? '', direction) || i - j);
+    .sort((i, j) => {
+      const a = keys[i]!;
+      const b = keys[j]!;
+      if (a.empty || b.empty) return a.empty === b.empty ? i - j : a.empty ? 1 : -1;
+      return sign * compareKeys(a, b) || i - j;
+    });
 }
 
 /** Which rows to show: matching rows in display order, at most `limit` of them. */

@@ -64,18 +64,18 @@ export function readTableState(params: URLSearchParams, shape: TableStateShape):
 
 /**
  * Writes one table's state into a copy of `params`, leaving other parameters (another table's,
- * the lookup's) alone and dropping defaults so an unfiltered table has a clean URL.
+ * the lookup's) alone and dropping defaults so an unfiltered table has a clean URL. The table's
+ * parameters always come in one order (q, facets, sort), so one view has one URL.
  */
 export function writeTableState(params: URLSearchParams, state: TableState, shape: TableStateShape): URLSearchParams {
   const next = new URLSearchParams(params);
-  const set = (name: string, value: string | undefined) => {
-    const param = tableParamName(shape, name);
-    if (value) next.set(param, value);
-    else next.delete(param);
-  };
-  set('q', state.query.trim() ? state.query : undefined);
-  for (const key of Object.keys(shape.facets)) set(key, state.facets[key]);
-  set('sort', state.sort ? formatSort(state.sort) : undefined);
+  const entries: Array<[string, string | undefined]> = [
+    ['q', state.query.trim() ? state.query : undefined],
+    ...Object.keys(shape.facets).map((key): [string, string | undefined] => [key, state.facets[key]]),
+    ['sort', state.sort ? formatSort(state.sort) : undefined],
+  ];
+  for (const [name] of entries) next.delete(tableParamName(shape, name));
+  for (const [name, value] of entries) if (value) next.append(tableParamName(shape, name), value);
   return next;
 }
 

@@ -33,6 +33,12 @@ describe('table state in the URL', () => {
     expect(readTableState(params, shape)).toEqual(state);
   });
 
+  it('writes one view as one URL, whatever order the parameters had', () => {
+    const state = { query: 'card', facets: { surface: 'console' }, sort: { column: 'code', direction: 'desc' as const } };
+    const fromShuffled = writeTableState(new URLSearchParams('sort=code:asc&utm=mail&q=x'), state, shape);
+    expect(fromShuffled.toString()).toBe('utm=mail&q=card&surface=console&sort=code%3Adesc');
+  });
+
   it('drops defaults and keeps parameters that belong to something else', () => {
     const params = writeTableState(new URLSearchParams('q=old&surface=gateway&utm=mail'), { query: '  ', facets: {} }, shape);
     expect(params.toString()).toBe('utm=mail');
