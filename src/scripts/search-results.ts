@@ -149,7 +149,6 @@ export function pinnedExplanations(answer: LookupAnswer, query: string): Explana
   const wanted = comparableText(query);
   if (!wanted) return [];
   return answer.explanations.filter((explanation) => {
-    if (explanation.kind === 'body') return false;
     if (explanation.exact) return true;
     if (explanation.kind === 'range') return answer.kind === 'code';
     if (explanation.values && Object.keys(explanation.values).length > 0) return true;

@@ -155,11 +155,11 @@ describe('which lookup answers are pinned first', () => {
     expect(pinnedExplanations(answer('message', [status]), 'too many requests')).toEqual([status]);
   });
 
-  it('does not pin partial matches, fragments or bodies', () => {
+  it('does not pin partial matches, fragments or what a pasted body merely mentions', () => {
     const partial = fuzzy({ message: 'Customer {customerId} not found.' });
     expect(pinnedExplanations(answer('message', [partial]), 'customer')).toEqual([]);
     expect(pinnedExplanations(answer('message', [partial]), 'not found')).toEqual([]);
-    expect(pinnedExplanations(answer('json', [{ ...customerNotFound, kind: 'body' }]), '{"code":"1101"}')).toEqual([]);
+    expect(pinnedExplanations(answer('json', [fuzzy({ matchedBy: 'errors[0].code in the pasted body' })]), '{"errors":[{"code":"1101"}]}')).toEqual([]);
     expect(pinnedExplanations(answer('empty', []), '  ')).toEqual([]);
   });
 
