@@ -3,7 +3,7 @@
  * folder, so the search index must be made after every build). Used by `npm run build`, the
  * test runner and the benchmark.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 
@@ -22,10 +22,10 @@ export function childrenCpuMs() {
 }
 
 /**
+ * The two commands of a build (astro build, then pagefind) with their environment.
  * @param {{ catalogDir?: string, basePath?: string, outDir?: string, siteUrl?: string, quiet?: boolean }} options
- * @returns {{ ok: boolean, astroMs: number, pagefindMs: number, astroCpuMs: number, pagefindCpuMs: number }}
  */
-export function buildSite(options = {}) {
+function planBuild(options) {
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
   // A build started from a Vitest test must not inherit Vitest's mode (VITEST=true changes how
   // Astro compiles components and breaks MDX rendering; MODE, DEV, SSR, BASE_URL are Vite's).
@@ -53,18 +53,54 @@ export function buildSite(options = {}) {
     env.OUT_DIR = outDir;
     env.ASTRO_CACHE_DIR = resolve(env.ASTRO_CACHE_DIR);
   }
+  return {
+    outDir,
+    options: { env, stdio },
+    astro: [process.execPath, [astroBin, ...args]],
+    pagefind: [process.execPath, [pagefindBin, '--site', outDir, '--silent']],
+  };
+}
 
+/**
+ * Builds synchronously (CLI scripts and the benchmark, which time each step).
+ * @param {{ catalogDir?: string, basePath?: string, outDir?: string, siteUrl?: string, quiet?: boolean }} options
+ * @returns {{ ok: boolean, astroMs: number, pagefindMs: number, astroCpuMs: number, pagefindCpuMs: number }}
+ */
+export function buildSite(options = {}) {
+  const plan = planBuild(options);
   let started = performance.now();
   let cpu = childrenCpuMs();
-  const astro = spawnSync(process.execPath, [astroBin, ...args], { env, stdio });
+  const astro = spawnSync(...plan.astro, plan.options);
   const astroMs = performance.now() - started;
   const astroCpuMs = childrenCpuMs() - cpu;
   if (astro.status !== 0) return { ok: false, astroMs, pagefindMs: 0, astroCpuMs, pagefindCpuMs: 0 };
 
   started = performance.now();
   cpu = childrenCpuMs();
-  const pagefind = spawnSync(process.execPath, [pagefindBin, '--site', outDir, '--silent'], { env, stdio });
+  const pagefind = spawnSync(...plan.pagefind, plan.options);
   const pagefindMs = performance.now() - started;
   const pagefindCpuMs = childrenCpuMs() - cpu;
-  return { ok: pagefind.status === 0 && existsSync(resolve(outDir, 'pagefind')), astroMs, pagefindMs, astroCpuMs, pagefindCpuMs };
+  return { ok: pagefind.status === 0 && existsSync(resolve(plan.outDir, 'pagefind')), astroMs, pagefindMs, astroCpuMs, pagefindCpuMs };
+}
+
+/**
+ * Builds without blocking the event loop, capturing the output: for tests, whose runner must
+ * keep answering its own messages while a build runs for a minute.
+ * @param {{ catalogDir?: string, basePath?: string, outDir?: string, siteUrl?: string }} options
+ * @returns {Promise<{ ok: boolean, output: string }>}
+ */
+export async function buildSiteAsync(options = {}) {
+  const plan = planBuild(options);
+  let output = '';
+  const run = ([command, args]) =>
+    new Promise((done) => {
+      const child = spawn(command, args, { env: plan.options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+      // Keep only the tail: a large catalog logs a line per page.
+      const keep = (chunk) => { output = (output + chunk.toString()).slice(-200_000); };
+      child.stdout.on('data', keep);
+      child.stderr.on('data', keep);
+      child.on('close', (code) => done(code === 0));
+    });
+  const ok = (await run(plan.astro)) && (await run(plan.pagefind)) && existsSync(resolve(plan.outDir, 'pagefind'));
+  return { ok, output };
 }
