@@ -71,39 +71,55 @@ function serveSite(siteDir, base) {
   return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ server, origin: `http://127.0.0.1:${server.address().port}` })));
 }
 
-/** Pagefind's JS API timed inside the page. `first`: loading it and the first query on a fresh page. */
-async function pagefindTimes(page, base, queries, { first }) {
+/** Pagefind's JS API timed inside the page: loading it and the first query on a fresh page. */
+async function firstPagefindQuery(page, base, query) {
   return page.evaluate(
-    async ({ base, queries, first }) => {
-      const timeQuery = async (pagefind, query, filters) => {
-        const started = performance.now();
-        const search = await pagefind.search(query, filters ? { filters } : {});
-        const searched = performance.now();
-        await Promise.all(search.results.slice(0, 10).map((result) => result.data()));
-        return { search: searched - started, withData: performance.now() - started, results: search.results.length };
-      };
-      const loadStarted = performance.now();
+    async ({ base, query }) => {
+      const started = performance.now();
       const pagefind = await import(`${base}pagefind/pagefind.js`);
       await pagefind.options({ baseUrl: base });
       await pagefind.init();
-      if (first) return { loadMs: performance.now() - loadStarted, ...(await timeQuery(pagefind, queries.word[0])) };
-      const kinds = {};
-      for (const [kind, inputs] of Object.entries(queries)) {
+      const loaded = performance.now();
+      const search = await pagefind.search(query);
+      const searched = performance.now();
+      await Promise.all(search.results.slice(0, 10).map((result) => result.data()));
+      return { loadMs: loaded - started, search: searched - loaded, withData: performance.now() - loaded };
+    },
+    { base, query },
+  );
+}
+
+/** Per query kind: wall medians (search alone, and with the top 10 results' data) and Chromium CPU per query. */
+async function pagefindMedians(page, base, queries) {
+  const kinds = {};
+  for (const [kind, inputs] of Object.entries(queries)) {
+    const cpuBefore = descendantsCpuMs();
+    const samples = await page.evaluate(
+      async ({ base, inputs, filters }) => {
+        const pagefind = await import(`${base}pagefind/pagefind.js`);
         const samples = [];
-        let results = 0;
         for (let round = 0; round < 5; round += 1) {
           for (const input of inputs) {
-            const timed = await timeQuery(pagefind, input, kind === 'filtered' ? { type: 'Code' } : undefined);
-            samples.push(timed);
-            results = Math.max(results, timed.results);
+            const started = performance.now();
+            const search = await pagefind.search(input, filters ? { filters } : {});
+            const searched = performance.now();
+            await Promise.all(search.results.slice(0, 10).map((result) => result.data()));
+            samples.push({ search: searched - started, withData: performance.now() - started, results: search.results.length });
           }
         }
-        kinds[kind] = { samples: samples.length, searchMs: samples.map((s) => s.search), withDataMs: samples.map((s) => s.withData), maxResults: results };
-      }
-      return kinds;
-    },
-    { base, queries, first },
-  );
+        return samples;
+      },
+      { base, inputs, filters: kind === 'filtered' ? { type: 'Code' } : undefined },
+    );
+    kinds[kind] = {
+      samples: samples.length,
+      medianSearchMs: round(median(samples.map((sample) => sample.search))),
+      medianWithTop10DataMs: round(median(samples.map((sample) => sample.withData))),
+      cpuMsPerQuery: round((descendantsCpuMs() - cpuBefore) / samples.length, 1),
+      maxResults: Math.max(...samples.map((sample) => sample.results)),
+    };
+  }
+  return kinds;
 }
 
 /** The header dialog: from setting the query to the answer on screen (debounce included). */
@@ -245,10 +261,10 @@ async function main() {
       if (path.startsWith(`${options.base}pagefind/`)) fetched.push(statSync(join(siteDir, path.slice(options.base.length))).size);
     });
     await page.goto(`${origin}${options.base}`);
-    const first = await pagefindTimes(page, options.base, queries, { first: true });
+    const first = await firstPagefindQuery(page, options.base, queries.word[0]);
     const firstQueryBytes = fetched.reduce((sum, bytes) => sum + bytes, 0);
     const firstQueryFiles = fetched.length;
-    const kinds = await pagefindTimes(page, options.base, queries, { first: false });
+    const kinds = await pagefindMedians(page, options.base, queries);
     const dialogPage = await context.newPage();
     await dialogPage.goto(`${origin}${options.base}`);
     const dialog = await dialogTimes(dialogPage, ['customer not found', '1101', 'refund', 'CUSTOMER_NOT_FOUND', '429']);
@@ -260,9 +276,7 @@ async function main() {
       pages,
       index: size,
       firstQuery: { query: queries.word[0], loadMs: round(first.loadMs), searchMs: round(first.search), withTop10DataMs: round(first.withData), fetchedFiles: firstQueryFiles, fetchedBytes: firstQueryBytes },
-      queries: Object.fromEntries(
-        Object.entries(kinds).map(([kind, figures]) => [kind, { samples: figures.samples, medianSearchMs: round(median(figures.searchMs)), medianWithTop10DataMs: round(median(figures.withDataMs)), maxResults: figures.maxResults }]),
-      ),
+      queries: kinds,
       dialog: { firstMs: round(dialog.firstMs), medianMs: round(median(dialog.samplesMs)), debounceMsIncluded: 60 },
       table,
     };
