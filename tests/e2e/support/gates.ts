@@ -20,32 +20,41 @@ function sweepTimeout(pages: number, perPageMs: number): number {
   return 30_000 + pages * perPageMs;
 }
 
+/**
+ * Each theme's sweep is split into this many tests, each taking every n-th URL, so the two
+ * workers share the work and a slow or failing page is reported with a small group of URLs.
+ */
+const AXE_SHARDS = 4;
+
 /** axe over every sitemap URL (and the 404 page), in the light and in the dark theme. */
 export function defineAxeSweep(): void {
   test.describe.configure({ mode: 'parallel' });
   for (const colorScheme of ['light', 'dark'] as const) {
-    test(`every sitemap page and the 404 page have no WCAG 2.2 AA violations in the ${colorScheme} theme`, async ({ page }, testInfo) => {
-      const site = siteOf(testInfo);
-      const routes = [...sitemapRoutes(site), MISSING_ROUTE];
-      // A generous per-page budget: axe takes from a fraction of a second to several seconds a page
-      // (long tables) on a busy machine; the timeout only has to catch a page that hangs.
-      test.setTimeout(sweepTimeout(routes.length, 10_000));
-      await page.emulateMedia({ colorScheme });
-      const violations: string[] = [];
-      const started = Date.now();
-      for (const route of routes) {
-        await page.goto(gotoPath(route));
-        // Only violations are needed; skipping the details of passes makes each run much faster.
-        const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).options({ resultTypes: ['violations'] }).analyze();
-        for (const violation of results.violations) {
-          const targets = violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(' | ');
-          violations.push(`/${route} ${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.length} node(s): ${targets}`);
+    for (let shard = 0; shard < AXE_SHARDS; shard++) {
+      test(`every sitemap page and the 404 page have no WCAG 2.2 AA violations in the ${colorScheme} theme (part ${shard + 1} of ${AXE_SHARDS})`, async ({ page }, testInfo) => {
+        const site = siteOf(testInfo);
+        const all = [...sitemapRoutes(site), MISSING_ROUTE];
+        const routes = all.filter((_, index) => index % AXE_SHARDS === shard);
+        // axe takes from under a second to tens of seconds a page (long tables, many highlighted
+        // tokens) depending on how busy the machine is; the budget only has to catch a hang.
+        test.setTimeout(sweepTimeout(routes.length, 60_000));
+        await page.emulateMedia({ colorScheme });
+        const violations: string[] = [];
+        const started = Date.now();
+        for (const route of routes) {
+          await page.goto(gotoPath(route));
+          // Only violations are needed; skipping the details of passes makes each run much faster.
+          const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).options({ resultTypes: ['violations'] }).analyze();
+          for (const violation of results.violations) {
+            const targets = violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(' | ');
+            violations.push(`/${route} ${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.length} node(s): ${targets}`);
+          }
         }
-      }
-      testInfo.annotations.push({ type: 'axe', description: `${routes.length} URLs swept (${colorScheme})` });
-      console.log(`[${site.name}] axe ${colorScheme}: ${routes.length} URLs swept in ${((Date.now() - started) / 1000).toFixed(0)} s, ${violations.length} violation(s)`);
-      expect(violations, `axe violations in the ${colorScheme} theme`).toEqual([]);
-    });
+        testInfo.annotations.push({ type: 'axe', description: `${routes.length} of ${all.length} URLs swept (${colorScheme})` });
+        console.log(`[${site.name}] axe ${colorScheme} part ${shard + 1}/${AXE_SHARDS}: ${routes.length} of ${all.length} URLs swept in ${((Date.now() - started) / 1000).toFixed(0)} s, ${violations.length} violation(s)`);
+        expect(violations, `axe violations in the ${colorScheme} theme`).toEqual([]);
+      });
+    }
   }
 }
 
