@@ -33,7 +33,7 @@ async function injectionTraces(page: Page): Promise<string[]> {
 test('no page of the hostile catalog runs or injects any of its payloads', async ({ page }, testInfo) => {
   const site = siteOf(testInfo);
   const routes = [...sitemapRoutes(site), MISSING_ROUTE];
-  test.setTimeout(30_000 + routes.length * 1_000);
+  test.setTimeout(30_000 + routes.length * 3_000);
   const problems: string[] = [];
   for (const route of routes) {
     await page.goto(gotoPath(route));

@@ -7,7 +7,7 @@ test.use({ viewport: { width: 375, height: 740 } });
 test('at 375 px no sitemap page scrolls sideways, and every table wider than the screen scrolls in its own box', async ({ page }, testInfo) => {
   const site = siteOf(testInfo);
   const routes = sitemapRoutes(site);
-  test.setTimeout(30_000 + routes.length * 600);
+  test.setTimeout(30_000 + routes.length * 3_000);
   const problems: string[] = [];
   let wideTables = 0;
   for (const route of routes) {

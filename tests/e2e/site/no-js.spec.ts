@@ -20,7 +20,7 @@ async function mainLinkPaths(page: Page): Promise<Set<string>> {
 test('with JavaScript disabled every sitemap page has its heading and content', async ({ page }, testInfo) => {
   const site = siteOf(testInfo);
   const routes = sitemapRoutes(site);
-  test.setTimeout(30_000 + routes.length * 500);
+  test.setTimeout(30_000 + routes.length * 3_000);
   const empty: string[] = [];
   for (const route of routes) {
     await page.goto(gotoPath(route));
@@ -49,7 +49,7 @@ test('with JavaScript disabled the codes page and each code space page link ever
 test('with JavaScript disabled every code page shows its message, cause and resolution', async ({ page }, testInfo) => {
   const site = siteOf(testInfo);
   const catalog = catalogJson(site);
-  test.setTimeout(30_000 + catalog.codes.length * 500);
+  test.setTimeout(30_000 + catalog.codes.length * 3_000);
   const missing: string[] = [];
   for (const code of catalog.codes) {
     await page.goto(gotoPath(routeOfUrl(code.url, site)));

@@ -139,7 +139,7 @@ export function defineCspGate(): void {
   test('every sitemap page and the 404 page load under the CSP without violations, failed requests or console errors', async ({ page }, testInfo) => {
     const site = siteOf(testInfo);
     const routes = [...sitemapRoutes(site), MISSING_ROUTE];
-    test.setTimeout(sweepTimeout(routes.length, 3_000));
+    test.setTimeout(sweepTimeout(routes.length, 5_000));
     const { problems } = await watchPage(page);
     for (const route of routes) {
       await page.goto(gotoPath(route));
