@@ -68,6 +68,7 @@ test('with JavaScript disabled every code page shows its message, cause and reso
 test('with JavaScript disabled the status, message, header and range references are complete', async ({ page }, testInfo) => {
   const site = siteOf(testInfo);
   const catalog = catalogJson(site);
+  test.setTimeout(30_000 + (catalog.statuses.length + 4) * 3_000);
   const missing: string[] = [];
 
   await page.goto(gotoPath(routeOfUrl(catalog.urls['statuses']!, site)));
