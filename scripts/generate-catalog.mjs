@@ -173,8 +173,18 @@ function buildCode(random, space, plan) {
   return entry;
 }
 
-/** Generates the catalog into `outDir` (emptied first). Returns counts and lookup samples. */
-export function generateCatalog({ codes = 500, outDir, seed = 1 } = {}) {
+/**
+ * @typedef {{ codes: string[], names: string[], messages: string[], templates: string[], undocumented: string[], bodies: string[] }} LookupSamples
+ * Concrete lookup inputs: codes, names, messages with their placeholders filled, the templates
+ * themselves, numbers inside active ranges that no code uses, and bodies in the catalog's envelopes.
+ */
+
+/**
+ * Generates the catalog into `outDir` (emptied first). Returns counts and lookup samples.
+ * @param {{ codes?: number, outDir: string, seed?: number }} options
+ * @returns {{ dir: string, seed: number, codes: number, codeSpaces: Array<{ id: string, codes: number, ranges: number }>, messages: number, files: number, samples: LookupSamples }}
+ */
+export function generateCatalog({ codes = 500, outDir, seed = 1 }) {
   if (!outDir) throw new Error('generateCatalog needs outDir');
   if (!Number.isInteger(codes) || codes < 20) throw new Error('generateCatalog needs codes >= 20');
   const dir = resolve(outDir);
