@@ -86,11 +86,13 @@ class SearchDialog extends HTMLElement {
     openButton.addEventListener('pointerenter', () => this.warmUp(), { once: true });
     openButton.addEventListener('focus', () => this.warmUp(), { once: true });
     document.addEventListener('keydown', (event) => {
-      if (this.dialog.open || event.defaultPrevented) return;
+      if (event.defaultPrevented) return;
       const shortcut = { key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, inField: isField(event.target) };
       if (!isSearchShortcut(shortcut)) return;
       event.preventDefault();
-      this.open();
+      // Pressed again while open: back to the search box (and not the browser's own Ctrl+K).
+      if (this.dialog.open) this.input.focus();
+      else this.open();
     });
     this.querySelector('[data-search-close]')?.addEventListener('click', () => dialog.close());
     this.querySelector('[data-search-form]')?.addEventListener('submit', (event) => {
@@ -102,6 +104,13 @@ class SearchDialog extends HTMLElement {
       if (event.target === dialog) dialog.close();
     });
     dialog.addEventListener('close', () => this.restoreFocus());
+    // Following a result closes the dialog, also for a section of the current page (#anchor);
+    // focus then stays with the browser's navigation instead of going back to the header.
+    list.addEventListener('click', (event) => {
+      if (!(event.target instanceof Element) || !event.target.closest('a[href]')) return;
+      this.returnFocusTo = null;
+      dialog.close();
+    });
     dialog.addEventListener('keydown', (event) => this.onDialogKey(event));
     input.addEventListener('input', () => {
       this.list.setAttribute('aria-busy', 'true');
@@ -132,7 +141,9 @@ class SearchDialog extends HTMLElement {
   private restoreFocus(): void {
     clearTimeout(this.debounceTimer);
     this.ticket++;
-    const target = this.returnFocusTo?.isConnected ? this.returnFocusTo : this.openButton;
+    this.list.removeAttribute('aria-busy');
+    if (!this.returnFocusTo) return;
+    const target = this.returnFocusTo.isConnected ? this.returnFocusTo : this.openButton;
     target.focus();
   }
 
@@ -205,27 +216,27 @@ class SearchDialog extends HTMLElement {
     // Busy until this query's answer is shown: assistive technology (and tests) can tell a
     // settled list from one about to be replaced.
     this.list.setAttribute('aria-busy', 'true');
+    const exactAnswer = query ? findExactMatches(query).catch((): Explanation[] => []) : Promise.resolve([]);
+    const exactHitsOf = (exact: Explanation[]) =>
+      exact.filter((explanation) => explanationPassesFilters(explanation, filters)).map((explanation) => hitFromExplanation(explanation, this.base));
     let api: PagefindApi;
     try {
       api = await this.loadPagefind();
     } catch {
+      // No full-text index (e.g. `astro dev`, which does not run Pagefind): exact matches still help.
+      const exactHits = exactHitsOf(await exactAnswer);
       if (ticket !== this.ticket) return;
-      this.render([], query, filtered);
-      this.count.textContent = 'Search is unavailable: the search index could not be loaded.';
+      this.render(exactHits, query, filtered);
+      this.count.textContent = `${this.count.textContent} Full-text search is unavailable: its index could not be loaded.`.trim();
       return;
     }
-    const [exact, search] = await Promise.all([
-      query ? findExactMatches(query).catch((): Explanation[] => []) : Promise.resolve([]),
-      api.search(query || null, { filters }),
-    ]);
+    const [exact, search] = await Promise.all([exactAnswer, api.search(query || null, { filters })]);
     if (ticket !== this.ticket) return;
+    const exactHits = exactHitsOf(exact);
     if (!search) {
-      this.render([], query, filtered);
+      this.render(exactHits, query, filtered);
       return;
     }
-    const exactHits = exact
-      .filter((explanation) => explanationPassesFilters(explanation, filters))
-      .map((explanation) => hitFromExplanation(explanation, this.base));
     const firstPage = await Promise.all(search.results.slice(0, PAGE_SIZE).map((result) => result.data()));
     if (ticket !== this.ticket) return;
     this.pending = search.results.slice(PAGE_SIZE);

@@ -105,6 +105,28 @@ test.describe('search dialog by keyboard alone', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText('429');
   });
 
+  test('a result on the current page (an anchor) closes the dialog and scrolls to it', async ({ page }) => {
+    await page.goto('ranges/');
+    await expect(page.getByRole('button', { name: 'Search' })).toBeEnabled();
+    await page.keyboard.press('/');
+    await search(page, '1150');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(dialogOf(page)).toBeHidden();
+    await expect(page).toHaveURL(/\/ranges\/#core-1100-1199$/);
+    await expect(page.locator('#core-1100-1199')).toBeInViewport();
+  });
+
+  test('Ctrl+K while the dialog is open goes back to the search box', async ({ page }) => {
+    await openWithSlash(page);
+    await search(page, 'refund');
+    await page.keyboard.press('ArrowDown');
+    await expect(resultLinks(page).first()).toBeFocused();
+    await page.keyboard.press('Control+k');
+    await expect(inputOf(page)).toBeFocused();
+    await expect(dialogOf(page)).toBeVisible();
+  });
+
   test('Escape closes the dialog and gives focus back to where it was', async ({ page }) => {
     await page.goto('./');
     const codesLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Codes', exact: true });
