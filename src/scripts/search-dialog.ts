@@ -108,6 +108,7 @@ class SearchDialog extends HTMLElement {
     // focus then stays with the browser's navigation instead of going back to the header.
     list.addEventListener('click', (event) => {
       if (!(event.target instanceof Element) || !event.target.closest('a[href]')) return;
+      if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return; // opened elsewhere: stay
       this.returnFocusTo = null;
       dialog.close();
     });
