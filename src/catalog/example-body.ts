@@ -29,6 +29,8 @@ export interface ExampleBodyInput {
 export interface ExampleBodyOptions {
   /** Reason phrase of a status, used to tell whether the envelope's title member holds reason phrases. */
   reasonOf?: (status: number) => string | undefined;
+  /** The code's permanent URL: an RFC 9457 problem details body carries it as its `type` member. */
+  typeUri?: string;
 }
 
 /** Placeholder names that hold the name of the field a validation error is about. */
@@ -56,7 +58,7 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
  * a field (a placeholder such as `{field}`).
  */
 export function buildExampleBody(
-  envelope: Pick<Envelope, 'fields' | 'examples'>,
+  envelope: Pick<Envelope, 'fields' | 'examples'> & { mediaType?: string },
   input: ExampleBodyInput,
   options: ExampleBodyOptions = {},
 ): { body: Json; json: string } {
@@ -71,6 +73,9 @@ export function buildExampleBody(
   if (isObject(reference)) {
     for (const [key, value] of Object.entries(reference)) if (typeof value === 'boolean') body[key] = value;
   }
+
+  // RFC 9457: `type` is a URI identifying the problem; here, the code's own page.
+  if (options.typeUri && envelope.mediaType === 'application/problem+json') body['type'] = options.typeUri;
 
   const set = (path: string | undefined, value: Json, bindings: Record<string, string> = {}) => {
     if (path) setAtPath(body, path, value, bindings);

@@ -71,6 +71,18 @@ describe('buildExampleBody', () => {
     expect(body).toEqual({ title: 'Account closed', status: 409, detail: 'Account {id} is closed.', code: '4100', traceId: '00-4bf9' });
   });
 
+  test('gives a problem+json body the code page as its RFC 9457 type, first as in the example', () => {
+    const problem = {
+      mediaType: 'application/problem+json',
+      fields: { status: 'status', code: 'code' },
+      examples: [{ title: 'x', kind: 'error' as const, body: '{ "type": "https://e.example/codes/ledger/4201/", "status": 409, "code": "4201" }' }],
+    };
+    const { json } = buildExampleBody(problem, { code: '4100', title: 't', status: 409, message: 'm' }, { typeUri: 'https://e.example/codes/ledger/4100/' });
+    expect(JSON.parse(json)).toEqual({ type: 'https://e.example/codes/ledger/4100/', status: 409, code: '4100' });
+    expect(json.indexOf('"type"')).toBeLessThan(json.indexOf('"status"'));
+    expect(buildExampleBody({ ...problem, mediaType: 'application/json' }, { code: '4100', title: 't', status: 409, message: 'm' }, { typeUri: 'x' }).body).not.toHaveProperty('type');
+  });
+
   test('fills per-field members of problem details only for a code about a field', () => {
     const problem: EnvelopeShape = {
       fields: { status: 'status', code: 'code', message: 'detail', detail: 'errors[].detail', field: 'errors[].pointer' },
