@@ -21,7 +21,7 @@ function ensureChromium() {
   console.error(
     'The end-to-end tests need Chromium and none was found.\n' +
       'Install it with:  sudo apt-get update && sudo apt-get install -y chromium\n' +
-      'or point CHROMIUM_PATH at a Chromium or Chrome binary. (Do not run "playwright install": it cannot download here.)',
+      'or point CHROMIUM_PATH at a Chromium or Chrome binary. (Playwright cannot download a browser here, so the tests use the system Chromium.)',
   );
   return false;
 }
