@@ -5,8 +5,8 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { sites } from './tests/e2e/sites.mjs';
-import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
+import { sites } from './tools/test-sites.mjs';
+import { chromiumArgs, findChromium } from './tools/chromium.mjs';
 
 const executablePath = findChromium() ?? '/usr/bin/chromium';
 const built = sites.filter((site) => existsSync(site.outDir));

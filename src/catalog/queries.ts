@@ -7,7 +7,7 @@ import { IDEMPOTENT_METHODS } from '../schemas/common';
 import { backoffSchema } from '../schemas/retry';
 import { nameToTitle } from './codes';
 import type { Catalog, Code, CodeSpace, Envelope, Header, Message, Range, Status, StatusClass, Surface } from './model';
-import type { RetryContext } from './retry-text';
+import type { RetryContext } from '../view/retry-text';
 
 /** Maps over one catalog, built on first use. */
 export interface CatalogIndex {

@@ -6,7 +6,7 @@
 import { isNumericCode } from '../catalog/codes';
 import type { Catalog, Code, Message } from '../catalog/model';
 import { catalogIndex, codeTitle } from '../catalog/queries';
-import { retrySentence, type RetryContext } from '../catalog/retry-text';
+import { retrySentence, type RetryContext } from '../view/retry-text';
 import {
   CORE_SHARD,
   LOOKUP_INDEX_FORMAT,

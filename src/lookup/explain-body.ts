@@ -5,7 +5,7 @@
  * their per-field messages; repeated codes (one entry per field) merge into one explanation.
  */
 import { isNumericCode } from '../catalog/codes';
-import { routes } from '../catalog/routes';
+import { routes } from '../view/routes';
 import { readBody, type BodyItem } from './body-shapes';
 import { bodyExplanation, codeExplanation, messageExplanation, rangeExplanation, statusExplanation, statusOverrides, type ExplanationSet } from './explanations';
 import { statusForReason } from './http-reasons';

@@ -3,7 +3,7 @@
  * answer contract, and collects them: one explanation per entry, the best score kept, field errors
  * of repeated entries merged. Links come from `routes`, relative to the site base.
  */
-import { routes } from '../catalog/routes';
+import { routes } from '../view/routes';
 import { HTTP_REASONS, statusClassMeaning } from './http-reasons';
 import type { IndexReader } from './index-reader';
 import type { CodeRecord, MessageRecord, RangeEntry, SpaceEntry } from './index-format';

@@ -3,7 +3,7 @@
  * explains the headers that tell a client when to retry: Retry-After, X-RateLimit-* and the IETF
  * RateLimit / RateLimit-Policy fields, in seconds and as a clock time; and finds the request id.
  */
-import { formatDuration } from '../catalog/retry-text';
+import { formatDuration } from '../view/retry-text';
 import type { HttpFacts } from './types';
 import type { HeaderEntry } from './index-format';
 

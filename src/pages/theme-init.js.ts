@@ -4,7 +4,7 @@
  * storage key lives in one place; Base.astro loads it with a plain `<script src>` in <head>.
  */
 import type { APIRoute } from 'astro';
-import { themeInitSource } from '../scripts/theme-preference';
+import { themeInitSource } from '../elements/theme-preference';
 
 export const GET: APIRoute = () =>
   new Response(themeInitSource(), { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });

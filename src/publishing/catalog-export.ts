@@ -6,7 +6,7 @@
  */
 import type { Catalog } from '../catalog/model';
 import { codeTitle } from '../catalog/queries';
-import { routes } from '../catalog/routes';
+import { routes } from '../view/routes';
 
 /**
  * Version of the format. Raise it when a field is removed, renamed or changes meaning; adding a

@@ -6,7 +6,7 @@
  */
 import type { Catalog } from '../catalog/model';
 import { codeSlug } from '../catalog/codes';
-import { routes } from '../catalog/routes';
+import { routes } from '../view/routes';
 
 /** One old URL and where it now points. Both routes are base-relative (see routes.ts). */
 export interface CodeRedirect {

@@ -10,7 +10,7 @@ import { buildModel } from '../../src/catalog/build-model';
 import { loadCatalog } from '../../src/catalog/load-catalog';
 import { CatalogError } from '../../src/catalog/problems';
 import { readCatalogFiles } from '../../src/catalog/read-catalog';
-import { buildSiteAsync } from '../../scripts/build-site.mjs';
+import { buildSiteAsync } from '../../tools/build-site.mjs';
 
 const ROOT = 'tests/fixtures/bad-catalogs';
 

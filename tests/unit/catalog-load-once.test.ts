@@ -6,7 +6,7 @@
 import { appendFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { generateCatalog } from '../../scripts/generate-catalog.mjs';
+import { generateCatalog } from '../../tools/generate-catalog.mjs';
 import { loadCatalogOnce } from '../../src/catalog/index';
 
 const dir = resolve(`.cache/load-once-${process.pid}`);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildExampleBody, envelopeFitsCode, fillTemplate, placeholderSample, setAtPath, type Json } from '../../src/catalog/example-body';
+import { buildExampleBody, envelopeFitsCode, fillTemplate, placeholderSample, setAtPath, type Json } from '../../src/view/example-body';
 import { loadCatalog } from '../../src/catalog/load-catalog';
 import { codeTitle, envelopesOfSurfaces, statusByNumber } from '../../src/catalog/queries';
 import type { Envelope } from '../../src/catalog/model';

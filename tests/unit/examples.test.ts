@@ -13,7 +13,7 @@ import { buildModel } from '../../src/catalog/build-model';
 import { readCatalogFiles } from '../../src/catalog/read-catalog';
 import type { Catalog } from '../../src/catalog/model';
 import { retryContext } from '../../src/catalog/queries';
-import { retrySentence } from '../../src/catalog/retry-text';
+import { retrySentence } from '../../src/view/retry-text';
 import { evaluateFieldPath } from '../../src/schemas/field-path';
 
 const catalogs = new Map<string, Catalog>();

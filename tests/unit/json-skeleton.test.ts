@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import type { Json } from '../../src/catalog/example-body';
-import { escapeHtml, fillSkeleton, skeletonOf } from '../../src/catalog/json-skeleton';
+import type { Json } from '../../src/view/example-body';
+import { escapeHtml, fillSkeleton, skeletonOf } from '../../src/view/json-skeleton';
 
 const identity = (text: string) => text;
 

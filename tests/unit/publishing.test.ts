@@ -8,7 +8,7 @@ import { CATALOG_FORMAT_VERSION, catalogExport } from '../../src/publishing/cata
 import { codeRedirects, redirectsFile } from '../../src/publishing/code-redirects';
 import { CONTENT_SECURITY_POLICY } from '../../src/publishing/content-security-policy';
 import { sitemapFiles } from '../../src/publishing/sitemap';
-import { readThemeChoice, THEME_STORAGE_KEY, themeInitSource, writeThemeChoice } from '../../src/scripts/theme-preference';
+import { readThemeChoice, THEME_STORAGE_KEY, themeInitSource, writeThemeChoice } from '../../src/elements/theme-preference';
 
 const catalog = loadCatalog('catalog');
 

@@ -3,7 +3,7 @@ import { loadCatalog } from '../../src/catalog/load-catalog';
 import {
   catalogIndex, codeTitle, codesOfSpace, codesOfStatus, envelopesOfSurfaces, neighbours, rangeOfCode, rangeUsage, retryContext, statusClassOf,
 } from '../../src/catalog/queries';
-import { usedRuns } from '../../src/catalog/code-space-map';
+import { usedRuns } from '../../src/view/code-space-map';
 
 const catalog = loadCatalog('catalog');
 

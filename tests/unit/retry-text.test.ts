@@ -8,7 +8,7 @@ import {
   retrySentence,
   retrySummary,
   type RetryContext,
-} from '../../src/catalog/retry-text';
+} from '../../src/view/retry-text';
 import type { RetryAdvice } from '../../src/schemas/retry';
 
 const context: RetryContext = {

@@ -6,10 +6,10 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { generateCatalog } from '../../scripts/generate-catalog.mjs';
-import { buildSiteAsync } from '../../scripts/build-site.mjs';
+import { generateCatalog } from '../../tools/generate-catalog.mjs';
+import { buildSiteAsync } from '../../tools/build-site.mjs';
 import { loadCatalog } from '../../src/catalog/load-catalog';
-import { routes } from '../../src/catalog/routes';
+import { routes } from '../../src/view/routes';
 
 // A folder of its own per run, so parallel runs (other checkouts, `npm test`) never collide.
 const root = resolve(`.cache/scale-smoke-${process.pid}`);

@@ -12,7 +12,7 @@ import {
   resultCountLabel,
   urlKey,
   type SearchHit,
-} from '../../src/scripts/search-results';
+} from '../../src/elements/search-results';
 
 const customerNotFound: Explanation = {
   kind: 'code',

@@ -9,7 +9,7 @@ import {
   rowMatches,
   rowWindow,
   sortedOrder,
-} from '../../src/scripts/table-match';
+} from '../../src/elements/table-match';
 
 describe('table filtering', () => {
   const row = { text: normalizeText('1101 CUSTOMER_NOT_FOUND Customer {customerId} not found. 404'), facets: { surface: ['gateway', 'console'], 'status-class': ['4xx'] } };

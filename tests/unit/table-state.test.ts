@@ -7,7 +7,7 @@ import {
   tableParamName,
   writeTableState,
   type TableStateShape,
-} from '../../src/scripts/table-state';
+} from '../../src/elements/table-state';
 
 const shape: TableStateShape = {
   prefix: '',

@@ -2,7 +2,7 @@
  * Fact checklist of the Cutover example (examples/cutover, from seed 001): every fact the seed
  * states, on the built site and, where it explains an error, through the lookup widget.
  */
-import { routes } from '../../../src/catalog/routes';
+import { routes } from '../../../src/view/routes';
 import { defineLinkGate } from '../support/gates';
 import { defineBodyFacts, defineLookupFacts, definePageFacts, type LookupFact, type PageFact } from './seed-facts';
 

@@ -7,8 +7,8 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { loadCatalog } from '../../../src/catalog/load-catalog';
 import type { Catalog, Code } from '../../../src/catalog/model';
 import { codeTitle, rangeOfCode, statusByNumber } from '../../../src/catalog/queries';
-import { formatDuration } from '../../../src/catalog/retry-text';
-import { rangeAnchor, routes } from '../../../src/catalog/routes';
+import { formatDuration } from '../../../src/view/retry-text';
+import { rangeAnchor, routes } from '../../../src/view/routes';
 import { gotoPath, siteOf, sitemapRoutes, type BuiltSite } from '../support/built-site';
 
 const catalogs = new Map<string, Catalog>();

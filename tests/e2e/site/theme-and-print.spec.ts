@@ -3,7 +3,7 @@
  * before the first paint; and code pages print without the site chrome.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { THEME_STORAGE_KEY } from '../../../src/scripts/theme-preference';
+import { THEME_STORAGE_KEY } from '../../../src/elements/theme-preference';
 
 const rootBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
 const themeSelect = (page: Page) => page.getByRole('combobox', { name: 'Colour theme' });

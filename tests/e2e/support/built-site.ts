@@ -6,7 +6,7 @@
 import type { TestInfo } from '@playwright/test';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { sites } from '../sites.mjs';
+import { sites } from '../../../tools/test-sites.mjs';
 
 export interface BuiltSite {
   name: string;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** Builds the end-to-end test sites named on the command line (all when none is named). */
-import { sites } from '../tests/e2e/sites.mjs';
+import { sites } from './test-sites.mjs';
 import { buildSite } from './build-site.mjs';
 
 const wanted = process.argv.slice(2);

@@ -14,12 +14,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { readCodes } from '../bench/baseline/src/read-codes.mjs';
-import { countPages, measureCodePages, measureOutput } from './bench/output-sizes.mjs';
-import { measureLookup } from './bench/lookup-in-browser.mjs';
-import { evaluateTargets, printReport } from './bench/report.mjs';
-import { buildSite, childrenCpuMs } from './build-site.mjs';
-import { generateCatalog } from './generate-catalog.mjs';
+import { readCodes } from './baseline/src/read-codes.mjs';
+import { countPages, measureCodePages, measureOutput } from './output-sizes.mjs';
+import { measureLookup } from './lookup-in-browser.mjs';
+import { evaluateTargets, printReport } from './report.mjs';
+import { buildSite, childrenCpuMs } from '../build-site.mjs';
+import { generateCatalog } from '../generate-catalog.mjs';
 
 function parseArgs(argv) {
   const options = { sizes: [500, 2000, 5000, 10000], seed: 1, baseline: true, lookup: true, keep: false, quick: false, work: process.env.BENCH_DIR || '.cache/bench' };

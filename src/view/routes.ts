@@ -3,7 +3,7 @@
  * components turn them into links with `href()` from `src/components/href.ts`.
  * These URLs are permanent: code pages double as RFC 9457 `type` URIs.
  */
-import type { Code, CodeSpace, Envelope, MessageArea, Range, Surface } from './model';
+import type { Code, CodeSpace, Envelope, MessageArea, Range, Surface } from '../catalog/model';
 
 export const routes = {
   home: () => '',

@@ -4,7 +4,7 @@
  * Pagefind's, and the keyboard shortcut rule. No DOM, so all of it is unit-tested.
  */
 import type { Explanation, LookupAnswer } from '../lookup/types';
-import { PAGE_TYPES, rangeLabel } from '../components/search-meta';
+import { PAGE_TYPES, rangeLabel } from '../view/search-meta';
 
 /** One piece of an excerpt: plain text, highlighted or not. */
 export interface ExcerptSegment {

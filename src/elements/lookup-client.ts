@@ -4,8 +4,8 @@
  * the first query comes. Shared by the <error-lookup> widget and the search dialog, so the index
  * and the engine are fetched once per page whichever of them asks first.
  */
-import { routes } from '../catalog/routes';
-import { href } from '../components/href';
+import { routes } from '../view/routes';
+import { href } from '../view/href';
 import type { CoreShard } from '../lookup/index-format';
 import type { LookupAnswer } from '../lookup/types';
 

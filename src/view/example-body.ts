@@ -5,7 +5,7 @@
  */
 import type { EnvelopeData as Envelope, EnvelopeFields } from '../schemas/envelope';
 import { evaluateFieldPath } from '../schemas/field-path';
-import { placeholderNames, splitTemplate } from './placeholders';
+import { placeholderNames, splitTemplate } from '../catalog/placeholders';
 
 /** What the body should say. */
 export interface ExampleBodyInput {

@@ -11,11 +11,11 @@
  *   npm run bench:lookup -- --check           exit 1 when a target is missed
  */
 import { gzipSync } from 'node:zlib';
-import { loadCatalog } from '../src/catalog/load-catalog';
-import { buildLookupIndex } from '../src/lookup/build-index';
-import { lookup, resolveLookup } from '../src/lookup/engine';
-import { CORE_SHARD, type LookupIndexFiles } from '../src/lookup/index-format';
-import { generateCatalog as generate } from './generate-catalog.mjs';
+import { loadCatalog } from '../../src/catalog/load-catalog';
+import { buildLookupIndex } from '../../src/lookup/build-index';
+import { lookup, resolveLookup } from '../../src/lookup/engine';
+import { CORE_SHARD, type LookupIndexFiles } from '../../src/lookup/index-format';
+import { generateCatalog as generate } from '../generate-catalog.mjs';
 
 /** The generator is plain JavaScript; this is the part of its signature the benchmark uses. */
 const generateCatalog = generate as unknown as (options: { codes: number; outDir: string; seed: number }) => { dir: string; samples: Samples };

@@ -3,8 +3,8 @@
  * set with textContent (never innerHTML), and every link goes through href() so it respects the
  * site's base path.
  */
-import { href } from '../components/href';
-import { routes } from '../catalog/routes';
+import { href } from '../view/href';
+import { routes } from '../view/routes';
 import type { Explanation, HttpFacts, LookupAnswer } from '../lookup/types';
 
 type Child = Node | string | null | undefined | false;
