@@ -1,33 +1,36 @@
 // @ts-check
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
-import { catalogIntegration } from './src/catalog/integration.ts';
-import { publishingIntegration } from './src/publishing/integration.ts';
+import { errorCatalog } from './src/integration/index.ts';
 import { SECURITY_HEADERS } from './src/publishing/content-security-policy.ts';
 
 /**
- * Build options, all from the environment so one command builds any catalog at any base path:
+ * The only place that reads the environment, so one command builds any catalog at any base path:
  * CATALOG_DIR (default catalog/), BASE_PATH (default /), SITE_URL, OUT_DIR (default dist/),
  * ASTRO_CACHE_DIR (default node_modules/.astro). PREVIEW_CSP=1 makes `astro preview` send the
  * security headers (CSP without 'unsafe-inline' scripts) the site must work under.
  */
-const base = process.env.BASE_PATH || '/';
+const env = process.env;
+const base = env.BASE_PATH || '/';
 
 export default defineConfig({
-  site: process.env.SITE_URL || 'https://errors.example.com',
+  site: env.SITE_URL || 'https://errors.example.com',
   base: base.endsWith('/') ? base : `${base}/`,
-  outDir: process.env.OUT_DIR || './dist',
-  // Absolute, so scripts/build-site.mjs can give each build its own root (and so its own .astro/).
+  outDir: env.OUT_DIR || './dist',
+  // Absolute, so tools/build-site.mjs can give each build its own root (and so its own .astro/).
   srcDir: fileURLToPath(new URL('./src/', import.meta.url)),
   publicDir: fileURLToPath(new URL('./public/', import.meta.url)),
   // Separate caches let several builds (tests, benchmarks) run side by side.
-  cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
+  cacheDir: env.ASTRO_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
-  integrations: [catalogIntegration(), mdx(), publishingIntegration()],
-  server: { headers: process.env.PREVIEW_CSP === '1' ? { ...SECURITY_HEADERS } : {} },
+  integrations: [
+    // CATALOG_DIR is relative to the working directory, as it has always been read.
+    errorCatalog({ catalogDir: resolve(env.CATALOG_DIR || 'catalog') }),
+  ],
+  server: { headers: env.PREVIEW_CSP === '1' ? { ...SECURITY_HEADERS } : {} },
   vite: {
     // Astro inlines small bundled scripts into the HTML; inline scripts break under a CSP
     // without 'unsafe-inline', so every script stays an external file.

@@ -1,6 +1,6 @@
 /**
  * End-to-end tests: Debian's Chromium (never a downloaded browser) against the built sites of
- * tests/e2e/sites.mjs, each served by `astro preview` on 127.0.0.1.
+ * tools/test-sites.mjs, each served by `astro preview` on 127.0.0.1.
  */
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';

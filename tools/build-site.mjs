@@ -1,7 +1,7 @@
 /**
- * Builds one site: `astro build` then Pagefind over the output (astro build empties the output
- * folder, so the search index must be made after every build). Used by `npm run build`, the
- * test runner and the benchmark.
+ * Builds one site with `astro build` (which also writes the Pagefind search index, from the
+ * errorCatalog integration), with the catalog, base path and output folder as options. Used by the
+ * test runner, the tests that build sites and the benchmark; `npm run build` is plain `astro build`.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -21,66 +21,61 @@ export function childrenCpuMs() {
   }
 }
 
+/** Seconds Pagefind took, from the integration's log line ("search: Pagefind indexed N pages in S s"). */
+function pagefindMsOf(output) {
+  const match = /Pagefind indexed \d+ pages in ([\d.]+) s/.exec(output);
+  return match ? Number(match[1]) * 1000 : Number.NaN;
+}
+
 /**
- * The two commands of a build (astro build, then pagefind) with their environment.
- * @param {{ catalogDir?: string, basePath?: string, outDir?: string, siteUrl?: string, quiet?: boolean }} options
+ * The `astro build` command of a build, with its environment.
+ * @param {{ catalogDir?: string, basePath?: string, outDir?: string, siteUrl?: string }} options
  */
 function planBuild(options) {
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
   // A build started from a Vitest test must not inherit Vitest's mode (VITEST=true changes how
   // Astro compiles components and breaks MDX rendering; MODE, DEV, SSR, BASE_URL are Vite's).
   for (const key of ['VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST', 'NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']) delete env[key];
-  if (options.catalogDir) env.CATALOG_DIR = options.catalogDir;
+  if (options.catalogDir) env.CATALOG_DIR = resolve(options.catalogDir);
   if (options.basePath) env.BASE_PATH = options.basePath;
-  if (options.outDir) env.OUT_DIR = options.outDir;
   if (options.siteUrl) env.SITE_URL = options.siteUrl;
-  const outDir = resolve(env.OUT_DIR || 'dist');
-  if (options.outDir && !env.ASTRO_CACHE_DIR) env.ASTRO_CACHE_DIR = `${outDir}.astro-cache`;
-  // Quiet drops stdout rather than piping it: a piped 10,000-page log overflows spawnSync's buffer and kills the build.
-  const stdio = options.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit';
-  const astroBin = resolve('node_modules/astro/astro.js');
-  const pagefindBin = resolve('node_modules/pagefind/lib/runner/bin.cjs');
-
-  // A build into its own folder also gets its own Astro root: Astro rewrites <root>/.astro/
+  const outDir = resolve(options.outDir || env.OUT_DIR || 'dist');
+  const args = ['build'];
+  // A build into its own folder also gets its own Astro root and cache: Astro rewrites <root>/.astro/
   // content-modules.mjs on every build, so builds of different catalogs side by side would read
   // each other's guide list and fail (UnknownContentCollectionError). The root sits inside the
   // project so bare imports still resolve from node_modules; sources come from astro.config.mjs.
-  const args = ['build'];
   if (options.outDir) {
     const root = resolve('.cache/astro-roots', relative(resolve('.cache'), outDir).replace(/[^\w.-]+/g, '_'));
     mkdirSync(root, { recursive: true });
     args.push('--root', root, '--config', relative(root, resolve('astro.config.mjs')));
     env.OUT_DIR = outDir;
-    env.ASTRO_CACHE_DIR = resolve(env.ASTRO_CACHE_DIR);
+    env.ASTRO_CACHE_DIR = resolve(env.ASTRO_CACHE_DIR || `${outDir}.astro-cache`);
   }
-  return {
-    outDir,
-    options: { env, stdio },
-    astro: [process.execPath, [astroBin, ...args]],
-    pagefind: [process.execPath, [pagefindBin, '--site', outDir, '--silent']],
-  };
+  return { outDir, env, command: process.execPath, args: [resolve('node_modules/astro/astro.js'), ...args] };
 }
 
 /**
- * Builds synchronously (CLI scripts and the benchmark, which time each step).
+ * Builds synchronously (the test runner and the benchmark, which time each build). The log is
+ * captured (`quiet`) or shown.
  * @param {{ catalogDir?: string, basePath?: string, outDir?: string, siteUrl?: string, quiet?: boolean }} options
- * @returns {{ ok: boolean, astroMs: number, pagefindMs: number, astroCpuMs: number, pagefindCpuMs: number }}
+ * @returns {{ ok: boolean, ms: number, cpuMs: number, pagefindMs: number, output: string }}
  */
 export function buildSite(options = {}) {
   const plan = planBuild(options);
-  let started = performance.now();
-  let cpu = childrenCpuMs();
-  const astro = spawnSync(...plan.astro, plan.options);
-  const astroMs = performance.now() - started;
-  const astroCpuMs = childrenCpuMs() - cpu;
-  if (astro.status !== 0) return { ok: false, astroMs, pagefindMs: 0, astroCpuMs, pagefindCpuMs: 0 };
-
-  started = performance.now();
-  cpu = childrenCpuMs();
-  const pagefind = spawnSync(...plan.pagefind, plan.options);
-  const pagefindMs = performance.now() - started;
-  const pagefindCpuMs = childrenCpuMs() - cpu;
-  return { ok: pagefind.status === 0 && existsSync(resolve(plan.outDir, 'pagefind')), astroMs, pagefindMs, astroCpuMs, pagefindCpuMs };
+  const started = performance.now();
+  const cpu = childrenCpuMs();
+  const result = spawnSync(plan.command, plan.args, {
+    env: plan.env,
+    stdio: options.quiet ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 512 * 1024 * 1024,
+    encoding: 'utf8',
+  });
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  if (!options.quiet) process.stdout.write(result.stdout ?? '');
+  const ms = performance.now() - started;
+  const ok = result.status === 0 && existsSync(resolve(plan.outDir, 'pagefind'));
+  return { ok, ms, cpuMs: childrenCpuMs() - cpu, pagefindMs: pagefindMsOf(output), output };
 }
 
 /**
@@ -92,15 +87,15 @@ export function buildSite(options = {}) {
 export async function buildSiteAsync(options = {}) {
   const plan = planBuild(options);
   let output = '';
-  const run = ([command, args]) =>
-    new Promise((done) => {
-      const child = spawn(command, args, { env: plan.options.env, stdio: ['ignore', 'pipe', 'pipe'] });
-      // Keep only the tail: a large catalog logs a line per page.
-      const keep = (chunk) => { output = (output + chunk.toString()).slice(-200_000); };
-      child.stdout.on('data', keep);
-      child.stderr.on('data', keep);
-      child.on('close', (code) => done(code === 0));
-    });
-  const ok = (await run(plan.astro)) && (await run(plan.pagefind)) && existsSync(resolve(plan.outDir, 'pagefind'));
-  return { ok, output };
+  const ok = await new Promise((done) => {
+    const child = spawn(plan.command, plan.args, { env: plan.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Keep only the tail: a large catalog logs a line per page.
+    const keep = (chunk) => {
+      output = (output + chunk.toString()).slice(-200_000);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.on('close', (code) => done(code === 0));
+  });
+  return { ok: ok && existsSync(resolve(plan.outDir, 'pagefind')), output };
 }

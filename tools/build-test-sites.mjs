@@ -10,12 +10,11 @@ if (wanted.length && selected.length !== wanted.length) {
   process.exit(2);
 }
 for (const site of selected) {
-  const started = performance.now();
   const result = buildSite({ catalogDir: site.catalogDir, basePath: site.basePath, outDir: site.outDir, quiet: true });
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (!result.ok) {
+    console.error(result.output.slice(-20_000));
     console.error(`Building the "${site.name}" test site failed (catalog ${site.catalogDir}).`);
     process.exit(1);
   }
-  console.log(`Built test site "${site.name}" (${site.catalogDir} at ${site.basePath}) in ${seconds} s.`);
+  console.log(`Built test site "${site.name}" (${site.catalogDir} at ${site.basePath}) in ${(result.ms / 1000).toFixed(1)} s.`);
 }

@@ -2,7 +2,7 @@
 /**
  * Writes a valid synthetic error catalog of N codes, for the benchmark, the lookup benchmark and
  * the scale smoke test. Deterministic for a given seed. Usage:
- *   node scripts/generate-catalog.mjs --codes 5000 --out .cache/synthetic-5000 [--seed 7]
+ *   node tools/generate-catalog.mjs --codes 5000 --out .cache/synthetic-5000 [--seed 7]
  * or `import { generateCatalog } from './generate-catalog.mjs'`.
  *
  * The catalog has five surfaces over four code spaces (one shared by two surfaces, one symbolic

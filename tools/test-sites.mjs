@@ -1,6 +1,6 @@
 /**
- * The built sites the end-to-end tests run against. Each is built once by `scripts/test.mjs`
- * (or `node scripts/build-sites.mjs NAME…`), served by `astro preview` on 127.0.0.1, and tested
+ * The built sites the end-to-end tests run against. Each is built once by `tools/test.mjs`
+ * (or `node tools/build-test-sites.mjs NAME…`), served by `astro preview` on 127.0.0.1, and tested
  * by the spec files its `testMatch` selects.
  *
  * E2E_OUT_ROOT (default .cache/e2e) and E2E_PORT_BASE (default 4400) let several checkouts or

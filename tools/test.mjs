@@ -43,7 +43,7 @@ steps.push(['unit', unitOk]);
 
 let e2eOk = false;
 if (ensureChromium()) {
-  const buildOk = run(process.execPath, ['scripts/build-sites.mjs']);
+  const buildOk = run(process.execPath, ['tools/build-test-sites.mjs']);
   steps.push(['build test sites', buildOk]);
   if (buildOk) e2eOk = run(process.execPath, ['node_modules/@playwright/test/cli.js', 'test']);
 } else {

@@ -5,7 +5,8 @@
 import type { RetryAdvice } from '../schemas/retry';
 import { codeKey, codeSlug, compareCodes, isNumericCode, textSlug } from './codes';
 import { checkEnvelopeExamples, checkRanges, checkTemplate } from './cross-check';
-import type { Catalog, Code, CodeSpace, Envelope, Header, MessageArea, Range, Status, StatusClass, Surface } from './model';
+import { statusClassOf } from '../shared/status-class';
+import type { Catalog, Code, CodeSpace, Envelope, Header, MessageArea, Range, Status, Surface } from './model';
 import { formatFieldPath, type CatalogProblem } from './problems';
 import { nearestCodes, suggestName } from './suggest';
 import type { CatalogFiles, SourceFile } from './read-catalog';
@@ -76,7 +77,7 @@ export function buildModel(files: CatalogFiles): { catalog?: Catalog; problems: 
       }
       statuses.set(status.status, {
         ...status,
-        statusClass: `${Math.floor(status.status / 100)}xx` as StatusClass,
+        statusClass: statusClassOf(status.status),
         retry: status.retry ?? defaultRetryAdvice(status.status),
         retryInherited: status.retry === undefined,
         origin: origin(source, path),

@@ -1,4 +1,5 @@
 /** Small rules about code values shared by the model builder, pages and the lookup index. */
+import { slugOf } from '../shared/fold-text';
 
 /** True for codes made only of digits, which sort numerically and can sit in ranges. */
 export function isNumericCode(code: string): boolean {
@@ -33,12 +34,5 @@ export function nameToTitle(name: string): string {
 
 /** A slug for free text such as an area name: `Rate limits` → `rate-limits`. */
 export function textSlug(text: string): string {
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'area'
-  );
+  return slugOf(text) || 'area';
 }

@@ -1,13 +1,12 @@
 /**
- * The catalog of the current build, loaded once per process. Pages import `getCatalog` from here.
- * "Once per process" holds across module instances: during `astro build` the integrations (loaded
+ * Loads a catalog folder once per process (pages get the build's catalog through
+ * src/integration/catalog.ts). "Once per process" holds across module instances: during `astro build` the integrations (loaded
  * with the config) and the bundled pages are separate copies of this module, and each used to parse
  * the whole catalog again. The model is therefore kept in a process-wide registry, keyed by folder
  * and by a fingerprint of its files, so an edited catalog (dev server, tests) is still reloaded.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { catalogDir } from './catalog-dir';
 import { loadCatalog } from './load-catalog';
 import type { Catalog } from './model';
 
@@ -49,15 +48,6 @@ export function loadCatalogOnce(dir: string): Catalog {
   const catalog = loadCatalog(dir);
   registry().set(dir, { fingerprint: print, catalog });
   return catalog;
-}
-
-let cached: { dir: string; catalog: Catalog } | undefined;
-
-/** The model of the catalog in `CATALOG_DIR` (default `catalog/`), loaded on first use. */
-export function getCatalog(): Catalog {
-  const dir = catalogDir();
-  if (!cached || cached.dir !== dir) cached = { dir, catalog: loadCatalogOnce(dir) };
-  return cached.catalog;
 }
 
 export type * from './model';

@@ -11,6 +11,7 @@ import type { RangeData } from '../schemas/range';
 import type { RetryAdvice } from '../schemas/retry';
 import type { StatusData } from '../schemas/status';
 import type { SurfaceData } from '../schemas/surface';
+import type { StatusClass } from '../shared/status-class';
 
 /** Where an entry was declared, for messages and "edit this" links. */
 export interface Origin {
@@ -32,8 +33,7 @@ export interface Envelope extends EnvelopeData {
   origin: Origin;
 }
 
-/** `1xx` … `5xx`. */
-export type StatusClass = '1xx' | '2xx' | '3xx' | '4xx' | '5xx';
+export type { StatusClass } from '../shared/status-class';
 
 export interface Status extends Omit<StatusData, 'retry'> {
   statusClass: StatusClass;

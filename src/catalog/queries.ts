@@ -6,7 +6,7 @@
 import { IDEMPOTENT_METHODS } from '../schemas/common';
 import { backoffSchema } from '../schemas/retry';
 import { nameToTitle } from './codes';
-import type { Catalog, Code, CodeSpace, Envelope, Header, Message, Range, Status, StatusClass, Surface } from './model';
+import type { Catalog, Code, CodeSpace, Envelope, Header, Message, Range, Status, Surface } from './model';
 import type { RetryContext } from '../view/retry-text';
 
 /** Maps over one catalog, built on first use. */
@@ -160,10 +160,6 @@ export function retryContext(catalog: Catalog): RetryContext {
   return catalogIndex(catalog).retryContext;
 }
 
-/** `404` → `4xx`. */
-export function statusClassOf(status: number): StatusClass {
-  return `${Math.floor(status / 100)}xx` as StatusClass;
-}
 
 /** The display title of a code: its title, else its name in words, else the code. */
 export function codeTitle(code: Pick<Code, 'title' | 'name' | 'code'>): string {

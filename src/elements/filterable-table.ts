@@ -15,7 +15,8 @@ import {
   type TableState,
   type TableStateShape,
 } from './table-state';
-import { countLabel, facetTokens, moreLabel, normalizeText, queryTerms, rowMatches, rowWindow, sortedOrder, type RowIndex } from './table-match';
+import { foldText } from '../shared/fold-text';
+import { countLabel, facetTokens, moreLabel, queryTerms, rowMatches, rowWindow, sortedOrder, type RowIndex } from './table-match';
 
 /** Long enough to skip the keystrokes of a word typed at speed, short enough to feel live. */
 const FILTER_DEBOUNCE_MS = 120;
@@ -39,7 +40,7 @@ function facetAttribute(key: string): string {
 function columnKey(header: HTMLTableCellElement, index: number): string {
   const explicit = header.dataset['sortKey'];
   if (explicit) return explicit;
-  const text = normalizeText(header.textContent ?? '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const text = foldText(header.textContent ?? '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   return text || `column-${index + 1}`;
 }
 
@@ -79,7 +80,7 @@ class FilterableTable extends HTMLElement {
     this.rows = [...table.tBodies].flatMap((body) => [...body.rows]);
     const facetKeys = this.facetSelects.map((select) => select.dataset['ftFacet'] ?? '');
     this.index = this.rows.map((row) => ({
-      text: normalizeText(row.textContent ?? ''),
+      text: foldText(row.textContent ?? ''),
       facets: Object.fromEntries(facetKeys.map((key) => [key, facetTokens(row.getAttribute(facetAttribute(key)))])),
     }));
     this.noun = this.dataset['noun'] ?? 'rows';

@@ -6,6 +6,7 @@
 import { href } from '../view/href';
 import { routes } from '../view/routes';
 import type { Explanation, HttpFacts, LookupAnswer } from '../lookup/types';
+import { statusClassOf } from '../shared/status-class';
 
 type Child = Node | string | null | undefined | false;
 
@@ -72,7 +73,7 @@ export function renderExplanation(explanation: Explanation, compact: boolean): H
 
   const meta = el('p', { class: 'lookup-meta' });
   if (explanation.name) meta.append(el('code', {}, explanation.name), ' ');
-  if (explanation.status !== undefined) meta.append(el('span', { class: `badge badge--${Math.floor(explanation.status / 100)}xx` }, `HTTP ${explanation.status}${explanation.statusReason ? ` ${explanation.statusReason}` : ''}`), ' ');
+  if (explanation.status !== undefined) meta.append(el('span', { class: `badge badge--${statusClassOf(explanation.status)}` }, `HTTP ${explanation.status}${explanation.statusReason ? ` ${explanation.statusReason}` : ''}`), ' ');
   if (explanation.surfaces.length) meta.append(`On ${explanation.surfaces.map((surface) => surface.name).join(', ')}. `);
   if (explanation.deprecated) meta.append(el('span', { class: 'badge badge--deprecated' }, `Deprecated since ${explanation.deprecated.since}`), ' ');
   meta.append(el('span', { class: 'muted' }, `Matched by ${explanation.matchedBy}.`));

@@ -27,7 +27,7 @@ interface PagefindApi {
   filters: () => Promise<Record<string, Record<string, number>>>;
 }
 
-/** Filter names the site's pages declare (src/components/search-meta.ts), in display order. */
+/** Filter names the site's pages declare (src/view/search-meta.ts), in display order. */
 const filterLabels: Record<string, string> = {
   type: 'Kind',
   surface: 'Surface',

@@ -1,6 +1,6 @@
 /**
  * Exact matches for the search dialog, from the lookup engine through the page's shared lookup
- * client (src/scripts/lookup-client.ts): the index and engine are fetched once per page, whether
+ * client (src/elements/lookup-client.ts): the index and engine are fetched once per page, whether
  * the search dialog or the lookup widget asks first.
  */
 import type { Explanation } from '../lookup/types';

@@ -5,6 +5,7 @@
  */
 import type { Explanation, LookupAnswer } from '../lookup/types';
 import { PAGE_TYPES, rangeLabel } from '../view/search-meta';
+import { statusClassOf } from '../shared/status-class';
 
 /** One piece of an excerpt: plain text, highlighted or not. */
 export interface ExcerptSegment {
@@ -166,14 +167,10 @@ export const pageTypeOfExplanation: Partial<Record<Explanation['kind'], string>>
   range: PAGE_TYPES.range,
 };
 
-/** `429` → `4xx`, the value of the `status` filter. */
-export function statusClassOf(status: number): string {
-  return `${Math.floor(status / 100)}xx`;
-}
 
 /**
  * Whether an exact match belongs under the filters chosen in the dialog, by the same rules as
- * the filters its page carries (src/components/search-meta.ts): a status page has no surface,
+ * the filters its page carries (src/view/search-meta.ts): a status page has no surface,
  * and a filter the explanation carries no facts for (a message area) excludes it, since a
  * filtered list must not show what the filter may rule out.
  */

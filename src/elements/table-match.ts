@@ -4,19 +4,11 @@
  * stays cheap for thousands of rows (rows are normalised once, queries once per change).
  */
 
-/** Lower case, accents removed, runs of whitespace collapsed: "Café  Déclinée" → "cafe declinee". */
-export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+import { foldText } from '../shared/fold-text';
 
 /** Filter text → terms that must all appear in a row (in any order). Quotes are dropped, not matched. */
 export function queryTerms(query: string): string[] {
-  return normalizeText(query.replace(/["“”]/g, ' '))
+  return foldText(query.replace(/["“”]/g, ' '))
     .split(' ')
     .filter((term) => term.length > 0);
 }
@@ -60,7 +52,7 @@ interface SortKey {
  * before "item 10" by plain string comparison (an Intl.Collator is ~20× slower at 5,000 rows).
  */
 function naturalKey(text: string): string {
-  return normalizeText(text).replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, '').padStart(16, '0'));
+  return foldText(text).replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, '').padStart(16, '0'));
 }
 
 function sortKeyOf(value: string): SortKey {

@@ -1,6 +1,6 @@
 /**
  * The reader's theme choice: `system` (follow the operating system, the default), `light` or
- * `dark`. Shared by the toggle (src/scripts/theme-toggle.ts) and the early theme script
+ * `dark`. Shared by the toggle (src/elements/theme-toggle.ts) and the early theme script
  * (src/pages/theme-init.js.ts), so both read and write the same storage key and attribute.
  */
 
@@ -58,7 +58,7 @@ export function themeInitSource(): string {
   const key = JSON.stringify(THEME_STORAGE_KEY);
   const explicit = JSON.stringify(THEME_CHOICES.filter((choice) => choice !== 'system'));
   return [
-    '/* Applies the remembered theme before the first paint; see src/scripts/theme-preference.ts. */',
+    '/* Applies the remembered theme before the first paint; see src/elements/theme-preference.ts. */',
     '(function () {',
     '  try {',
     `    var choice = window.localStorage.getItem(${key});`,

@@ -2,7 +2,7 @@
  * `<theme-toggle>`: a select of System / Light / Dark. The server renders it disabled (it needs
  * JavaScript to do anything); this element enables it, shows the remembered choice, applies and
  * remembers a new one, and follows choices made in other tabs. The choice was already applied
- * before the first paint by theme-init.js (see src/scripts/theme-preference.ts).
+ * before the first paint by theme-init.js (see src/elements/theme-preference.ts).
  */
 import { applyThemeChoice, isThemeChoice, readThemeChoice, THEME_STORAGE_KEY, writeThemeChoice } from './theme-preference';
 

@@ -1,9 +1,9 @@
 /**
  * The lookup index of the catalog this build reads, built once per process and serialised once:
  * the endpoint that writes the shards and the components that link to them share it. Build-time
- * only (it reads the catalog from disk through `getCatalog`); browser code never imports it.
+ * only; browser code never imports it.
  */
-import { getCatalog, type Catalog } from '../catalog';
+import type { Catalog } from '../catalog/model';
 import { buildLookupIndex } from './build-index';
 import { CORE_SHARD } from './index-format';
 
@@ -15,8 +15,7 @@ export interface SiteLookupIndex {
 
 let cached: { catalog: Catalog; index: SiteLookupIndex } | undefined;
 
-export function siteLookupIndex(): SiteLookupIndex {
-  const catalog = getCatalog();
+export function siteLookupIndex(catalog: Catalog): SiteLookupIndex {
   if (cached?.catalog === catalog) return cached.index;
   const files = buildLookupIndex(catalog);
   const json = new Map<string, string>([[CORE_SHARD, JSON.stringify(files.core)]]);

@@ -1,6 +1,6 @@
 /**
  * The lookup engine's public contract: what one query returns. The engine (src/lookup/), the
- * widget (src/scripts/) and the search dialog all speak these types.
+ * widget (src/elements/) and the search dialog all speak these types.
  */
 
 /** What the input looked like. */

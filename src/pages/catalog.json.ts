@@ -3,7 +3,7 @@
  * from the same model as the pages. Format: docs/catalog-json.md.
  */
 import type { APIRoute } from 'astro';
-import { getCatalog } from '../catalog';
+import { getCatalog } from '../integration/catalog';
 import { absoluteUrl } from '../publishing/absolute-url';
 import { catalogExport } from '../publishing/catalog-export';
 

@@ -1,6 +1,6 @@
 /**
  * `theme-init.js`: the tiny render-blocking script that applies the remembered theme before the
- * first paint (no flash of the wrong theme). Generated from src/scripts/theme-preference.ts so the
+ * first paint (no flash of the wrong theme). Generated from src/elements/theme-preference.ts so the
  * storage key lives in one place; Base.astro loads it with a plain `<script src>` in <head>.
  */
 import type { APIRoute } from 'astro';

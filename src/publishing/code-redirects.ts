@@ -6,6 +6,7 @@
  */
 import type { Catalog } from '../catalog/model';
 import { codeSlug } from '../catalog/codes';
+import { withTrailingSlash } from '../shared/base-path';
 import { routes } from '../view/routes';
 
 /** One old URL and where it now points. Both routes are base-relative (see routes.ts). */
@@ -62,7 +63,7 @@ export function codeRedirects(catalog: Pick<Catalog, 'codes' | 'codeSpaces'>): C
  * the static redirect page answers instead; both end on the code's page.
  */
 export function redirectsFile(redirects: readonly CodeRedirect[], base: string): string {
-  const root = base.endsWith('/') ? base : `${base}/`;
+  const root = withTrailingSlash(base);
   const lines = [
     '# Old URLs of renamed or moved error codes, generated from `formerly` in the catalog.',
     '# Format: Netlify / Cloudflare Pages `_redirects` (from, to, status).',

@@ -8,7 +8,7 @@
  * help an author needs, so the generator reads it from the schema sources with the TypeScript
  * parser and puts it into each property's `description`. Schemas describe what authors write
  * (zod's input side): fields with defaults are optional, transforms accept their input types.
- * Written to public/schemas/ by scripts/generate-json-schemas.ts; a unit test keeps them current.
+ * Written to public/schemas/ by tools/generate-json-schemas.ts; a unit test keeps them current.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 /**
  * Every URL of the site, in one place. Paths are relative to the base path (no leading slash);
- * components turn them into links with `href()` from `src/components/href.ts`.
+ * components turn them into links with `href()` from `src/view/href.ts`.
  * These URLs are permanent: code pages double as RFC 9457 `type` URIs.
  */
 import type { Code, CodeSpace, Envelope, MessageArea, Range, Surface } from '../catalog/model';

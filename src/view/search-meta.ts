@@ -2,9 +2,10 @@
  * What each kind of page tells Pagefind: metadata shown in search results (code, name, surface,
  * status) and filter values offered in the search dialog (type, surface, status class, range,
  * area). Pages pass the result to Base.astro as `searchMeta` / `searchFilters`, so the filter
- * names and values are decided here once; the dialog (src/scripts/search-dialog.ts) labels them.
+ * names and values are decided here once; the dialog (src/elements/search-dialog.ts) labels them.
  */
 import type { Catalog, Code, MessageArea, Range, Status } from '../catalog/model';
+import { statusClassOf } from '../shared/status-class';
 
 export interface SearchData {
   searchMeta: Record<string, string>;
@@ -38,7 +39,7 @@ export function codeSearchData(catalog: Catalog, code: Code): SearchData {
   const searchFilters: SearchData['searchFilters'] = {
     type: PAGE_TYPES.code,
     surface: surfaces,
-    status: `${Math.floor(code.status / 100)}xx`,
+    status: statusClassOf(code.status),
   };
   if (range) searchFilters['range'] = rangeLabel(range);
   const searchMeta: SearchData['searchMeta'] = { code: code.code, surface: surfaces.join(', '), status: statusLabel(catalog, code.status) };

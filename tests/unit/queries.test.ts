@@ -1,8 +1,9 @@
 import { expect, test } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load-catalog';
 import {
-  catalogIndex, codeTitle, codesOfSpace, codesOfStatus, envelopesOfSurfaces, neighbours, rangeOfCode, rangeUsage, retryContext, statusClassOf,
+  catalogIndex, codeTitle, codesOfSpace, codesOfStatus, envelopesOfSurfaces, neighbours, rangeOfCode, rangeUsage, retryContext,
 } from '../../src/catalog/queries';
+import { statusClassOf } from '../../src/shared/status-class';
 import { usedRuns } from '../../src/view/code-space-map';
 
 const catalog = loadCatalog('catalog');
@@ -40,6 +41,7 @@ test("a code's range holds it, and range usage counts its documented codes", () 
 
 test('small derivations: status class, title fallback, envelopes of surfaces, retry context', () => {
   expect(statusClassOf(429)).toBe('4xx');
+  expect(statusClassOf(200)).toBe('2xx');
   expect(codeTitle({ code: '7', name: 'USER_NOT_FOUND' })).toBe('User not found');
   expect(codeTitle({ code: 'not_found' })).toBe('not_found');
   const ids = envelopesOfSurfaces(catalog, catalog.surfaces.map((surface) => surface.id)).map((envelope) => envelope.id);

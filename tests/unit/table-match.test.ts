@@ -4,18 +4,18 @@ import {
   countLabel,
   facetTokens,
   moreLabel,
-  normalizeText,
   queryTerms,
   rowMatches,
   rowWindow,
   sortedOrder,
 } from '../../src/elements/table-match';
+import { foldText } from '../../src/shared/fold-text';
 
 describe('table filtering', () => {
-  const row = { text: normalizeText('1101 CUSTOMER_NOT_FOUND Customer {customerId} not found. 404'), facets: { surface: ['gateway', 'console'], 'status-class': ['4xx'] } };
+  const row = { text: foldText('1101 CUSTOMER_NOT_FOUND Customer {customerId} not found. 404'), facets: { surface: ['gateway', 'console'], 'status-class': ['4xx'] } };
 
   it('normalises case, accents and whitespace', () => {
-    expect(normalizeText('  Carte  Refusée\n')).toBe('carte refusee');
+    expect(foldText('  Carte  Refusée\n')).toBe('carte refusee');
   });
 
   it('needs every term, in any order, and every chosen facet', () => {

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:lookup`: the lookup engine's speed and index size, for the default catalog and
- * a synthetic 5,000-code one (scripts/generate-catalog.mjs). Prints, per query kind, the median
+ * a synthetic 5,000-code one (tools/generate-catalog.mjs). Prints, per query kind, the median
  * time of one lookup with the index loaded, and the gzip bytes the browser fetches before that
  * first answer (the core shard plus the shards the query needs); then the index size, raw and
  * gzip, in total and for the core shard. Targets at 5,000 codes: exact code < 1 ms, pasted body

@@ -6,7 +6,7 @@
  * filterable codes table (filter, facet and sort times, the longest task while the page loads).
  * The site is served by a small static server on a free loopback port.
  *
- *   node scripts/bench/search-in-browser.mjs .cache/h-d/default [--base /docs/errors/] [--json out.json]
+ *   node tools/bench/search-in-browser.mjs .cache/h-d/default [--base /docs/errors/] [--json out.json]
  */
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -32,7 +32,7 @@ function parseArgs(argv) {
     else if (argv[i] === '--json') options.json = argv[++i];
     else options.site = argv[i];
   }
-  if (!options.site) throw new Error('usage: node scripts/bench/search-in-browser.mjs SITE_DIR [--base /] [--json file]');
+  if (!options.site) throw new Error('usage: node tools/bench/search-in-browser.mjs SITE_DIR [--base /] [--json file]');
   if (!options.base.endsWith('/')) options.base += '/';
   return options;
 }

@@ -1,6 +1,6 @@
 /**
  * The parts of a synthetic catalog that do not grow with N: api.yaml, surfaces, envelopes,
- * statuses, headers and guides. Plain data written as YAML/MDX by scripts/generate-catalog.mjs.
+ * statuses, headers and guides. Plain data written as YAML/MDX by tools/generate-catalog.mjs.
  */
 
 /** api.yaml for a catalog of `codes` codes. */

@@ -3,12 +3,13 @@
  * site's base path like every other page. The widget fetches them lazily, one shard at a time.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCatalog } from '../../integration/catalog';
 import { siteLookupIndex } from '../../lookup/site-index';
 
-export const getStaticPaths: GetStaticPaths = () => [...siteLookupIndex().json.keys()].map((shard) => ({ params: { shard } }));
+export const getStaticPaths: GetStaticPaths = () => [...siteLookupIndex(getCatalog()).json.keys()].map((shard) => ({ params: { shard } }));
 
 export const GET: APIRoute = ({ params }) => {
-  const json = siteLookupIndex().json.get(String(params.shard));
+  const json = siteLookupIndex(getCatalog()).json.get(String(params.shard));
   if (json === undefined) return new Response('unknown shard', { status: 404 });
   return new Response(json, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

@@ -19,8 +19,8 @@ export interface BuiltSite {
 /** The site the running project tests (projects are named after sites). */
 export function siteOf(testInfo: TestInfo): BuiltSite {
   const site = sites.find((candidate) => candidate.name === testInfo.project.name);
-  if (!site) throw new Error(`no site named "${testInfo.project.name}" in tests/e2e/sites.mjs`);
-  if (!existsSync(site.outDir)) throw new Error(`site "${site.name}" is not built: run node scripts/build-sites.mjs ${site.name}`);
+  if (!site) throw new Error(`no site named "${testInfo.project.name}" in tools/test-sites.mjs`);
+  if (!existsSync(site.outDir)) throw new Error(`site "${site.name}" is not built: run node tools/build-test-sites.mjs ${site.name}`);
   return site;
 }
 

@@ -2,7 +2,7 @@
 /**
  * The bare Astro baseline of the benchmark: the same N code pages, from the same generated catalog,
  * with a minimal layout and no catalog validation, so `npm run bench` can say how much the real
- * site costs above Astro itself. Built with `astro build --root bench/baseline`; it uses the root
+ * site costs above Astro itself. Built with `astro build --root tools/bench/baseline`; it uses the root
  * node_modules. CATALOG_DIR and OUT_DIR come from the environment, as for the real site.
  */
 import { defineConfig } from 'astro/config';

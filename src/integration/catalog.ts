@@ -1,0 +1,25 @@
+/**
+ * The catalog this build (or dev server) renders, for pages and components: the folder comes from
+ * the integration's options (`virtual:error-catalog/options`). A build loads it once; the dev
+ * server checks on each request whether a file changed, re-reads only what did, and shows a
+ * broken catalog as an AstroError in the overlay until it is fixed.
+ */
+import options from 'virtual:error-catalog/options';
+import { loadCatalogOnce } from '../catalog/index';
+import type { Catalog } from '../catalog/model';
+import { CatalogError } from '../catalog/problems';
+import { catalogAstroError } from './catalog-error';
+
+let built: Catalog | undefined;
+
+export function getCatalog(): Catalog {
+  if (built) return built;
+  try {
+    const catalog = loadCatalogOnce(options.catalogDir);
+    // Files do not change during a build; components ask for the catalog thousands of times.
+    if (!import.meta.env.DEV) built = catalog;
+    return catalog;
+  } catch (error) {
+    throw error instanceof CatalogError ? catalogAstroError(error) : error;
+  }
+}
