@@ -37,7 +37,13 @@ export default defineConfig({
     url: `http://127.0.0.1:${site.port}${site.basePath}`,
     // PREVIEW_CSP: every site is served with the Content-Security-Policy it must work under
     // (no inline scripts; src/publishing/content-security-policy.ts), so every test runs under it.
-    env: { CATALOG_DIR: site.catalogDir, BASE_PATH: site.basePath, OUT_DIR: site.outDir, ASTRO_TELEMETRY_DISABLED: '1', PREVIEW_CSP: '1' },
+    env: {
+      CATALOG_DIR: site.catalogDir,
+      BASE_PATH: site.basePath,
+      OUT_DIR: site.outDir,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      PREVIEW_CSP: '1',
+    },
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'ignore',

@@ -35,7 +35,20 @@ function planBuild(options) {
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
   // A build started from a Vitest test must not inherit Vitest's mode (VITEST=true changes how
   // Astro compiles components and breaks MDX rendering; MODE, DEV, SSR, BASE_URL are Vite's).
-  for (const key of ['VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST', 'NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']) delete env[key];
+  for (const key of [
+    'VITEST',
+    'VITEST_MODE',
+    'VITEST_POOL_ID',
+    'VITEST_WORKER_ID',
+    'TEST',
+    'NODE_ENV',
+    'MODE',
+    'DEV',
+    'PROD',
+    'SSR',
+    'BASE_URL',
+  ])
+    delete env[key];
   if (options.catalogDir) env.CATALOG_DIR = resolve(options.catalogDir);
   if (options.basePath) env.BASE_PATH = options.basePath;
   if (options.siteUrl) env.SITE_URL = options.siteUrl;

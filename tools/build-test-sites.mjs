@@ -16,5 +16,7 @@ for (const site of selected) {
     console.error(`Building the "${site.name}" test site failed (catalog ${site.catalogDir}).`);
     process.exit(1);
   }
-  console.log(`Built test site "${site.name}" (${site.catalogDir} at ${site.basePath}) in ${(result.ms / 1000).toFixed(1)} s.`);
+  console.log(
+    `Built test site "${site.name}" (${site.catalogDir} at ${site.basePath}) in ${(result.ms / 1000).toFixed(1)} s.`,
+  );
 }

@@ -18,7 +18,17 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
 import {
-  ASPECTS, CAUSES, CONDITIONS, ESCALATIONS, MESSAGE_AREAS, QUALIFIERS, RESOLUTIONS, RESOURCES, SAMPLE_VALUES, SUPPORT_ASKS, TAGS,
+  ASPECTS,
+  CAUSES,
+  CONDITIONS,
+  ESCALATIONS,
+  MESSAGE_AREAS,
+  QUALIFIERS,
+  RESOLUTIONS,
+  RESOURCES,
+  SAMPLE_VALUES,
+  SUPPORT_ASKS,
+  TAGS,
 } from './synthetic/vocabulary.mjs';
 import { ENVELOPES, GUIDES, HEADERS, STATUSES, SURFACES, api } from './synthetic/fixed-files.mjs';
 
@@ -56,7 +66,11 @@ function createRandom(seed) {
 }
 
 const capital = (text) => text.charAt(0).toUpperCase() + text.slice(1);
-const constant = (text) => text.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_|_$/g, '');
+const constant = (text) =>
+  text
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
 const camel = (text) => text.toLowerCase().replace(/[^a-z0-9]+(.)/g, (_, c) => c.toUpperCase());
 
 /** Fills the generator's own tokens; other `{names}` stay placeholders. */
@@ -73,7 +87,8 @@ function fill(template, resource) {
 /** The template with each placeholder replaced by a concrete value, as an API would send it. */
 function concrete(template, resource) {
   return template.replace(/\{([^{}]+)\}/g, (_, name) =>
-    name.endsWith('Id') && !(name in SAMPLE_VALUES) ? `${resource[2]}_8f3a22` : (SAMPLE_VALUES[name] ?? 'x'));
+    name.endsWith('Id') && !(name in SAMPLE_VALUES) ? `${resource[2]}_8f3a22` : (SAMPLE_VALUES[name] ?? 'x'),
+  );
 }
 
 /** A one-line description of a placeholder, with an example value. */
@@ -85,7 +100,10 @@ function describePlaceholder(name, resource) {
 
 function sentences(random, pool, resource, space, min, max) {
   const count = Math.min(pool.length, random.int(min, max));
-  return random.sample(pool, count).map((s) => fill(s, resource).replaceAll('{space}', space)).join(' ');
+  return random
+    .sample(pool, count)
+    .map((s) => fill(s, resource).replaceAll('{space}', space))
+    .join(' ');
 }
 
 /**
@@ -102,7 +120,8 @@ function planSpace(random, space, count) {
       const qualifier = QUALIFIERS[attempt % QUALIFIERS.length];
       const generation = Math.floor(attempt / QUALIFIERS.length);
       const name = [constant(resource[0]), condition.suffix, qualifier[0], generation ? `V${generation + 1}` : '']
-        .filter(Boolean).join('_');
+        .filter(Boolean)
+        .join('_');
       if (!usedNames.has(name)) {
         usedNames.add(name);
         return { name, qualifier };
@@ -119,9 +138,12 @@ function planSpace(random, space, count) {
     if (!space.symbolic && ranges.length > 0 && random.chance(0.12)) {
       const reserved = random.chance(0.4);
       ranges.push({
-        from: cursor, to: cursor + RANGE_WIDTH - 1,
+        from: cursor,
+        to: cursor + RANGE_WIDTH - 1,
         name: reserved ? `Reserved block ${ranges.length + 1}` : `Unassigned block ${ranges.length + 1}`,
-        meaning: reserved ? 'Reserved for partner integrations; never sent by the API itself.' : 'Set aside for features that are not public yet.',
+        meaning: reserved
+          ? 'Reserved for partner integrations; never sent by the API itself.'
+          : 'Set aside for features that are not public yet.',
         state: reserved ? 'reserved' : 'unused',
       });
       cursor += RANGE_WIDTH;
@@ -130,7 +152,8 @@ function planSpace(random, space, count) {
     const offsets = space.symbolic ? [] : random.sample([...Array(RANGE_WIDTH).keys()], inBlock).sort((a, b) => a - b);
     if (!space.symbolic) {
       ranges.push({
-        from: cursor, to: cursor + RANGE_WIDTH - 1,
+        from: cursor,
+        to: cursor + RANGE_WIDTH - 1,
         name: `${capital(resource[1])}: ${aspect[0]}${lap ? ` (${lap + 1})` : ''}`,
         meaning: `Errors about ${aspect[1].replaceAll('{plural}', resource[1])}.`,
       });
@@ -146,8 +169,20 @@ function planSpace(random, space, count) {
   }
   // Every numeric space ends with a block set aside and one reserved for partners, as real ones do.
   if (!space.symbolic) {
-    ranges.push({ from: cursor, to: cursor + RANGE_WIDTH - 1, name: 'Next features', meaning: 'Set aside for features that are not public yet.', state: 'unused' });
-    ranges.push({ from: cursor + 9 * RANGE_WIDTH, to: cursor + 10 * RANGE_WIDTH - 1, name: 'Partner reserved', meaning: 'Reserved for partner integrations; never sent by the API itself.', state: 'reserved' });
+    ranges.push({
+      from: cursor,
+      to: cursor + RANGE_WIDTH - 1,
+      name: 'Next features',
+      meaning: 'Set aside for features that are not public yet.',
+      state: 'unused',
+    });
+    ranges.push({
+      from: cursor + 9 * RANGE_WIDTH,
+      to: cursor + 10 * RANGE_WIDTH - 1,
+      name: 'Partner reserved',
+      meaning: 'Reserved for partner integrations; never sent by the API itself.',
+      state: 'reserved',
+    });
   }
   return { plans, ranges };
 }
@@ -156,8 +191,14 @@ function buildCode(random, space, plan) {
   const { resource, condition, qualifier } = plan;
   const message = fill(condition.message, resource).replace(/\.$/, '') + qualifier[1] + '.';
   const names = [...message.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]);
-  const entry = { code: space.symbolic ? plan.code : Number(plan.code), name: plan.name, status: condition.status, message };
-  if (random.chance(0.3)) entry.title = `${capital(resource[0])} ${condition.suffix.toLowerCase().replaceAll('_', ' ')}${qualifier[1]}`;
+  const entry = {
+    code: space.symbolic ? plan.code : Number(plan.code),
+    name: plan.name,
+    status: condition.status,
+    message,
+  };
+  if (random.chance(0.3))
+    entry.title = `${capital(resource[0])} ${condition.suffix.toLowerCase().replaceAll('_', ' ')}${qualifier[1]}`;
   if (names.length && random.chance(0.6)) {
     entry.placeholders = Object.fromEntries(names.map((n) => [n, describePlaceholder(n, resource)]));
   }
@@ -166,7 +207,8 @@ function buildCode(random, space, plan) {
   if (condition.retry) entry.retry = condition.retry;
   if (random.chance(0.4)) {
     entry.support = { ask: random.sample(SUPPORT_ASKS, random.int(1, 3)).map((s) => fill(s, resource)) };
-    if (random.chance(0.5)) entry.support.escalate = fill(random.pick(ESCALATIONS), resource).replaceAll('{space}', space.id);
+    if (random.chance(0.5))
+      entry.support.escalate = fill(random.pick(ESCALATIONS), resource).replaceAll('{space}', space.id);
   }
   entry.since = `v${random.int(1, 4)}`;
   if (random.chance(0.25)) entry.tags = random.sample(TAGS, random.int(1, 3));
@@ -225,7 +267,11 @@ export function generateCatalog({ codes = 500, outDir, seed = 1 }) {
       // Deprecated codes point at a later, live code of the same space.
       if (index < entries.length - 1 && random.chance(0.04)) {
         const replacement = space.plans[random.int(index + 1, Math.min(entries.length - 1, index + 20))];
-        entry.deprecated = { since: `v${random.int(3, 5)}`, replacedBy: String(replacement.code), note: `Merged into ${replacement.name}, which covers the same case with more detail.` };
+        entry.deprecated = {
+          since: `v${random.int(3, 5)}`,
+          replacedBy: String(replacement.code),
+          note: `Merged into ${replacement.name}, which covers the same case with more detail.`,
+        };
       }
       if (!space.symbolic && random.chance(0.01)) entry.formerly = [`${space.id}-legacy:${plan.code}`];
       if (random.chance(0.05)) messagePool.push({ entry, space: space.id, resource: plan.resource });
@@ -235,10 +281,17 @@ export function generateCatalog({ codes = 500, outDir, seed = 1 }) {
       write(`codes/${space.id}.yaml`, { codeSpace: space.id, codes: entries });
       fileCount += 1;
     } else {
-      write(`ranges/${space.id}.yaml`, { codeSpace: space.id, name: space.name, description: `Numeric codes of the ${space.id} code space, in blocks of ${RANGE_WIDTH}.`, ranges: space.ranges });
+      write(`ranges/${space.id}.yaml`, {
+        codeSpace: space.id,
+        name: space.name,
+        description: `Numeric codes of the ${space.id} code space, in blocks of ${RANGE_WIDTH}.`,
+        ranges: space.ranges,
+      });
       fileCount += 1;
       const byRange = new Map();
-      space.plans.forEach((plan, index) => byRange.set(plan.range, [...(byRange.get(plan.range) ?? []), entries[index]]));
+      space.plans.forEach((plan, index) =>
+        byRange.set(plan.range, [...(byRange.get(plan.range) ?? []), entries[index]]),
+      );
       for (const [rangeIndex, list] of byRange) {
         const range = space.ranges[rangeIndex];
         write(`codes/${space.id}/${range.from}-${range.to}.yaml`, { codeSpace: space.id, codes: list });
@@ -246,9 +299,15 @@ export function generateCatalog({ codes = 500, outDir, seed = 1 }) {
       }
       // Undocumented numbers inside active ranges, for "nearest documented code" lookups.
       const used = new Set(space.plans.map((p) => Number(p.code)));
-      for (const range of random.sample(space.ranges.filter((r) => !r.state), 3)) {
+      for (const range of random.sample(
+        space.ranges.filter((r) => !r.state),
+        3,
+      )) {
         for (let value = range.from; value <= range.to; value += 1) {
-          if (!used.has(value)) { samples.undocumented.push(String(value)); break; }
+          if (!used.has(value)) {
+            samples.undocumented.push(String(value));
+            break;
+          }
         }
       }
     }
@@ -256,7 +315,10 @@ export function generateCatalog({ codes = 500, outDir, seed = 1 }) {
       samples.codes.push(plan.code);
       samples.names.push(plan.name);
     }
-    for (const [index, entry] of random.sample(entries.map((e, i) => [i, e]), 10)) {
+    for (const [index, entry] of random.sample(
+      entries.map((e, i) => [i, e]),
+      10,
+    )) {
       samples.templates.push(entry.message);
       samples.messages.push(concrete(entry.message, space.plans[index].resource));
     }
@@ -274,8 +336,18 @@ export function generateCatalog({ codes = 500, outDir, seed = 1 }) {
       resolution: entry.resolution,
       code: `${space}:${entry.code}`,
     }));
-    while (messages.length < 2) messages.push({ message: `${area} request could not be completed (${messages.length + 1})`, status: 400, resolution: 'Read the message details and correct the request.' });
-    write(`messages/${String(areaIndex + 1).padStart(2, '0')}-${area.toLowerCase().replace(/\s+/g, '-')}.yaml`, { area, description, order: areaIndex + 1, messages });
+    while (messages.length < 2)
+      messages.push({
+        message: `${area} request could not be completed (${messages.length + 1})`,
+        status: 400,
+        resolution: 'Read the message details and correct the request.',
+      });
+    write(`messages/${String(areaIndex + 1).padStart(2, '0')}-${area.toLowerCase().replace(/\s+/g, '-')}.yaml`, {
+      area,
+      description,
+      order: areaIndex + 1,
+      messages,
+    });
     fileCount += 1;
   });
 
@@ -288,11 +360,34 @@ export function generateCatalog({ codes = 500, outDir, seed = 1 }) {
   fileCount += 2 + Object.keys(SURFACES).length + Object.keys(ENVELOPES).length + Object.keys(GUIDES).length + 1;
 
   // Pasted bodies in the catalog's own envelopes, with real codes and concrete messages.
-  const [core, ledger, identity, events] = spaces.map((space) => ({ code: space.plans[0].code, message: space.sampleMessage }));
-  samples.bodies.push(JSON.stringify({ status: 404, requestId: 'req_7Hq2LmX9', errors: [{ code: core.code, message: core.message }] }));
-  samples.bodies.push(JSON.stringify({ type: `https://errors.example.com/codes/ledger/${ledger.code}/`, title: 'Error', status: 409, detail: ledger.message, code: ledger.code, traceId: '00-4bf92f35-01' }));
-  samples.bodies.push(JSON.stringify({ errors: [{ status: '404', code: identity.code, title: 'Not found', detail: identity.message }], meta: { requestId: 'req_id1' } }));
-  samples.bodies.push(JSON.stringify({ error: { type: 'invalid_request_error', code: events.code, message: events.message, request_id: 'req_1' } }));
+  const [core, ledger, identity, events] = spaces.map((space) => ({
+    code: space.plans[0].code,
+    message: space.sampleMessage,
+  }));
+  samples.bodies.push(
+    JSON.stringify({ status: 404, requestId: 'req_7Hq2LmX9', errors: [{ code: core.code, message: core.message }] }),
+  );
+  samples.bodies.push(
+    JSON.stringify({
+      type: `https://errors.example.com/codes/ledger/${ledger.code}/`,
+      title: 'Error',
+      status: 409,
+      detail: ledger.message,
+      code: ledger.code,
+      traceId: '00-4bf92f35-01',
+    }),
+  );
+  samples.bodies.push(
+    JSON.stringify({
+      errors: [{ status: '404', code: identity.code, title: 'Not found', detail: identity.message }],
+      meta: { requestId: 'req_id1' },
+    }),
+  );
+  samples.bodies.push(
+    JSON.stringify({
+      error: { type: 'invalid_request_error', code: events.code, message: events.message, request_id: 'req_1' },
+    }),
+  );
   writeFileSync(join(dir, '.samples.json'), `${JSON.stringify(samples, null, 2)}\n`);
 
   return {
@@ -325,5 +420,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const started = performance.now();
   const result = generateCatalog({ codes: options.codes, outDir: options.out, seed: options.seed });
   const spaces = result.codeSpaces.map((s) => `${s.id} ${s.codes}`).join(', ');
-  console.log(`Wrote ${result.codes} codes (${spaces}) in ${result.files} files to ${result.dir} in ${Math.round(performance.now() - started)} ms.`);
+  console.log(
+    `Wrote ${result.codes} codes (${spaces}) in ${result.files} files to ${result.dir} in ${Math.round(performance.now() - started)} ms.`,
+  );
 }

@@ -128,7 +128,9 @@ class ErrorLookup extends HTMLElement {
     // A newer query was typed while this one waited for the index: its answer wins.
     if (number !== this.latest) return;
     this.results.removeAttribute('aria-busy');
-    const fullUrl = this.compact ? `${this.dataset.lookupPage ?? ''}${fragmentFor(this.redactForAddress(query))}` : undefined;
+    const fullUrl = this.compact
+      ? `${this.dataset.lookupPage ?? ''}${fragmentFor(this.redactForAddress(query))}`
+      : undefined;
     this.results.replaceChildren(renderAnswer(answer, { compact: this.compact, ...(fullUrl ? { fullUrl } : {}) }));
     this.status.textContent = announce(answer);
     if (!this.compact && options.history !== 'none') this.remember(query, options.history);
@@ -168,7 +170,9 @@ class ErrorLookup extends HTMLElement {
       return;
     }
     const url = `${location.origin}${location.pathname}${fragment}`;
-    const redacted = found.length ? ` Redacted before sharing: ${describeRedaction(found)}.` : ' Nothing in it looked like a secret, so nothing was redacted.';
+    const redacted = found.length
+      ? ` Redacted before sharing: ${describeRedaction(found)}.`
+      : ' Nothing in it looked like a secret, so nothing was redacted.';
     if (field) {
       field.value = url;
       field.hidden = false;

@@ -16,7 +16,16 @@ import {
   type TableStateShape,
 } from './table-state';
 import { foldText } from '../shared/fold-text';
-import { countLabel, facetTokens, moreLabel, queryTerms, rowMatches, rowWindow, sortedOrder, type RowIndex } from './table-match';
+import {
+  countLabel,
+  facetTokens,
+  moreLabel,
+  queryTerms,
+  rowMatches,
+  rowWindow,
+  sortedOrder,
+  type RowIndex,
+} from './table-match';
 
 /** Long enough to skip the keystrokes of a word typed at speed, short enough to feel live. */
 const FILTER_DEBOUNCE_MS = 120;
@@ -40,7 +49,9 @@ function facetAttribute(key: string): string {
 function columnKey(header: HTMLTableCellElement, index: number): string {
   const explicit = header.dataset['sortKey'];
   if (explicit) return explicit;
-  const text = foldText(header.textContent ?? '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const text = foldText(header.textContent ?? '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return text || `column-${index + 1}`;
 }
 
@@ -91,12 +102,18 @@ class FilterableTable extends HTMLElement {
     this.emptyRow = this.createEmptyRow(table);
     this.moreRow = this.createMoreRow(table);
     // A link to one row (ranges/#core-1100-1199) must find it shown.
-    if (location.hash && this.rows.some((row) => row.id && `#${row.id}` === decodeURIComponent(location.hash))) this.limit = Infinity;
+    if (location.hash && this.rows.some((row) => row.id && `#${row.id}` === decodeURIComponent(location.hash)))
+      this.limit = Infinity;
 
     const several = document.querySelectorAll('filterable-table').length > 1;
     this.shape = {
       prefix: several ? this.id : '',
-      facets: Object.fromEntries(this.facetSelects.map((select) => [select.dataset['ftFacet'] ?? '', [...select.options].map((o) => o.value).filter(Boolean)])),
+      facets: Object.fromEntries(
+        this.facetSelects.map((select) => [
+          select.dataset['ftFacet'] ?? '',
+          [...select.options].map((o) => o.value).filter(Boolean),
+        ]),
+      ),
       columns: this.columns.map((column) => column.key),
     };
     this.state = readTableState(new URLSearchParams(location.search), this.shape);
@@ -161,7 +178,10 @@ class FilterableTable extends HTMLElement {
   }
 
   /** A full-width row of the table's own (empty state, more rows), kept after the data rows. */
-  private createNoteRow(table: HTMLTableElement, className: string): { row: HTMLTableRowElement; cell: HTMLTableCellElement } | null {
+  private createNoteRow(
+    table: HTMLTableElement,
+    className: string,
+  ): { row: HTMLTableRowElement; cell: HTMLTableCellElement } | null {
     const body = table.tBodies[table.tBodies.length - 1];
     if (!body) return null;
     const row = document.createElement('tr');
@@ -252,7 +272,8 @@ class FilterableTable extends HTMLElement {
     if (this.moreRow) {
       this.moreRow.hidden = shown >= matched;
       if (this.moreText) this.moreText.textContent = moreLabel(shown, matched, this.noun);
-      if (this.moreButton) this.moreButton.textContent = `Show ${Math.min(this.pageSize, matched - shown).toLocaleString('en')} more`;
+      if (this.moreButton)
+        this.moreButton.textContent = `Show ${Math.min(this.pageSize, matched - shown).toLocaleString('en')} more`;
     }
     const filtered = terms.length > 0 || Object.keys(this.state.facets).length > 0;
     if (this.resetButton) this.resetButton.hidden = !filtered;

@@ -71,7 +71,10 @@ export function createLookupClient(shardUrl: (shard: string) => string): LookupC
     },
     async lookup(query, options = {}) {
       const [{ resolveLookup }, coreShard] = await Promise.all([loadEngine(), loadCore()]);
-      return resolveLookup(query, { core: coreShard, shards }, loadShard, { now: Date.now(), typing: options.typing ?? false });
+      return resolveLookup(query, { core: coreShard, shards }, loadShard, {
+        now: Date.now(),
+        typing: options.typing ?? false,
+      });
     },
     bytesFetched: () => bytes,
   };

@@ -11,7 +11,11 @@ import { statusClassOf } from '../shared/status-class';
 type Child = Node | string | null | undefined | false;
 
 /** `el('p', { class: 'x' }, 'text', child)`: text children become text nodes. */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
   for (const child of children) {
@@ -46,10 +50,24 @@ function localTime(iso: string): string {
 function renderHttp(facts: HttpFacts): HTMLElement {
   const section = el('section', { class: 'lookup-http', 'aria-label': 'What the response says' });
   const list = el('dl', { class: 'facts' });
-  if (facts.status !== undefined) fact(list, 'Status', el('a', { href: href(routes.status(facts.status)) }, `${facts.status}${facts.statusReason ? ` ${facts.statusReason}` : ''}`));
-  if (facts.requestId) fact(list, 'Request id', el('code', {}, facts.requestId), ' — quote it when you contact support.');
+  if (facts.status !== undefined)
+    fact(
+      list,
+      'Status',
+      el(
+        'a',
+        { href: href(routes.status(facts.status)) },
+        `${facts.status}${facts.statusReason ? ` ${facts.statusReason}` : ''}`,
+      ),
+    );
+  if (facts.requestId)
+    fact(list, 'Request id', el('code', {}, facts.requestId), ' — quote it when you contact support.');
   if (facts.retryAfterSeconds !== undefined && facts.retryAt) {
-    fact(list, 'Retry', `after ${facts.retryAfterSeconds} s, at ${localTime(facts.retryAt)} your time (${facts.retryAt.slice(11, 19)} UTC).`);
+    fact(
+      list,
+      'Retry',
+      `after ${facts.retryAfterSeconds} s, at ${localTime(facts.retryAt)} your time (${facts.retryAt.slice(11, 19)} UTC).`,
+    );
   }
   if (list.childElementCount) section.append(list);
   if (facts.headerNotes.length) {
@@ -66,16 +84,34 @@ function renderHttp(facts: HttpFacts): HTMLElement {
 export function renderExplanation(explanation: Explanation, compact: boolean): HTMLElement {
   const article = el('article', { class: `lookup-result lookup-result--${explanation.kind}` });
   const heading = el('h3', {});
-  heading.append(el('span', { class: 'badge' }, explanation.undocumented ? 'Not in the catalog' : KIND_LABELS[explanation.kind]), ' ');
+  heading.append(
+    el('span', { class: 'badge' }, explanation.undocumented ? 'Not in the catalog' : KIND_LABELS[explanation.kind]),
+    ' ',
+  );
   if (explanation.code) heading.append(el('code', {}, explanation.code), ' ');
-  heading.append(explanation.undocumented ? el('span', {}, explanation.title) : link(explanation.url, explanation.title));
+  heading.append(
+    explanation.undocumented ? el('span', {}, explanation.title) : link(explanation.url, explanation.title),
+  );
   article.append(heading);
 
   const meta = el('p', { class: 'lookup-meta' });
   if (explanation.name) meta.append(el('code', {}, explanation.name), ' ');
-  if (explanation.status !== undefined) meta.append(el('span', { class: `badge badge--${statusClassOf(explanation.status)}` }, `HTTP ${explanation.status}${explanation.statusReason ? ` ${explanation.statusReason}` : ''}`), ' ');
-  if (explanation.surfaces.length) meta.append(`On ${explanation.surfaces.map((surface) => surface.name).join(', ')}. `);
-  if (explanation.deprecated) meta.append(el('span', { class: 'badge badge--deprecated' }, `Deprecated since ${explanation.deprecated.since}`), ' ');
+  if (explanation.status !== undefined)
+    meta.append(
+      el(
+        'span',
+        { class: `badge badge--${statusClassOf(explanation.status)}` },
+        `HTTP ${explanation.status}${explanation.statusReason ? ` ${explanation.statusReason}` : ''}`,
+      ),
+      ' ',
+    );
+  if (explanation.surfaces.length)
+    meta.append(`On ${explanation.surfaces.map((surface) => surface.name).join(', ')}. `);
+  if (explanation.deprecated)
+    meta.append(
+      el('span', { class: 'badge badge--deprecated' }, `Deprecated since ${explanation.deprecated.since}`),
+      ' ',
+    );
   meta.append(el('span', { class: 'muted' }, `Matched by ${explanation.matchedBy}.`));
   article.append(meta);
 
@@ -85,19 +121,27 @@ export function renderExplanation(explanation: Explanation, compact: boolean): H
   if (explanation.retry) fact(list, 'Retry', explanation.retry);
   if (explanation.replacedBy) fact(list, 'Replaced by', link(explanation.replacedBy.url, explanation.replacedBy.code));
   if (!compact) {
-    if (explanation.message && explanation.message !== explanation.title) fact(list, 'Message', el('code', {}, explanation.message));
+    if (explanation.message && explanation.message !== explanation.title)
+      fact(list, 'Message', el('code', {}, explanation.message));
     if (explanation.deprecated?.note) fact(list, 'Deprecation', explanation.deprecated.note);
     if (explanation.space) fact(list, 'Code space', explanation.space.name);
-    if (explanation.range) fact(list, 'Range', link(explanation.range.url, `${explanation.range.name} (${explanation.range.from}–${explanation.range.to})`));
+    if (explanation.range)
+      fact(
+        list,
+        'Range',
+        link(explanation.range.url, `${explanation.range.name} (${explanation.range.from}–${explanation.range.to})`),
+      );
   }
   if (explanation.values) {
     const values = el('ul', { class: 'plain-list' });
-    for (const [name, value] of Object.entries(explanation.values)) values.append(el('li', {}, el('code', {}, name), ' = ', el('code', {}, value)));
+    for (const [name, value] of Object.entries(explanation.values))
+      values.append(el('li', {}, el('code', {}, name), ' = ', el('code', {}, value)));
     fact(list, 'Values read', values);
   }
   if (explanation.fieldErrors?.length) {
     const fields = el('ul', { class: 'plain-list' });
-    for (const entry of explanation.fieldErrors) fields.append(el('li', {}, el('code', {}, entry.field), ': ', entry.messages.join(' · ')));
+    for (const entry of explanation.fieldErrors)
+      fields.append(el('li', {}, el('code', {}, entry.field), ': ', entry.messages.join(' · ')));
     fact(list, 'Field errors', fields);
   }
   if (explanation.nearby?.length) {
@@ -113,13 +157,27 @@ export function renderExplanation(explanation: Explanation, compact: boolean): H
 export function renderAnswer(answer: LookupAnswer, options: { compact: boolean; fullUrl?: string }): DocumentFragment {
   const fragment = document.createDocumentFragment();
   if (answer.notices.length) {
-    fragment.append(el('div', { class: 'callout callout--warn' }, ...answer.notices.map((notice) => el('p', {}, notice))));
+    fragment.append(
+      el('div', { class: 'callout callout--warn' }, ...answer.notices.map((notice) => el('p', {}, notice))),
+    );
   }
-  if (answer.http && !options.compact && (answer.http.headerNotes.length || answer.http.status !== undefined || answer.http.requestId)) {
+  if (
+    answer.http &&
+    !options.compact &&
+    (answer.http.headerNotes.length || answer.http.status !== undefined || answer.http.requestId)
+  ) {
     fragment.append(renderHttp(answer.http));
   }
   if (answer.readAs && !options.compact) {
-    fragment.append(el('p', { class: 'muted' }, 'Read as ', answer.readAs.url ? link(answer.readAs.url, answer.readAs.name) : answer.readAs.name, answer.readAs.declared ? ', an envelope of this API.' : ', a common public error format.'));
+    fragment.append(
+      el(
+        'p',
+        { class: 'muted' },
+        'Read as ',
+        answer.readAs.url ? link(answer.readAs.url, answer.readAs.name) : answer.readAs.name,
+        answer.readAs.declared ? ', an envelope of this API.' : ', a common public error format.',
+      ),
+    );
   }
   const shown = options.compact ? answer.explanations.slice(0, 3) : answer.explanations;
   if (shown.length) {
@@ -128,11 +186,29 @@ export function renderAnswer(answer: LookupAnswer, options: { compact: boolean; 
     fragment.append(list);
   }
   if (answer.suggestions.length) {
-    fragment.append(el('h3', {}, 'Nothing matched. Try:'), el('ul', {}, ...answer.suggestions.map((suggestion) => el('li', {}, suggestion))));
-    fragment.append(el('p', {}, 'Or browse ', link(routes.codes(), 'all codes'), ', ', link(routes.statuses(), 'status codes'), ' and ', link(routes.messages(), 'common messages'), '.'));
+    fragment.append(
+      el('h3', {}, 'Nothing matched. Try:'),
+      el('ul', {}, ...answer.suggestions.map((suggestion) => el('li', {}, suggestion))),
+    );
+    fragment.append(
+      el(
+        'p',
+        {},
+        'Or browse ',
+        link(routes.codes(), 'all codes'),
+        ', ',
+        link(routes.statuses(), 'status codes'),
+        ' and ',
+        link(routes.messages(), 'common messages'),
+        '.',
+      ),
+    );
   }
   if (options.compact && options.fullUrl && (answer.explanations.length || answer.http)) {
-    const more = answer.explanations.length > shown.length ? `See all ${answer.explanations.length} explanations` : 'Open the full answer';
+    const more =
+      answer.explanations.length > shown.length
+        ? `See all ${answer.explanations.length} explanations`
+        : 'Open the full answer';
     fragment.append(el('p', {}, el('a', { href: options.fullUrl }, more)));
   }
   return fragment;
@@ -144,8 +220,12 @@ export function announce(answer: LookupAnswer): string {
   if (answer.kind === 'too-large') return answer.notices[0] ?? 'The input is too large.';
   const count = answer.explanations.length;
   const best = answer.explanations[0];
-  const wait = answer.http?.retryAfterSeconds !== undefined ? ` Retry after ${answer.http.retryAfterSeconds} seconds.` : '';
-  if (!count) return answer.http?.headerNotes.length ? `${answer.http.headerNotes.length} headers explained.${wait}` : 'Nothing matched. Suggestions are listed below.';
+  const wait =
+    answer.http?.retryAfterSeconds !== undefined ? ` Retry after ${answer.http.retryAfterSeconds} seconds.` : '';
+  if (!count)
+    return answer.http?.headerNotes.length
+      ? `${answer.http.headerNotes.length} headers explained.${wait}`
+      : 'Nothing matched. Suggestions are listed below.';
   const title = best ? `${best.code ? `${best.code}: ` : ''}${best.title}` : '';
   return `${count} ${count === 1 ? 'explanation' : 'explanations'}. Best match: ${title}.${wait}`;
 }

@@ -44,7 +44,11 @@ function isField(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -87,7 +91,13 @@ class SearchDialog extends HTMLElement {
     openButton.addEventListener('focus', () => this.warmUp(), { once: true });
     document.addEventListener('keydown', (event) => {
       if (event.defaultPrevented) return;
-      const shortcut = { key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, inField: isField(event.target) };
+      const shortcut = {
+        key: event.key,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        altKey: event.altKey,
+        inField: isField(event.target),
+      };
       if (!isSearchShortcut(shortcut)) return;
       event.preventDefault();
       // Pressed again while open: back to the search box (and not the browser's own Ctrl+K).
@@ -177,7 +187,9 @@ class SearchDialog extends HTMLElement {
       return (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || a.localeCompare(b);
     });
     for (const name of names) {
-      const values = Object.entries(available[name] ?? {}).sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
+      const values = Object.entries(available[name] ?? {}).sort(([a], [b]) =>
+        a.localeCompare(b, 'en', { numeric: true }),
+      );
       if (values.length < 2) continue;
       const field = element('span', 'search-dialog__filter');
       const label = element('label', '', filterLabels[name] ?? name);
@@ -219,7 +231,9 @@ class SearchDialog extends HTMLElement {
     this.list.setAttribute('aria-busy', 'true');
     const exactAnswer = query ? findExactMatches(query).catch((): Explanation[] => []) : Promise.resolve([]);
     const exactHitsOf = (exact: Explanation[]) =>
-      exact.filter((explanation) => explanationPassesFilters(explanation, filters)).map((explanation) => hitFromExplanation(explanation, this.base));
+      exact
+        .filter((explanation) => explanationPassesFilters(explanation, filters))
+        .map((explanation) => hitFromExplanation(explanation, this.base));
     let api: PagefindApi;
     try {
       api = await this.loadPagefind();
@@ -228,7 +242,8 @@ class SearchDialog extends HTMLElement {
       const exactHits = exactHitsOf(await exactAnswer);
       if (ticket !== this.ticket) return;
       this.render(exactHits, query, filtered);
-      this.count.textContent = `${this.count.textContent} Full-text search is unavailable: its index could not be loaded.`.trim();
+      this.count.textContent =
+        `${this.count.textContent} Full-text search is unavailable: its index could not be loaded.`.trim();
       return;
     }
     const [exact, search] = await Promise.all([exactAnswer, api.search(query || null, { filters })]);
@@ -241,7 +256,10 @@ class SearchDialog extends HTMLElement {
     const firstPage = await Promise.all(search.results.slice(0, PAGE_SIZE).map((result) => result.data()));
     if (ticket !== this.ticket) return;
     this.pending = search.results.slice(PAGE_SIZE);
-    const hits = mergeHits(exactHits, firstPage.map((data) => hitFromPagefind(data)));
+    const hits = mergeHits(
+      exactHits,
+      firstPage.map((data) => hitFromPagefind(data)),
+    );
     const extraExact = hits.length - firstPage.length;
     this.render(hits, query, filtered, search.results.length + Math.max(0, extraExact));
   }
@@ -253,7 +271,10 @@ class SearchDialog extends HTMLElement {
     const data = await Promise.all(next.map((result) => result.data()));
     if (ticket !== this.ticket) return;
     const before = this.shown.length;
-    const hits = mergeHits(this.shown, data.map((entry) => hitFromPagefind(entry)));
+    const hits = mergeHits(
+      this.shown,
+      data.map((entry) => hitFromPagefind(entry)),
+    );
     this.appendHits(hits.slice(before));
     this.shown = hits;
     this.moreButton.hidden = this.pending.length === 0;
@@ -284,7 +305,8 @@ class SearchDialog extends HTMLElement {
       link.append(head);
       if (hit.labels.length) link.append(element('span', 'search-hit__labels', hit.labels.join(' · ')));
       const excerpt = element('span', 'search-hit__excerpt');
-      for (const segment of hit.excerpt) excerpt.append(segment.mark ? element('mark', '', segment.text) : document.createTextNode(segment.text));
+      for (const segment of hit.excerpt)
+        excerpt.append(segment.mark ? element('mark', '', segment.text) : document.createTextNode(segment.text));
       link.append(excerpt);
       item.append(link);
       if (hit.sections.length) {
@@ -308,7 +330,8 @@ class SearchDialog extends HTMLElement {
 
   /** Arrow keys walk input → results and back; Home/End jump within the results. */
   private onDialogKey(event: KeyboardEvent): void {
-    if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key) || event.altKey || event.ctrlKey || event.metaKey)
+      return;
     const links = this.links();
     const active = document.activeElement;
     const position = active instanceof HTMLAnchorElement ? links.indexOf(active) : -1;

@@ -9,7 +9,9 @@ import { pinnedExplanations } from './search-results';
 
 /** Starts loading the lookup index on intent, so the first query does not wait for it. */
 export function preloadExactMatches(): void {
-  getLookupClient().warm().catch(() => undefined);
+  getLookupClient()
+    .warm()
+    .catch(() => undefined);
 }
 
 /** The lookup's answers that match the query as a whole (code, name, status or message). */

@@ -38,7 +38,9 @@ export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
     if (body[0] === '#') {
       const codePoint = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return Number.isFinite(codePoint) && codePoint > 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : whole;
+      return Number.isFinite(codePoint) && codePoint > 0 && codePoint <= 0x10ffff
+        ? String.fromCodePoint(codePoint)
+        : whole;
     }
     return namedEntities[body.toLowerCase()] ?? whole;
   });
@@ -153,7 +155,11 @@ export function pinnedExplanations(answer: LookupAnswer, query: string): Explana
     if (explanation.exact) return true;
     if (explanation.kind === 'range') return answer.kind === 'code';
     if (explanation.values && Object.keys(explanation.values).length > 0) return true;
-    const names = [explanation.title, explanation.name, explanation.kind === 'status' ? explanation.statusReason : undefined];
+    const names = [
+      explanation.title,
+      explanation.name,
+      explanation.kind === 'status' ? explanation.statusReason : undefined,
+    ];
     if (names.some((name) => name !== undefined && comparableText(name) === wanted)) return true;
     return explanation.message !== undefined && templateWords(explanation.message) === wanted;
   });
@@ -166,7 +172,6 @@ export const pageTypeOfExplanation: Partial<Record<Explanation['kind'], string>>
   message: PAGE_TYPES.message,
   range: PAGE_TYPES.range,
 };
-
 
 /**
  * Whether an exact match belongs under the filters chosen in the dialog, by the same rules as
@@ -198,14 +203,20 @@ export function hitFromExplanation(explanation: Explanation, base: string): Sear
   if (explanation.status !== undefined) {
     labels.push([explanation.status, explanation.statusReason].filter(Boolean).join(' '));
   }
-  const code = explanation.code ?? (explanation.kind === 'status' && explanation.status !== undefined ? String(explanation.status) : undefined);
+  const code =
+    explanation.code ??
+    (explanation.kind === 'status' && explanation.status !== undefined ? String(explanation.status) : undefined);
   const hit: SearchHit = {
     url: `${base}${explanation.url.replace(/^\/+/, '')}`,
-    title: explanation.name && explanation.name !== explanation.title ? `${explanation.title} (${explanation.name})` : explanation.title,
+    title:
+      explanation.name && explanation.name !== explanation.title
+        ? `${explanation.title} (${explanation.name})`
+        : explanation.title,
     labels: explanation.kind === 'status' ? [] : labels,
     excerpt: [{ text: explanation.meaning, mark: false }],
     exact: true,
-    badge: explanation.kind === 'range' ? 'Range of this code' : explanation.values ? 'Matching message' : 'Exact match',
+    badge:
+      explanation.kind === 'range' ? 'Range of this code' : explanation.values ? 'Matching message' : 'Exact match',
     sections: [],
   };
   if (code) hit.code = code;

@@ -58,7 +58,12 @@ function naturalKey(text: string): string {
 function sortKeyOf(value: string): SortKey {
   const trimmed = value.trim();
   const numeric = numberPattern.test(trimmed);
-  return { empty: trimmed === '', numeric, number: numeric ? Number(trimmed) : 0, text: numeric ? '' : naturalKey(trimmed) };
+  return {
+    empty: trimmed === '',
+    numeric,
+    number: numeric ? Number(trimmed) : 0,
+    text: numeric ? '' : naturalKey(trimmed),
+  };
 }
 
 /** Ascending order of two keys; empty values are placed by the caller. */

@@ -30,7 +30,10 @@ export function readThemeChoice(storage: Pick<Storage, 'getItem'> | undefined): 
 }
 
 /** Remembers the choice; `system` removes the entry so the system setting applies again. */
-export function writeThemeChoice(storage: Pick<Storage, 'setItem' | 'removeItem'> | undefined, choice: ThemeChoice): void {
+export function writeThemeChoice(
+  storage: Pick<Storage, 'setItem' | 'removeItem'> | undefined,
+  choice: ThemeChoice,
+): void {
   try {
     if (choice === 'system') storage?.removeItem(THEME_STORAGE_KEY);
     else storage?.setItem(THEME_STORAGE_KEY, choice);

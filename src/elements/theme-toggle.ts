@@ -4,7 +4,13 @@
  * remembers a new one, and follows choices made in other tabs. The choice was already applied
  * before the first paint by theme-init.js (see src/elements/theme-preference.ts).
  */
-import { applyThemeChoice, isThemeChoice, readThemeChoice, THEME_STORAGE_KEY, writeThemeChoice } from './theme-preference';
+import {
+  applyThemeChoice,
+  isThemeChoice,
+  readThemeChoice,
+  THEME_STORAGE_KEY,
+  writeThemeChoice,
+} from './theme-preference';
 
 function safeLocalStorage(): Storage | undefined {
   try {

@@ -41,7 +41,9 @@ export function errorCatalog(userOptions: ErrorCatalogUserOptions = {}): AstroIn
     hooks: {
       'astro:config:setup': ({ config, command, updateConfig, logger }) => {
         const root = fileURLToPath(config.root);
-        const catalogDir = isAbsolute(parsed.data.catalogDir) ? parsed.data.catalogDir : resolve(root, parsed.data.catalogDir);
+        const catalogDir = isAbsolute(parsed.data.catalogDir)
+          ? parsed.data.catalogDir
+          : resolve(root, parsed.data.catalogDir);
         options = { ...parsed.data, catalogDir };
         updateConfig({
           integrations: [mdx()],
@@ -50,7 +52,9 @@ export function errorCatalog(userOptions: ErrorCatalogUserOptions = {}): AstroIn
         try {
           // Kept for the pages of this build, so the catalog is parsed once.
           const catalog = loadCatalogOnce(catalogDir);
-          logger.info(`${relative(process.cwd(), catalogDir) || '.'}/: ${catalog.codes.length} codes, ${catalog.statuses.length} statuses`);
+          logger.info(
+            `${relative(process.cwd(), catalogDir) || '.'}/: ${catalog.codes.length} codes, ${catalog.statuses.length} statuses`,
+          );
         } catch (error) {
           if (!(error instanceof CatalogError)) throw error;
           // A build stops here, before anything is rendered. In dev the server stays up: the page
@@ -82,7 +86,9 @@ export function errorCatalog(userOptions: ErrorCatalogUserOptions = {}): AstroIn
         if (options.search) {
           const started = performance.now();
           const { pages: indexed } = await writeSearchIndex(outDir);
-          logger.info(`search: Pagefind indexed ${indexed} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+          logger.info(
+            `search: Pagefind indexed ${indexed} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+          );
         }
       },
     },

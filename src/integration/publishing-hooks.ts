@@ -13,10 +13,18 @@ import { isPageRoute, sitemapFiles } from '../publishing/sitemap';
 const NOT_CONTENT = new Set(['404/', '404', '500/', '500']);
 
 /** Writes the sitemap files and `_redirects` into `outDir`; returns a one-line summary. */
-export function writePublishingFiles(options: { outDir: string; routes: string[]; base: string; site: string; catalog: Catalog }): string {
+export function writePublishingFiles(options: {
+  outDir: string;
+  routes: string[];
+  base: string;
+  site: string;
+  catalog: Catalog;
+}): string {
   const redirects = codeRedirects(options.catalog);
   const redirected = new Set(redirects.map((redirect) => redirect.from));
-  const routes = options.routes.filter((route) => isPageRoute(route) && !NOT_CONTENT.has(route) && !redirected.has(route));
+  const routes = options.routes.filter(
+    (route) => isPageRoute(route) && !NOT_CONTENT.has(route) && !redirected.has(route),
+  );
   const write = (name: string, content: string) => {
     const path = join(options.outDir, name);
     mkdirSync(dirname(path), { recursive: true });

@@ -59,7 +59,8 @@ interface Shape {
 const MAX_ITEMS = 100;
 const MAX_TEXT = 10_000;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isString = (value: unknown): value is string => typeof value === 'string';
 
 /** The common public error shapes, in order of preference when they fit equally well. */
@@ -70,8 +71,20 @@ const PUBLIC_SHAPES: Shape[] = [
     declared: false,
     surfaces: [],
     mediaType: 'application/problem+json',
-    detect: (body) => (isString(body.type) || isString(body.title)) && (body.status !== undefined || isString(body.detail)),
-    parts: [{ status: 'status', code: 'code', title: 'title', message: 'detail', typeUrl: 'type', field: 'errors[].pointer', fieldMessage: 'errors[].detail', requestId: 'instance' }],
+    detect: (body) =>
+      (isString(body.type) || isString(body.title)) && (body.status !== undefined || isString(body.detail)),
+    parts: [
+      {
+        status: 'status',
+        code: 'code',
+        title: 'title',
+        message: 'detail',
+        typeUrl: 'type',
+        field: 'errors[].pointer',
+        fieldMessage: 'errors[].detail',
+        requestId: 'instance',
+      },
+    ],
   },
   {
     id: 'json-api',
@@ -79,8 +92,19 @@ const PUBLIC_SHAPES: Shape[] = [
     declared: false,
     surfaces: [],
     mediaType: 'application/vnd.api+json',
-    detect: (body) => Array.isArray(body.errors) && body.errors.some((entry) => isRecord(entry) && ('detail' in entry || 'title' in entry || 'source' in entry)),
-    parts: [{ code: 'errors[].code', status: 'errors[].status', title: 'errors[].title', message: 'errors[].detail', field: 'errors[].source.pointer', requestId: 'meta.requestId' }],
+    detect: (body) =>
+      Array.isArray(body.errors) &&
+      body.errors.some((entry) => isRecord(entry) && ('detail' in entry || 'title' in entry || 'source' in entry)),
+    parts: [
+      {
+        code: 'errors[].code',
+        status: 'errors[].status',
+        title: 'errors[].title',
+        message: 'errors[].detail',
+        field: 'errors[].source.pointer',
+        requestId: 'meta.requestId',
+      },
+    ],
   },
   {
     id: 'google',
@@ -104,7 +128,10 @@ const PUBLIC_SHAPES: Shape[] = [
     name: 'Microsoft REST error',
     declared: false,
     surfaces: [],
-    detect: (body) => isRecord(body.error) && isString(body.error.code) && ('innererror' in body.error || 'details' in body.error || 'target' in body.error || isString(body.error.message)),
+    detect: (body) =>
+      isRecord(body.error) &&
+      isString(body.error.code) &&
+      ('innererror' in body.error || 'details' in body.error || 'target' in body.error || isString(body.error.message)),
     parts: [
       {
         code: 'error.innererror.innererror.innererror.code',
@@ -121,7 +148,8 @@ const PUBLIC_SHAPES: Shape[] = [
     name: '{ statusCode, message, error } body',
     declared: false,
     surfaces: [],
-    detect: (body) => typeof body.statusCode === 'number' || (typeof body.statusCode === 'string' && /^\d{3}$/.test(body.statusCode)),
+    detect: (body) =>
+      typeof body.statusCode === 'number' || (typeof body.statusCode === 'string' && /^\d{3}$/.test(body.statusCode)),
     parts: [{ status: 'statusCode', code: 'code', message: 'message', title: 'error' }],
   },
   {
@@ -130,7 +158,10 @@ const PUBLIC_SHAPES: Shape[] = [
     declared: false,
     surfaces: [],
     detect: (body) => isRecord(body.errors) && (isString(body.error) || isString(body.message)),
-    parts: [{ message: 'error', fieldErrors: 'errors.<field>[]', code: 'code' }, { message: 'message', fieldErrors: 'errors.<field>[]' }],
+    parts: [
+      { message: 'error', fieldErrors: 'errors.<field>[]', code: 'code' },
+      { message: 'message', fieldErrors: 'errors.<field>[]' },
+    ],
   },
   {
     id: 'oauth',
@@ -154,7 +185,14 @@ const PUBLIC_SHAPES: Shape[] = [
     declared: false,
     surfaces: [],
     detect: (body) => isRecord(body.error),
-    parts: [{ code: 'error.ownCode', extraCodes: ['error.code', 'error.type'], message: 'error.message', status: 'error.status' }],
+    parts: [
+      {
+        code: 'error.ownCode',
+        extraCodes: ['error.code', 'error.type'],
+        message: 'error.message',
+        status: 'error.status',
+      },
+    ],
   },
   {
     id: 'flat',
@@ -162,7 +200,13 @@ const PUBLIC_SHAPES: Shape[] = [
     declared: false,
     surfaces: [],
     parts: [
-      { code: 'code', extraCodes: ['errorCode', 'error_code', 'error.code', 'type'], message: 'message', title: 'error', status: 'status' },
+      {
+        code: 'code',
+        extraCodes: ['errorCode', 'error_code', 'error.code', 'type'],
+        message: 'message',
+        title: 'error',
+        status: 'status',
+      },
       { message: 'error' },
     ],
   },
@@ -219,7 +263,8 @@ function asText(value: unknown): string | undefined {
 }
 
 function asStatus(value: unknown): number | undefined {
-  const number = typeof value === 'number' ? value : isString(value) && /^\d{3}$/.test(value.trim()) ? Number(value) : Number.NaN;
+  const number =
+    typeof value === 'number' ? value : isString(value) && /^\d{3}$/.test(value.trim()) ? Number(value) : Number.NaN;
   return Number.isInteger(number) && number >= 100 && number <= 599 ? number : undefined;
 }
 
@@ -229,7 +274,9 @@ export function pointerToField(pointer: string): string {
   if (!trimmed.includes('/')) return trimmed;
   return trimmed
     .split('/')
-    .map((segment, index) => (/^\d+$/.test(segment) ? `[${segment}]` : `${index ? '.' : ''}${segment.replace(/~1/g, '/').replace(/~0/g, '~')}`))
+    .map((segment, index) =>
+      /^\d+$/.test(segment) ? `[${segment}]` : `${index ? '.' : ''}${segment.replace(/~1/g, '/').replace(/~0/g, '~')}`,
+    )
     .join('');
 }
 
@@ -262,7 +309,11 @@ interface PartReading {
 /** Reads the items one part of a shape finds in `body`. */
 function readPart(body: unknown, part: ShapePart): PartReading {
   const codes = evaluate(body, part.code).filter((match) => asCode(match.value) !== undefined);
-  const extra = (part.extraCodes ?? []).flatMap((path) => evaluate(body, path).filter((match) => asCode(match.value) !== undefined).map((match) => ({ path, match })));
+  const extra = (part.extraCodes ?? []).flatMap((path) =>
+    evaluate(body, path)
+      .filter((match) => asCode(match.value) !== undefined)
+      .map((match) => ({ path, match })),
+  );
   const rawMessages = evaluate(body, part.message);
   const messages = rawMessages.flatMap((match) =>
     Array.isArray(match.value)
@@ -276,10 +327,22 @@ function readPart(body: unknown, part: ShapePart): PartReading {
   const statuses = evaluate(body, part.status).filter((match) => asStatus(match.value) !== undefined);
   const fields = evaluate(body, part.field).filter((match) => asText(match.value) !== undefined);
   const fieldMessages = evaluate(body, part.fieldMessage).filter((match) => asText(match.value) !== undefined);
-  const fieldMap = evaluate(body, part.fieldErrors).filter((match) => asText(match.value) !== undefined && match.bindings.field !== undefined);
+  const fieldMap = evaluate(body, part.fieldErrors).filter(
+    (match) => asText(match.value) !== undefined && match.bindings.field !== undefined,
+  );
   const requestIds = evaluate(body, part.requestId).filter((match) => asCode(match.value) !== undefined);
   const typeUrls = evaluate(body, part.typeUrl).filter((match) => asText(match.value) !== undefined);
-  const fit = [codes.length || extra.length, messages.length, titles.length, details.length, statuses.length, fields.length, fieldMap.length, requestIds.length, typeUrls.length].filter(Boolean).length;
+  const fit = [
+    codes.length || extra.length,
+    messages.length,
+    titles.length,
+    details.length,
+    statuses.length,
+    fields.length,
+    fieldMap.length,
+    requestIds.length,
+    typeUrls.length,
+  ].filter(Boolean).length;
   const rootStatus = statuses.find((match) => match.trail.length === 0);
   const reading: PartReading = { items: [], fit };
   if (rootStatus) reading.status = asStatus(rootStatus.value);
@@ -293,9 +356,11 @@ function readPart(body: unknown, part: ShapePart): PartReading {
   let anchors: Anchor[];
   if (codes.length) anchors = codes.map((match) => ({ match, kind: 'code' as const, path: part.code! }));
   else if (extra.length) anchors = [{ match: extra[0]!.match, kind: 'code', path: extra[0]!.path }];
-  else if (messages.length && !messageList) anchors = messages.map((match) => ({ match, kind: 'message' as const, path: part.message! }));
+  else if (messages.length && !messageList)
+    anchors = messages.map((match) => ({ match, kind: 'message' as const, path: part.message! }));
   else if (titles.length) anchors = titles.map((match) => ({ match, kind: 'title' as const, path: part.title! }));
-  else if (fieldMap.length || fields.length || messageList || details.length) anchors = [{ match: { value: undefined, trail: [], bindings: {} }, kind: 'root', path: '' }];
+  else if (fieldMap.length || fields.length || messageList || details.length)
+    anchors = [{ match: { value: undefined, trail: [], bindings: {} }, kind: 'root', path: '' }];
   else anchors = [];
 
   // Values at the anchor's place or above it (a body-level status) describe the error; values
@@ -346,10 +411,12 @@ function readPart(body: unknown, part: ShapePart): PartReading {
       addFieldError(item.fieldErrors, ...error);
     }
     for (const entry of fieldMap) {
-      if (related(entry.trail, trail) && entry.trail.length >= trail.length) addFieldError(item.fieldErrors, entry.bindings.field!, asText(entry.value)!);
+      if (related(entry.trail, trail) && entry.trail.length >= trail.length)
+        addFieldError(item.fieldErrors, entry.bindings.field!, asText(entry.value)!);
     }
     if (messageList) {
-      for (const entry of messages) addFieldError(item.fieldErrors, fieldOfSentence(entry.value as string), entry.value as string);
+      for (const entry of messages)
+        addFieldError(item.fieldErrors, fieldOfSentence(entry.value as string), entry.value as string);
       item.message ??= item.title;
     }
     if (!item.codes.length && !item.message && !item.title && !item.detail && !item.fieldErrors.length) continue;
@@ -370,7 +437,10 @@ function readPart(body: unknown, part: ShapePart): PartReading {
 
 function readShape(body: unknown, shape: Shape): { reading: BodyReading; fit: number } | undefined {
   if (shape.detect && !(isRecord(body) && shape.detect(body))) return undefined;
-  const reading: BodyReading = { shape: { id: shape.id, name: shape.name, declared: shape.declared, surfaces: shape.surfaces }, items: [] };
+  const reading: BodyReading = {
+    shape: { id: shape.id, name: shape.name, declared: shape.declared, surfaces: shape.surfaces },
+    items: [],
+  };
   let fit = 0;
   for (const part of shape.parts) {
     const partReading = readPart(body, part);
@@ -393,10 +463,16 @@ function readShape(body: unknown, shape: Shape): { reading: BodyReading; fit: nu
  * found the most kinds of field. Declared envelopes win ties, and an envelope whose media type is
  * the response's Content-Type gets a head start. A top-level array is read item by item.
  */
-export function readBody(body: unknown, envelopes: readonly EnvelopeEntry[], contentType?: string): BodyReading | undefined {
+export function readBody(
+  body: unknown,
+  envelopes: readonly EnvelopeEntry[],
+  contentType?: string,
+): BodyReading | undefined {
   if (Array.isArray(body)) {
     const objects = body.filter(isRecord).slice(0, MAX_ITEMS);
-    const readings = objects.map((entry) => readBody(entry, envelopes, contentType)).filter((reading): reading is BodyReading => Boolean(reading));
+    const readings = objects
+      .map((entry) => readBody(entry, envelopes, contentType))
+      .filter((reading): reading is BodyReading => Boolean(reading));
     if (!readings.length) return undefined;
     return { ...readings[0]!, items: readings.flatMap((reading) => reading.items).slice(0, MAX_ITEMS) };
   }
@@ -411,8 +487,28 @@ export function readBody(body: unknown, envelopes: readonly EnvelopeEntry[], con
   return best?.reading ?? walkBody(body);
 }
 
-const CODE_KEYS = new Set(['code', 'errorcode', 'error_code', 'owncode', 'reason', 'errcode', 'type', 'error_type', 'errortype']);
-const MESSAGE_KEYS = new Set(['message', 'detail', 'description', 'error_description', 'msg', 'title', 'error', 'errormessage', 'error_message']);
+const CODE_KEYS = new Set([
+  'code',
+  'errorcode',
+  'error_code',
+  'owncode',
+  'reason',
+  'errcode',
+  'type',
+  'error_type',
+  'errortype',
+]);
+const MESSAGE_KEYS = new Set([
+  'message',
+  'detail',
+  'description',
+  'error_description',
+  'msg',
+  'title',
+  'error',
+  'errormessage',
+  'error_message',
+]);
 
 /** Last resort: walks the body (bounded depth and size) for objects holding a code-like or message-like key. */
 function walkBody(body: unknown): BodyReading | undefined {
@@ -451,5 +547,9 @@ function walkBody(body: unknown): BodyReading | undefined {
   };
   visit(body, 0, '');
   if (!items.length) return undefined;
-  return { shape: { id: 'unknown', name: 'an unrecognised JSON body', declared: false, surfaces: [] }, items, status: items.find((item) => item.status)?.status };
+  return {
+    shape: { id: 'unknown', name: 'an unrecognised JSON body', declared: false, surfaces: [] },
+    items,
+    status: items.find((item) => item.status)?.status,
+  };
 }

@@ -69,7 +69,8 @@ export function recordWords(record: LookupRecord): string[] {
 export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions = {}): LookupIndexFiles {
   const recordsPerShard = options.recordsPerShard ?? 16;
   const { retryContext, codeByKey, statusByNumber } = catalogIndex(catalog);
-  const retryText = (advice: Parameters<typeof retrySentence>[0]) => retrySentence(advice, retryContext satisfies RetryContext);
+  const retryText = (advice: Parameters<typeof retrySentence>[0]) =>
+    retrySentence(advice, retryContext satisfies RetryContext);
 
   // Records: codes in catalog order (grouped by space, numeric before symbolic), then messages.
   const records: LookupRecord[] = [];
@@ -90,11 +91,19 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
       first,
       numeric: encodeNumbers(numeric.map((code) => Number(code.code))),
       symbolic: symbolic.length,
-      ranges: space.ranges.map((range) => ({ from: range.from, to: range.to, name: range.name, meaning: range.meaning, state: range.state, slug: range.slug })),
+      ranges: space.ranges.map((range) => ({
+        from: range.from,
+        to: range.to,
+        name: range.name,
+        meaning: range.meaning,
+        state: range.state,
+        slug: range.slug,
+      })),
     };
   });
   const codesCount = records.length;
-  for (const area of catalog.messageAreas) for (const message of area.messages) records.push(messageRecord(message, area.name));
+  for (const area of catalog.messageAreas)
+    for (const message of area.messages) records.push(messageRecord(message, area.name));
 
   function codeRecord(code: Code): CodeRecord {
     const replacement = code.deprecated?.replacedBy ? codeByKey.get(code.deprecated.replacedBy) : undefined;
@@ -116,7 +125,9 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
             deprecated: {
               since: code.deprecated.since,
               ...(code.deprecated.note ? { note: code.deprecated.note } : {}),
-              ...(replacement ? { replacedBy: { code: replacement.code, space: replacement.codeSpace, slug: replacement.slug } } : {}),
+              ...(replacement
+                ? { replacedBy: { code: replacement.code, space: replacement.codeSpace, slug: replacement.slug } }
+                : {}),
             },
           }
         : {}),
@@ -139,7 +150,15 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
       resolution: message.resolution,
       ...(retry ? { retry: retryText(retry) } : {}),
       ...(code
-        ? { code: { code: code.code, space: code.codeSpace, slug: code.slug, ...(code.name ? { name: code.name } : {}), title: codeTitle(code) } }
+        ? {
+            code: {
+              code: code.code,
+              space: code.codeSpace,
+              slug: code.slug,
+              ...(code.name ? { name: code.name } : {}),
+              title: codeTitle(code),
+            },
+          }
         : {}),
     };
   }
@@ -174,14 +193,22 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
   // Words too frequent to tell records apart get no postings: they would be most of the word
   // index's bytes and every message query would fetch them.
   const commonLimit = Math.max(50, Math.ceil(records.length * (options.commonWordShare ?? 0.3)));
-  const commonWords = [...wordLists].filter(([, list]) => list.length > commonLimit).map(([word]) => word).sort();
+  const commonWords = [...wordLists]
+    .filter(([, list]) => list.length > commonLimit)
+    .map(([word]) => word)
+    .sort();
   for (const word of commonWords) {
     postings -= wordLists.get(word)!.length;
     wordLists.delete(word);
   }
 
   const frequentLimit = Math.max(20, Math.ceil(records.length * (options.frequentWordShare ?? 0.02)));
-  const frequentWords = Object.fromEntries([...wordLists].filter(([, list]) => list.length > frequentLimit).map(([word, list]) => [word, list.length]).sort());
+  const frequentWords = Object.fromEntries(
+    [...wordLists]
+      .filter(([, list]) => list.length > frequentLimit)
+      .map(([word, list]) => [word, list.length])
+      .sort(),
+  );
 
   const sharding = {
     recordsPerShard,
@@ -236,18 +263,27 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
 
   // Every token and word shard exists, even an empty one, so a fetch for any hash never fails.
   const shards: LookupIndexFiles['shards'] = {};
-  for (let index = 0; index < sharding.tokenShards; index += 1) shards[`t${index}`] = { tokens: {} } satisfies TokenShard;
+  for (let index = 0; index < sharding.tokenShards; index += 1)
+    shards[`t${index}`] = { tokens: {} } satisfies TokenShard;
   for (let index = 0; index < sharding.wordShards; index += 1) shards[`w${index}`] = { words: {} } satisfies WordShard;
   for (let first = 0; first < records.length; first += sharding.textsPerShard) {
     const texts = records.slice(first, first + sharding.textsPerShard).map((record): [string, string] => {
       // Only the words the message does not already hold: the shard stays small.
       const own = new Set(distinctWords(record.message, 200));
-      return [record.message, distinctWords(otherWords(record), 200).filter((word) => !own.has(word)).join(' ')];
+      return [
+        record.message,
+        distinctWords(otherWords(record), 200)
+          .filter((word) => !own.has(word))
+          .join(' '),
+      ];
     });
     shards[textShardName(core, first)] = { first, texts } satisfies TextShard;
   }
   for (let first = 0; first < records.length; first += recordsPerShard) {
-    shards[recordShardName(core, first)] = { first, records: records.slice(first, first + recordsPerShard) } satisfies RecordShard;
+    shards[recordShardName(core, first)] = {
+      first,
+      records: records.slice(first, first + recordsPerShard),
+    } satisfies RecordShard;
   }
   for (const [token, positions] of tokenLists) {
     const name = tokenShardName(core, token);
@@ -273,8 +309,11 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
 function exampleQueries(catalog: Catalog): CoreShard['examples'] {
   const named = catalog.codes.find((code) => code.name && !code.deprecated) ?? catalog.codes[0];
   const numeric = catalog.codes.find((code) => isNumericCode(code.code) && !code.deprecated) ?? named;
-  const status = catalog.statuses.find((entry) => entry.status === 429) ?? catalog.statuses.find((entry) => entry.status >= 400);
-  const message = catalog.codes.find((code) => !code.message.includes('{') && code.message.split(' ').length >= 3)?.message;
+  const status =
+    catalog.statuses.find((entry) => entry.status === 429) ?? catalog.statuses.find((entry) => entry.status >= 400);
+  const message = catalog.codes.find(
+    (code) => !code.message.includes('{') && code.message.split(' ').length >= 3,
+  )?.message;
   return {
     ...(numeric ? { code: numeric.code } : {}),
     ...(named?.name ? { name: named.name } : {}),

@@ -5,7 +5,14 @@
  * is not loaded it says so (`lookupWithNeeds`), and `resolveLookup` loads and asks again.
  */
 import { explainBody } from './explain-body';
-import { codeExplanation, messageExplanation, rangeExplanation, statusExplanation, statusOverrides, ExplanationSet } from './explanations';
+import {
+  codeExplanation,
+  messageExplanation,
+  rangeExplanation,
+  statusExplanation,
+  statusOverrides,
+  ExplanationSet,
+} from './explanations';
 import { explainHeaders, parseHttp, type ParsedHttp } from './http-facts';
 import { HTTP_REASONS, statusForReason } from './http-reasons';
 import { IndexReader, type LookupIndex } from './index-reader';
@@ -51,13 +58,28 @@ function utf8Length(text: string, limit: number): number {
 }
 
 /** The answer for `input`, and the shards it still needs (empty when the index held everything). */
-export function lookupWithNeeds(input: string, index: LookupIndex, options: LookupOptions = {}): { answer: LookupAnswer; missing: string[] } {
+export function lookupWithNeeds(
+  input: string,
+  index: LookupIndex,
+  options: LookupOptions = {},
+): { answer: LookupAnswer; missing: string[] } {
   const reader = new IndexReader(index);
   const answer: LookupAnswer = { kind: 'empty', explanations: [], notices: [], suggestions: [] };
-  const context: Context = { reader, set: new ExplanationSet(), answer, now: options.now ?? Date.now(), typing: options.typing ?? false };
+  const context: Context = {
+    reader,
+    set: new ExplanationSet(),
+    answer,
+    now: options.now ?? Date.now(),
+    typing: options.typing ?? false,
+  };
   explainInput(context, input);
   answer.explanations = context.set.sorted(options.limit ?? 20);
-  if (answer.kind !== 'empty' && answer.kind !== 'too-large' && answer.explanations.length === 0 && !answer.http?.headerNotes.length) {
+  if (
+    answer.kind !== 'empty' &&
+    answer.kind !== 'too-large' &&
+    answer.explanations.length === 0 &&
+    !answer.http?.headerNotes.length
+  ) {
     answer.suggestions.push(...suggestionsFor(reader, input.trim()));
   }
   return { answer, missing: [...reader.missing] };
@@ -130,7 +152,11 @@ function explainJsonText(context: Context, text: string, options: { contentType?
 function explainHttp(context: Context, http: ParsedHttp): void {
   const { reader, answer, set } = context;
   answer.kind = http.statusLine ? 'http' : 'headers';
-  const facts = explainHeaders(http.headers, { now: context.now, catalogHeaders: reader.core.headers, ...(http.status !== undefined ? { status: http.status } : {}) });
+  const facts = explainHeaders(http.headers, {
+    now: context.now,
+    catalogHeaders: reader.core.headers,
+    ...(http.status !== undefined ? { status: http.status } : {}),
+  });
   if (http.status !== undefined) {
     facts.status = http.status;
     const reason = http.reason ?? reader.status(http.status)?.reason ?? HTTP_REASONS[http.status];
@@ -140,36 +166,63 @@ function explainHttp(context: Context, http: ParsedHttp): void {
   const contentType = http.headers.find((header) => header.name.toLowerCase() === 'content-type')?.value;
   const body = http.body.trim();
   if (body) {
-    const options = { ...(contentType ? { contentType } : {}), ...(http.status !== undefined ? { status: http.status } : {}) };
+    const options = {
+      ...(contentType ? { contentType } : {}),
+      ...(http.status !== undefined ? { status: http.status } : {}),
+    };
     const isJson = (body.startsWith('{') || body.startsWith('[')) && explainJsonText(context, body, options);
     if (!isJson) explainText(context, body, { keepKind: true });
   }
   if (http.status !== undefined) {
     const documented = set.has((explanation) => explanation.kind === 'code' || explanation.kind === 'message');
-    const statusFacts = { score: documented ? 45 : 85, exact: false, matchedBy: http.statusLine ? 'the status line' : 'the status header' };
+    const statusFacts = {
+      score: documented ? 45 : 85,
+      exact: false,
+      matchedBy: http.statusLine ? 'the status line' : 'the status header',
+    };
     set.add(statusExplanation(reader, http.status, statusFacts));
-    for (const surface of statusOverrides(reader, http.status)) set.add(statusExplanation(reader, http.status, { ...statusFacts, score: statusFacts.score - 1 }, surface));
+    for (const surface of statusOverrides(reader, http.status))
+      set.add(statusExplanation(reader, http.status, { ...statusFacts, score: statusFacts.score - 1 }, surface));
   }
 }
 
 /** Adds the status and the codes a number names. Returns whether it named anything. */
-function explainNumber(context: Context, digits: string, options: { exact: boolean; score: number; via: string; ranges: boolean }): boolean {
+function explainNumber(
+  context: Context,
+  digits: string,
+  options: { exact: boolean; score: number; via: string; ranges: boolean },
+): boolean {
   const { reader, set } = context;
   if (digits.length > 15) return false;
   const value = Number(digits);
   let found = false;
-  const isStatus = digits.length === 3 && value >= 100 && value <= 599 && (reader.status(value) !== undefined || HTTP_REASONS[value] !== undefined);
+  const isStatus =
+    digits.length === 3 &&
+    value >= 100 &&
+    value <= 599 &&
+    (reader.status(value) !== undefined || HTTP_REASONS[value] !== undefined);
   if (isStatus) {
-    const facts = { score: options.score, exact: options.exact, matchedBy: options.exact ? 'exact HTTP status' : `HTTP status ${options.via}` };
+    const facts = {
+      score: options.score,
+      exact: options.exact,
+      matchedBy: options.exact ? 'exact HTTP status' : `HTTP status ${options.via}`,
+    };
     set.add(statusExplanation(reader, value, facts));
-    for (const surface of statusOverrides(reader, value)) set.add(statusExplanation(reader, value, { ...facts, score: facts.score - 1 }, surface));
+    for (const surface of statusOverrides(reader, value))
+      set.add(statusExplanation(reader, value, { ...facts, score: facts.score - 1 }, surface));
     found = true;
   }
   const codes = resolveCode(reader, digits);
   const spaces = new Set(codes.map(({ record }) => record.space));
   for (const { record } of codes) {
     const where = spaces.size > 1 ? ` in ${reader.space(record.space)?.name ?? record.space}` : '';
-    set.add(codeExplanation(reader, record, { score: options.score - (isStatus ? 2 : 0), exact: options.exact, matchedBy: `${options.exact ? 'exact code' : `code ${options.via}`}${where}` }));
+    set.add(
+      codeExplanation(reader, record, {
+        score: options.score - (isStatus ? 2 : 0),
+        exact: options.exact,
+        matchedBy: `${options.exact ? 'exact code' : `code ${options.via}`}${where}`,
+      }),
+    );
     found = true;
   }
   // A number no space documents, but some space's ranges hold: what the range is for.
@@ -177,7 +230,13 @@ function explainNumber(context: Context, digits: string, options: { exact: boole
     for (const space of reader.core.spaces) {
       const range = space.ranges.find((entry) => value >= entry.from && value <= entry.to);
       if (!range) continue;
-      set.add(rangeExplanation(reader, space, range, value, { score: options.score - 30, exact: false, matchedBy: `undocumented code in the ${range.name} range` }));
+      set.add(
+        rangeExplanation(reader, space, range, value, {
+          score: options.score - 30,
+          exact: false,
+          matchedBy: `undocumented code in the ${range.name} range`,
+        }),
+      );
       found = true;
     }
   }
@@ -185,14 +244,24 @@ function explainNumber(context: Context, digits: string, options: { exact: boole
 }
 
 /** Adds the codes a symbolic code or name names. */
-function explainToken(context: Context, token: string, options: { exact: boolean; score: number; via: string }): boolean {
+function explainToken(
+  context: Context,
+  token: string,
+  options: { exact: boolean; score: number; via: string },
+): boolean {
   const { reader, set } = context;
   const codes = resolveCode(reader, token);
   const spaces = new Set(codes.map(({ record }) => record.space));
   for (const { record, by } of codes) {
     const where = spaces.size > 1 ? ` in ${reader.space(record.space)?.name ?? record.space}` : '';
     const label = by === 'code' ? 'code' : 'name';
-    set.add(codeExplanation(reader, record, { score: options.score - (by === 'name' ? 3 : 0), exact: options.exact, matchedBy: `${options.exact ? `exact ${label}` : `${label} ${options.via}`}${where}` }));
+    set.add(
+      codeExplanation(reader, record, {
+        score: options.score - (by === 'name' ? 3 : 0),
+        exact: options.exact,
+        matchedBy: `${options.exact ? `exact ${label}` : `${label} ${options.via}`}${where}`,
+      }),
+    );
   }
   return codes.length > 0;
 }
@@ -211,15 +280,27 @@ function explainText(context: Context, text: string, options: { keepKind?: boole
   if (single) {
     if (/^\d+$/.test(text)) {
       const found = explainNumber(context, text, { exact: true, score: 100, via: '', ranges: true });
-      setKind(set.has((explanation) => explanation.kind === 'code' || explanation.kind === 'range') ? 'code' : found ? 'status' : 'code');
+      setKind(
+        set.has((explanation) => explanation.kind === 'code' || explanation.kind === 'range')
+          ? 'code'
+          : found
+            ? 'status'
+            : 'code',
+      );
       return;
     }
     const qualified = /^([a-z0-9][a-z0-9-]*):([A-Za-z0-9_.-]+)$/.exec(text);
     if (qualified) {
-      const space = reader.space(qualified[1]!) ?? reader.space(reader.core.surfaces.find((surface) => surface.id === qualified[1])?.space ?? '');
+      const space =
+        reader.space(qualified[1]!) ??
+        reader.space(reader.core.surfaces.find((surface) => surface.id === qualified[1])?.space ?? '');
       if (space) {
-        for (const { record } of resolveCode(reader, qualified[2]!, [space.id]).filter((entry) => entry.record.space === space.id)) {
-          set.add(codeExplanation(reader, record, { score: 100, exact: true, matchedBy: `exact code in ${space.name}` }));
+        for (const { record } of resolveCode(reader, qualified[2]!, [space.id]).filter(
+          (entry) => entry.record.space === space.id,
+        )) {
+          set.add(
+            codeExplanation(reader, record, { score: 100, exact: true, matchedBy: `exact code in ${space.name}` }),
+          );
         }
         setKind('code');
         if (set.size) return;
@@ -239,7 +320,8 @@ function explainText(context: Context, text: string, options: { keepKind?: boole
   setKind(single && /^[A-Za-z][A-Za-z0-9]*[_.-][A-Za-z0-9_.-]*$/.test(text) ? 'name' : 'message');
 
   const phraseStatus = text.length <= 60 ? statusForReason(text) : undefined;
-  if (phraseStatus !== undefined) set.add(statusExplanation(reader, phraseStatus, { score: 88, exact: false, matchedBy: 'HTTP reason phrase' }));
+  if (phraseStatus !== undefined)
+    set.add(statusExplanation(reader, phraseStatus, { score: 88, exact: false, matchedBy: 'HTTP reason phrase' }));
 
   const head = text.slice(0, 4000);
   let numbers = 0;
@@ -259,7 +341,12 @@ function explainText(context: Context, text: string, options: { keepKind?: boole
   for (const hit of hits) {
     const record = reader.record(hit.position);
     if (!record) continue;
-    const facts = { score: hit.score, exact: false, matchedBy: hit.matchedBy, ...(hit.values ? { values: hit.values } : {}) };
+    const facts = {
+      score: hit.score,
+      exact: false,
+      matchedBy: hit.matchedBy,
+      ...(hit.values ? { values: hit.values } : {}),
+    };
     set.add(record.t === 'c' ? codeExplanation(reader, record, facts) : messageExplanation(reader, record, facts));
   }
 }
@@ -277,7 +364,9 @@ function suggestionsFor(reader: IndexReader, input: string): string[] {
     });
     if (spans.length) suggestions.push(`No code space documents ${value}. Documented codes run — ${spans.join('; ')}.`);
   } else if (/^[A-Za-z][\w.-]*$/.test(input)) {
-    suggestions.push(`No code or name is "${input.slice(0, 60)}". Check the spelling${examples.name ? `; names look like ${examples.name}` : ''}, or paste the whole message.`);
+    suggestions.push(
+      `No code or name is "${input.slice(0, 60)}". Check the spelling${examples.name ? `; names look like ${examples.name}` : ''}, or paste the whole message.`,
+    );
   }
   const tries = [
     examples.code ? `a code such as ${examples.code}` : '',
@@ -285,6 +374,8 @@ function suggestionsFor(reader: IndexReader, input: string): string[] {
     examples.status ? `a status such as ${examples.status}` : '',
   ].filter(Boolean);
   if (tries.length) suggestions.push(`Try ${tries.join(', ')}.`);
-  suggestions.push('Paste the whole response — status line, headers and body — or just its JSON body: the lookup reads the codes and messages in it.');
+  suggestions.push(
+    'Paste the whole response — status line, headers and body — or just its JSON body: the lookup reads the codes and messages in it.',
+  );
   return suggestions;
 }

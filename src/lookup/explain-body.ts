@@ -7,7 +7,15 @@
 import { isNumericCode } from '../catalog/codes';
 import { routes } from '../view/routes';
 import { readBody, type BodyItem } from './body-shapes';
-import { bodyExplanation, codeExplanation, messageExplanation, rangeExplanation, statusExplanation, statusOverrides, type ExplanationSet } from './explanations';
+import {
+  bodyExplanation,
+  codeExplanation,
+  messageExplanation,
+  rangeExplanation,
+  statusExplanation,
+  statusOverrides,
+  type ExplanationSet,
+} from './explanations';
 import { statusForReason } from './http-reasons';
 import type { IndexReader } from './index-reader';
 import { resolveCode } from './resolve-code';
@@ -27,11 +35,17 @@ const MAX_EXPLAINED_ITEMS = 50;
 /** Where a code page's permalink ends: `…/codes/<space>/<slug>/`, as in an RFC 9457 `type`. */
 const CODE_PERMALINK = /\/codes\/([a-z0-9][a-z0-9-]*)\/([A-Za-z0-9_-]+)\/?(?:[?#].*)?$/;
 
-export function explainBody(context: BodyContext, body: unknown, options: { contentType?: string; status?: number } = {}): void {
+export function explainBody(
+  context: BodyContext,
+  body: unknown,
+  options: { contentType?: string; status?: number } = {},
+): void {
   const { reader, set, answer } = context;
-  const record = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+  const record =
+    typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
   // `{ "success": true, "message": "ok" }` carries a message but no error.
-  const success = record !== undefined && (record.success === true || record.ok === true) && !record.errors && !record.error;
+  const success =
+    record !== undefined && (record.success === true || record.ok === true) && !record.errors && !record.error;
   const reading = success ? undefined : readBody(body, reader.core.envelopes, options.contentType);
   if (!reading) {
     answer.notices.push(
@@ -39,29 +53,47 @@ export function explainBody(context: BodyContext, body: unknown, options: { cont
         ? 'This body reports success ("success": true): there is no error in it to explain.'
         : 'The JSON holds no error fields the lookup knows (a code, a message, errors…).',
     );
-    if (options.status !== undefined) set.add(statusExplanation(reader, options.status, { score: 60, exact: false, matchedBy: 'the response status' }));
+    if (options.status !== undefined)
+      set.add(statusExplanation(reader, options.status, { score: 60, exact: false, matchedBy: 'the response status' }));
     return;
   }
   const envelopeUrl = reading.shape.declared ? routes.envelope(reading.shape.id) : undefined;
-  answer.readAs = { name: reading.shape.name, declared: reading.shape.declared, ...(envelopeUrl ? { url: envelopeUrl } : {}) };
+  answer.readAs = {
+    name: reading.shape.name,
+    declared: reading.shape.declared,
+    ...(envelopeUrl ? { url: envelopeUrl } : {}),
+  };
   if (reading.requestId) {
     answer.http ??= { headerNotes: [] };
     answer.http.requestId ??= reading.requestId;
   }
-  const spaces = [...new Set(reading.shape.surfaces.map((id) => reader.core.surfaces.find((surface) => surface.id === id)?.space).filter((id): id is string => Boolean(id)))];
+  const spaces = [
+    ...new Set(
+      reading.shape.surfaces
+        .map((id) => reader.core.surfaces.find((surface) => surface.id === id)?.space)
+        .filter((id): id is string => Boolean(id)),
+    ),
+  ];
   const bodyStatus = reading.status ?? options.status;
   reading.items.slice(0, MAX_EXPLAINED_ITEMS).forEach((item, index) => {
-    explainItem(context, item, index, { spaces, status: item.status ?? bodyStatus, url: envelopeUrl ?? routes.statuses() });
+    explainItem(context, item, index, {
+      spaces,
+      status: item.status ?? bodyStatus,
+      url: envelopeUrl ?? routes.statuses(),
+    });
   });
   if (reading.items.length > MAX_EXPLAINED_ITEMS) {
-    answer.notices.push(`The body holds ${reading.items.length} errors; the first ${MAX_EXPLAINED_ITEMS} are explained.`);
+    answer.notices.push(
+      `The body holds ${reading.items.length} errors; the first ${MAX_EXPLAINED_ITEMS} are explained.`,
+    );
   }
   if (bodyStatus !== undefined) {
     const documented = set.has((explanation) => explanation.kind === 'code' || explanation.kind === 'message');
     const facts = { score: documented ? 45 : 60, exact: false, matchedBy: 'the status in the pasted response' };
     set.add(statusExplanation(reader, bodyStatus, facts));
     for (const surface of statusOverrides(reader, bodyStatus)) {
-      if (!reading.shape.declared || reading.shape.surfaces.includes(surface)) set.add(statusExplanation(reader, bodyStatus, { ...facts, score: facts.score + 1 }, surface));
+      if (!reading.shape.declared || reading.shape.surfaces.includes(surface))
+        set.add(statusExplanation(reader, bodyStatus, { ...facts, score: facts.score + 1 }, surface));
     }
   }
 }
@@ -85,8 +117,18 @@ function explainItem(context: BodyContext, item: BodyItem, index: number, scope:
     const resolved = resolveCode(reader, candidate, scope.spaces);
     if (!resolved.length) continue;
     for (const { record } of resolved) {
-      const values = (text ? matchTemplate(record.message, text) : undefined) ?? (item.detail ? matchTemplate(record.message, item.detail) : undefined);
-      set.add(codeExplanation(reader, record, { score, exact: false, matchedBy: where(item.codeAt, 'the code'), ...(values ? { values: values.values } : {}), fieldErrors }));
+      const values =
+        (text ? matchTemplate(record.message, text) : undefined) ??
+        (item.detail ? matchTemplate(record.message, item.detail) : undefined);
+      set.add(
+        codeExplanation(reader, record, {
+          score,
+          exact: false,
+          matchedBy: where(item.codeAt, 'the code'),
+          ...(values ? { values: values.values } : {}),
+          fieldErrors,
+        }),
+      );
     }
     return;
   }
@@ -96,9 +138,19 @@ function explainItem(context: BodyContext, item: BodyItem, index: number, scope:
 
   const permalink = item.typeUrl ? CODE_PERMALINK.exec(item.typeUrl) : null;
   if (permalink) {
-    const resolved = resolveCode(reader, permalink[2]!, [permalink[1]!]).filter(({ record }) => record.space === permalink[1] || record.slug === permalink[2]);
+    const resolved = resolveCode(reader, permalink[2]!, [permalink[1]!]).filter(
+      ({ record }) => record.space === permalink[1] || record.slug === permalink[2],
+    );
     if (resolved.length) {
-      for (const { record } of resolved) set.add(codeExplanation(reader, record, { score, exact: false, matchedBy: 'the type URI in the pasted body', fieldErrors }));
+      for (const { record } of resolved)
+        set.add(
+          codeExplanation(reader, record, {
+            score,
+            exact: false,
+            matchedBy: 'the type URI in the pasted body',
+            fieldErrors,
+          }),
+        );
       return;
     }
   }
@@ -112,14 +164,24 @@ function explainItem(context: BodyContext, item: BodyItem, index: number, scope:
       const range = space.ranges.find((entry) => value >= entry.from && value <= entry.to);
       if (!range) continue;
       inRange = true;
-      set.add(rangeExplanation(reader, space, range, value, { score: score - 15, exact: false, matchedBy: `${where(item.codeAt, 'the code')} (not documented)`, fieldErrors }));
+      set.add(
+        rangeExplanation(reader, space, range, value, {
+          score: score - 15,
+          exact: false,
+          matchedBy: `${where(item.codeAt, 'the code')} (not documented)`,
+          fieldErrors,
+        }),
+      );
     }
     if (inRange) return;
   }
 
   // A reason phrase ("Bad Request") names the status, not a message of the catalog.
   if (text && statusForReason(text) === undefined) {
-    const hits = shownHits(searchText(reader, text).filter((hit) => hit.score >= 60), 2);
+    const hits = shownHits(
+      searchText(reader, text).filter((hit) => hit.score >= 60),
+      2,
+    );
     hits.forEach((hit, hitIndex) => {
       const record = reader.record(hit.position);
       if (!record) return;
@@ -139,8 +201,18 @@ function explainItem(context: BodyContext, item: BodyItem, index: number, scope:
   set.add(
     bodyExplanation(
       reader,
-      { ...(item.codes[0] ? { code: item.codes[0] } : {}), ...(item.title ? { title: item.title } : {}), ...(text ? { message: text } : {}), ...(status !== undefined ? { status } : {}) },
-      { score: 50 - Math.min(index, 50) * 0.1, exact: false, matchedBy: where(item.codeAt ?? item.messageAt, 'an error'), fieldErrors },
+      {
+        ...(item.codes[0] ? { code: item.codes[0] } : {}),
+        ...(item.title ? { title: item.title } : {}),
+        ...(text ? { message: text } : {}),
+        ...(status !== undefined ? { status } : {}),
+      },
+      {
+        score: 50 - Math.min(index, 50) * 0.1,
+        exact: false,
+        matchedBy: where(item.codeAt ?? item.messageAt, 'an error'),
+        fieldErrors,
+      },
       scope.url,
     ),
   );

@@ -28,7 +28,10 @@ function withFacts(explanation: Omit<Explanation, keyof MatchFacts>, facts: Matc
 /** The surfaces of a code space, labelled. */
 export function spaceSurfaces(reader: IndexReader, spaceId: string): Explanation['surfaces'] {
   const space = reader.space(spaceId);
-  return (space?.surfaces ?? []).map((id) => ({ id, name: reader.core.surfaces.find((surface) => surface.id === id)?.name ?? id }));
+  return (space?.surfaces ?? []).map((id) => ({
+    id,
+    name: reader.core.surfaces.find((surface) => surface.id === id)?.name ?? id,
+  }));
 }
 
 function spaceLabel(reader: IndexReader, spaceId: string): Explanation['space'] {
@@ -59,15 +62,28 @@ export function codeExplanation(reader: IndexReader, record: CodeRecord, facts: 
   };
   if (range) explanation.range = rangeLink(record.space, range);
   if (record.deprecated) {
-    explanation.deprecated = { since: record.deprecated.since, ...(record.deprecated.note ? { note: record.deprecated.note } : {}) };
+    explanation.deprecated = {
+      since: record.deprecated.since,
+      ...(record.deprecated.note ? { note: record.deprecated.note } : {}),
+    };
     const replacement = record.deprecated.replacedBy;
-    if (replacement) explanation.replacedBy = { code: replacement.code, url: routes.code({ codeSpace: replacement.space, slug: replacement.slug }) };
+    if (replacement)
+      explanation.replacedBy = {
+        code: replacement.code,
+        url: routes.code({ codeSpace: replacement.space, slug: replacement.slug }),
+      };
   }
   return withFacts(explanation, facts);
 }
 
 function rangeLink(spaceId: string, range: RangeEntry): NonNullable<Explanation['range']> {
-  return { name: range.name, from: range.from, to: range.to, state: range.state, url: routes.range({ codeSpace: spaceId, slug: range.slug }) };
+  return {
+    name: range.name,
+    from: range.from,
+    to: range.to,
+    state: range.state,
+    url: routes.range({ codeSpace: spaceId, slug: range.slug }),
+  };
 }
 
 export function messageExplanation(reader: IndexReader, record: MessageRecord, facts: MatchFacts): Explanation {
@@ -80,9 +96,15 @@ export function messageExplanation(reader: IndexReader, record: MessageRecord, f
       title: record.message,
       surfaces: code ? spaceSurfaces(reader, code.space) : [],
       ...(code ? { space: spaceLabel(reader, code.space) } : {}),
-      ...(record.status !== undefined ? { status: record.status, statusReason: reasonOf(reader, record.status) ?? '' } : {}),
+      ...(record.status !== undefined
+        ? { status: record.status, statusReason: reasonOf(reader, record.status) ?? '' }
+        : {}),
       message: record.message,
-      meaning: record.meaning ?? (code ? `${code.title} (code ${code.code}).` : status?.meaning ?? `A common ${record.areaName.toLowerCase()} message.`),
+      meaning:
+        record.meaning ??
+        (code
+          ? `${code.title} (code ${code.code}).`
+          : (status?.meaning ?? `A common ${record.areaName.toLowerCase()} message.`)),
       resolution: record.resolution,
       ...(record.retry ? { retry: record.retry } : {}),
       url: code ? routes.code({ codeSpace: code.space, slug: code.slug }) : routes.messageArea({ slug: record.area }),
@@ -95,7 +117,12 @@ export function messageExplanation(reader: IndexReader, record: MessageRecord, f
  * A status explanation. With `surfaceId`, the surface's own meaning, action and retry advice
  * replace the general ones, and the explanation is labelled with that surface.
  */
-export function statusExplanation(reader: IndexReader, status: number, facts: MatchFacts, surfaceId?: string): Explanation {
+export function statusExplanation(
+  reader: IndexReader,
+  status: number,
+  facts: MatchFacts,
+  surfaceId?: string,
+): Explanation {
   const entry = reader.status(status);
   if (!entry) {
     const reason = HTTP_REASONS[status];
@@ -107,7 +134,10 @@ export function statusExplanation(reader: IndexReader, status: number, facts: Ma
         status,
         ...(reason ? { statusReason: reason } : {}),
         meaning: `${statusClassMeaning(status)} This API does not document status ${status}.`,
-        resolution: status >= 500 ? 'Retry idempotent requests with backoff; report it with the request id if it persists.' : 'Check the request against the API reference; the body may say more.',
+        resolution:
+          status >= 500
+            ? 'Retry idempotent requests with backoff; report it with the request id if it persists.'
+            : 'Check the request against the API reference; the body may say more.',
         url: routes.statuses(),
       },
       facts,
@@ -146,9 +176,17 @@ const RANGE_STATE_NOTE: Record<RangeEntry['state'], string> = {
  * An undocumented numeric code inside a declared range: the range's meaning and the nearest
  * documented codes (their records may still be loading; those are left out until they are).
  */
-export function rangeExplanation(reader: IndexReader, space: SpaceEntry, range: RangeEntry, value: number, facts: MatchFacts): Explanation {
+export function rangeExplanation(
+  reader: IndexReader,
+  space: SpaceEntry,
+  range: RangeEntry,
+  value: number,
+  facts: MatchFacts,
+): Explanation {
   const codes = reader.numericCodes(space.id);
-  const inRange = codes.map((code, index) => ({ code, index })).filter(({ code }) => code >= range.from && code <= range.to);
+  const inRange = codes
+    .map((code, index) => ({ code, index }))
+    .filter(({ code }) => code >= range.from && code <= range.to);
   const pool = inRange.length ? inRange : codes.map((code, index) => ({ code, index }));
   const nearest = pool
     .map((entry) => ({ ...entry, distance: Math.abs(entry.code - value) }))
@@ -159,7 +197,12 @@ export function rangeExplanation(reader: IndexReader, space: SpaceEntry, range: 
   for (const { index } of nearest) {
     const record = reader.record(space.first + index);
     if (record?.t !== 'c') continue;
-    nearby.push({ code: record.code, ...(record.name ? { name: record.name } : {}), title: record.title, url: routes.code({ codeSpace: record.space, slug: record.slug }) });
+    nearby.push({
+      code: record.code,
+      ...(record.name ? { name: record.name } : {}),
+      title: record.title,
+      url: routes.code({ codeSpace: record.space, slug: record.slug }),
+    });
   }
   const where = nearby.length
     ? `The nearest documented codes are ${nearby.map((entry) => entry.code).join(', ')}.`
@@ -201,7 +244,9 @@ export function bodyExplanation(
       ...(item.status !== undefined ? { status: item.status, ...(reason ? { statusReason: reason } : {}) } : {}),
       ...(item.message ? { message: item.message } : {}),
       meaning: `The catalog does not document this error${item.code ? ` (code ${item.code})` : ''}.${statusEntry ? ` Its status says: ${statusEntry.meaning}` : ''}`,
-      resolution: statusEntry?.action ?? 'Read the message and the field errors below; if it persists, report it with the request id.',
+      resolution:
+        statusEntry?.action ??
+        'Read the message and the field errors below; if it persists, report it with the request id.',
       ...(statusEntry ? { retry: statusEntry.retry } : {}),
       url,
     },
@@ -219,7 +264,7 @@ export class ExplanationSet {
       explanation.space?.id ?? '',
       explanation.code ?? '',
       explanation.kind === 'code' ? '' : explanation.title,
-      explanation.undocumented ? explanation.message ?? '' : '',
+      explanation.undocumented ? (explanation.message ?? '') : '',
       explanation.surfaces.map((surface) => surface.id).join(','),
     ].join('|');
     const existing = this.byKey.get(key);
@@ -262,7 +307,12 @@ export class ExplanationSet {
     const codes = [...this.byKey.values()].filter((explanation) => explanation.kind === 'code');
     const redundant = (explanation: Explanation) =>
       explanation.kind === 'message' &&
-      codes.some((code) => code.code === explanation.code && code.space?.id === explanation.space?.id && code.score >= explanation.score - 5);
+      codes.some(
+        (code) =>
+          code.code === explanation.code &&
+          code.space?.id === explanation.space?.id &&
+          code.score >= explanation.score - 5,
+      );
     return [...this.byKey.values()]
       .filter((explanation) => !redundant(explanation))
       .map((explanation, order) => ({ explanation, order }))

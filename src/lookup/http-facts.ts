@@ -29,17 +29,51 @@ const MAX_HEADERS = 200;
 
 /** Headers people paste alone; any one of them makes a block of `Name: value` lines count as headers. */
 const WELL_KNOWN = new Set([
-  'retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'x-ratelimit-reset-after',
-  'x-ratelimit-used', 'x-ratelimit-resource', 'ratelimit', 'ratelimit-policy', 'ratelimit-limit', 'ratelimit-remaining',
-  'ratelimit-reset', 'x-request-id', 'request-id', 'x-correlation-id', 'x-amzn-requestid', 'x-amz-request-id',
-  'x-trace-id', 'traceparent', 'cf-ray', 'x-github-request-id', 'x-ms-request-id', 'content-type', 'date',
-  'www-authenticate', 'server', 'content-length', ':status', 'status', 'x-cloud-trace-context',
+  'retry-after',
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
+  'x-ratelimit-reset-after',
+  'x-ratelimit-used',
+  'x-ratelimit-resource',
+  'ratelimit',
+  'ratelimit-policy',
+  'ratelimit-limit',
+  'ratelimit-remaining',
+  'ratelimit-reset',
+  'x-request-id',
+  'request-id',
+  'x-correlation-id',
+  'x-amzn-requestid',
+  'x-amz-request-id',
+  'x-trace-id',
+  'traceparent',
+  'cf-ray',
+  'x-github-request-id',
+  'x-ms-request-id',
+  'content-type',
+  'date',
+  'www-authenticate',
+  'server',
+  'content-length',
+  ':status',
+  'status',
+  'x-cloud-trace-context',
 ]);
 
 /** Header names that carry a request or trace id, most specific first. */
 const REQUEST_ID_HEADERS = [
-  'x-request-id', 'request-id', 'x-correlation-id', 'x-amzn-requestid', 'x-amz-request-id', 'x-ms-request-id',
-  'x-github-request-id', 'x-trace-id', 'x-cloud-trace-context', 'traceparent', 'cf-ray',
+  'x-request-id',
+  'request-id',
+  'x-correlation-id',
+  'x-amzn-requestid',
+  'x-amz-request-id',
+  'x-ms-request-id',
+  'x-github-request-id',
+  'x-trace-id',
+  'x-cloud-trace-context',
+  'traceparent',
+  'cf-ray',
 ];
 
 /** `X-Rate-Limit-Reset` and `X-RateLimit-Reset` are the same header to us. */
@@ -85,7 +119,9 @@ export function parseHttp(input: string, knownHeaders: readonly HeaderEntry[] = 
   if (!statusMatch) {
     if (headers.length === 0) return undefined;
     const known = new Set([...WELL_KNOWN, ...knownHeaders.map((header) => header.name.toLowerCase())]);
-    const knownCount = headers.filter((header) => known.has(canonicalName(header.name)) || canonicalName(header.name).startsWith('x-ratelimit-')).length;
+    const knownCount = headers.filter(
+      (header) => known.has(canonicalName(header.name)) || canonicalName(header.name).startsWith('x-ratelimit-'),
+    ).length;
     // One unknown "Error: something" line is a message, not a header block.
     if (knownCount === 0) return undefined;
     const pseudo = headers.find((header) => header.name === ':status' || header.name.toLowerCase() === 'status');
@@ -146,7 +182,11 @@ function parseStructuredList(value: string): Array<{ token: string; params: Reco
       const params: Record<string, string> = Object.create(null);
       for (const part of [head, ...rest]) {
         const equals = part.indexOf('=');
-        if (equals > 0) params[part.slice(0, equals).trim().toLowerCase()] = part.slice(equals + 1).trim().replace(/^"|"$/g, '');
+        if (equals > 0)
+          params[part.slice(0, equals).trim().toLowerCase()] = part
+            .slice(equals + 1)
+            .trim()
+            .replace(/^"|"$/g, '');
       }
       return { token: head.includes('=') ? '' : head.replace(/^"|"$/g, ''), params };
     })
@@ -161,7 +201,8 @@ function parseStructuredList(value: string): Array<{ token: string; params: Reco
 export function explainHeaders(headers: readonly HttpHeader[], context: HeaderContext): HttpFacts {
   const notes: HttpFacts['headerNotes'] = [];
   const byName = new Map<string, HttpHeader>();
-  for (const header of headers) if (!byName.has(canonicalName(header.name))) byName.set(canonicalName(header.name), header);
+  for (const header of headers)
+    if (!byName.has(canonicalName(header.name))) byName.set(canonicalName(header.name), header);
   const declared = new Map(context.catalogHeaders.map((header) => [header.name.toLowerCase(), header]));
   const dateHeader = byName.get('date');
   const dated = dateHeader ? Date.parse(dateHeader.value) : Number.NaN;
@@ -171,7 +212,8 @@ export function explainHeaders(headers: readonly HttpHeader[], context: HeaderCo
   let waitFrom = reference;
   let exhausted = false;
 
-  const note = (header: HttpHeader, explanation: string) => notes.push({ header: header.name, value: header.value, explanation });
+  const note = (header: HttpHeader, explanation: string) =>
+    notes.push({ header: header.name, value: header.value, explanation });
   /** Explains a reset given either as seconds to wait or as a Unix time, and offers it as the wait. */
   const explainReset = (header: HttpHeader, value: number, format: 'seconds' | 'epoch-seconds') => {
     const at = format === 'epoch-seconds' ? value * 1000 : reference + value * 1000;
@@ -192,10 +234,16 @@ export function explainHeaders(headers: readonly HttpHeader[], context: HeaderCo
     if (delay !== undefined) {
       waitSeconds = delay;
       const at = reference + delay * 1000;
-      note(retryAfter, `Wait ${formatDuration(delay * 1000)} before the next request: retry at ${formatClock(at, context.now)} (${delay} s ${from}).`);
+      note(
+        retryAfter,
+        `Wait ${formatDuration(delay * 1000)} before the next request: retry at ${formatClock(at, context.now)} (${delay} s ${from}).`,
+      );
     } else if (Number.isFinite(date)) {
       waitSeconds = Math.max(0, Math.round((date - reference) / 1000));
-      note(retryAfter, `Retry at ${formatClock(date, context.now)} (${relative(Math.round((date - context.now) / 1000))}).`);
+      note(
+        retryAfter,
+        `Retry at ${formatClock(date, context.now)} (${relative(Math.round((date - context.now) / 1000))}).`,
+      );
     } else {
       note(retryAfter, 'Retry-After should be a number of seconds or an HTTP date; this value is neither.');
     }
@@ -207,7 +255,12 @@ export function explainHeaders(headers: readonly HttpHeader[], context: HeaderCo
   if (remaining) {
     const left = seconds(remaining.value);
     exhausted ||= left === 0;
-    note(remaining, left === 0 ? 'No requests left in this window: wait for the reset.' : `${remaining.value} requests left in this window.`);
+    note(
+      remaining,
+      left === 0
+        ? 'No requests left in this window: wait for the reset.'
+        : `${remaining.value} requests left in this window.`,
+    );
   }
   const used = byName.get('x-ratelimit-used');
   if (used) note(used, `${used.value} requests used in this window.`);
@@ -219,7 +272,10 @@ export function explainHeaders(headers: readonly HttpHeader[], context: HeaderCo
       const date = Date.parse(header.value);
       if (Number.isFinite(date)) {
         resetAt = date;
-        note(header, `The window refills at ${formatClock(date, context.now)} (${relative(Math.round((date - context.now) / 1000))}).`);
+        note(
+          header,
+          `The window refills at ${formatClock(date, context.now)} (${relative(Math.round((date - context.now) / 1000))}).`,
+        );
       } else note(header, 'This reset value is neither seconds nor a Unix time.');
       continue;
     }
@@ -240,7 +296,8 @@ export function explainHeaders(headers: readonly HttpHeader[], context: HeaderCo
   if (combined) {
     let parts = parseStructuredList(combined.value);
     // `limit=100, remaining=0, reset=30` (an early draft) is one limit written as three items.
-    if (parts.length > 1 && parts.every((part) => !part.token)) parts = [{ token: '', params: Object.assign({}, ...parts.map((part) => part.params)) }];
+    if (parts.length > 1 && parts.every((part) => !part.token))
+      parts = [{ token: '', params: Object.assign({}, ...parts.map((part) => part.params)) }];
     const sentences: string[] = [];
     for (const part of parts) {
       const left = part.params.r ?? part.params.remaining;
@@ -271,24 +328,38 @@ export function explainHeaders(headers: readonly HttpHeader[], context: HeaderCo
       return `${name}${quota} requests${window ? ` per ${formatDuration(Number(window) * 1000)}` : ''}.`;
     });
     const text = sentences.filter(Boolean).join(' ');
-    note(policy, text ? `The limits that apply: ${text}` : 'The IETF RateLimit-Policy field; its value could not be read.');
+    note(
+      policy,
+      text ? `The limits that apply: ${text}` : 'The IETF RateLimit-Policy field; its value could not be read.',
+    );
   }
 
   // Other headers the catalog documents: say what it says about them.
   for (const header of headers) {
     const entry = declared.get(header.name.toLowerCase());
-    if (entry && !notes.some((existing) => existing.header.toLowerCase() === header.name.toLowerCase()) && entry.format !== 'id') {
+    if (
+      entry &&
+      !notes.some((existing) => existing.header.toLowerCase() === header.name.toLowerCase()) &&
+      entry.format !== 'id'
+    ) {
       note(header, entry.meaning);
     }
   }
 
   let requestId: string | undefined;
-  const idHeaders = [...REQUEST_ID_HEADERS, ...context.catalogHeaders.filter((header) => header.format === 'id').map((header) => header.name.toLowerCase())];
+  const idHeaders = [
+    ...REQUEST_ID_HEADERS,
+    ...context.catalogHeaders.filter((header) => header.format === 'id').map((header) => header.name.toLowerCase()),
+  ];
   for (const name of idHeaders) {
     const header = byName.get(name);
     if (header?.value) {
       requestId = header.value.slice(0, 200);
-      note(header, declared.get(name)?.meaning ?? 'The id of this request in the server\'s logs: quote it when you contact support.');
+      note(
+        header,
+        declared.get(name)?.meaning ??
+          "The id of this request in the server's logs: quote it when you contact support.",
+      );
       break;
     }
   }

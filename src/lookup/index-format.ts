@@ -223,7 +223,7 @@ export function encodeNumbers(sorted: readonly number[]): EncodedNumbers {
   const chars = new Array<number>(Math.ceil(span / 6)).fill(0);
   for (const value of sorted) {
     const offset = value - first;
-    chars[Math.floor(offset / 6)]! |= 1 << offset % 6;
+    chars[Math.floor(offset / 6)]! |= 1 << (offset % 6);
   }
   return { from: first, bitmap: chars.map((bits) => BITMAP_ALPHABET[bits]).join('') };
 }

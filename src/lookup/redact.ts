@@ -6,7 +6,16 @@
  * patterns have no nested quantifiers and e-mails are found by scanning around each "@".
  */
 
-export type RedactionKind = 'bearer token' | 'basic credentials' | 'credentials' | 'cookie' | 'secret value' | 'JWT' | 'API key' | 'card number' | 'e-mail address';
+export type RedactionKind =
+  | 'bearer token'
+  | 'basic credentials'
+  | 'credentials'
+  | 'cookie'
+  | 'secret value'
+  | 'JWT'
+  | 'API key'
+  | 'card number'
+  | 'e-mail address';
 
 export interface Redaction {
   text: string;
@@ -44,24 +53,38 @@ interface Rule {
 
 /** A value already redacted starts with "[redacted"; rules leave those alone. */
 const RULES: Rule[] = [
-  { kind: 'bearer token', pattern: /\b(Bearer)([ \t]+)(?!\[redacted)([A-Za-z0-9\-._~+/]{8,}=*)/gi, replace: (_, scheme, space) => `${scheme}${space}${mark('bearer token')}` },
-  { kind: 'basic credentials', pattern: /\b(Basic)([ \t]+)(?!\[redacted)([A-Za-z0-9+/]{8,}={0,2})/g, replace: (_, scheme, space) => `${scheme}${space}${mark('basic credentials')}` },
+  {
+    kind: 'bearer token',
+    pattern: /\b(Bearer)([ \t]+)(?!\[redacted)([A-Za-z0-9\-._~+/]{8,}=*)/gi,
+    replace: (_, scheme, space) => `${scheme}${space}${mark('bearer token')}`,
+  },
+  {
+    kind: 'basic credentials',
+    pattern: /\b(Basic)([ \t]+)(?!\[redacted)([A-Za-z0-9+/]{8,}={0,2})/g,
+    replace: (_, scheme, space) => `${scheme}${space}${mark('basic credentials')}`,
+  },
   // Any other Authorization scheme (Token, Digest, AWS4-HMAC-SHA256…): the whole value goes.
   {
     kind: 'credentials',
     pattern: /^([ \t]*(?:proxy-)?authorization:[ \t]*)(\S[^\r\n]*)$/gim,
     replace: (match, name, value) => (value.includes('[redacted') ? match : `${name}${mark('credentials')}`),
   },
-  { kind: 'cookie', pattern: /^([ \t]*(?:set-)?cookie:[ \t]*)(?!\[redacted)(\S[^\r\n]*)$/gim, replace: (_, name) => `${name}${mark('cookie')}` },
+  {
+    kind: 'cookie',
+    pattern: /^([ \t]*(?:set-)?cookie:[ \t]*)(?!\[redacted)(\S[^\r\n]*)$/gim,
+    replace: (_, name) => `${name}${mark('cookie')}`,
+  },
   {
     kind: 'secret value',
-    pattern: /\b(api[_-]?key|apikey|x-api-key|access[_-]?token|refresh[_-]?token|id[_-]?token|client[_-]?secret|secret|password|passwd|pwd|token|cvv|cvc)("?[ \t]*[:=][ \t]*"?)(?!\[redacted)([^\s"',;&}\]]{3,})/gi,
+    pattern:
+      /\b(api[_-]?key|apikey|x-api-key|access[_-]?token|refresh[_-]?token|id[_-]?token|client[_-]?secret|secret|password|passwd|pwd|token|cvv|cvc)("?[ \t]*[:=][ \t]*"?)(?!\[redacted)([^\s"',;&}\]]{3,})/gi,
     replace: (_, name, separator) => `${name}${separator}${mark('secret value')}`,
   },
   { kind: 'JWT', pattern: /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g, replace: () => mark('JWT') },
   {
     kind: 'API key',
-    pattern: /\b(?:[a-z]{1,10}_(?:live|test|prod|sandbox)_[A-Za-z0-9_]{6,}|gh[pousr]_[A-Za-z0-9]{30,}|AKIA[0-9A-Z]{16}|xox[abpr]-[A-Za-z0-9-]{10,}|AIza[0-9A-Za-z_-]{35})/gi,
+    pattern:
+      /\b(?:[a-z]{1,10}_(?:live|test|prod|sandbox)_[A-Za-z0-9_]{6,}|gh[pousr]_[A-Za-z0-9]{30,}|AKIA[0-9A-Z]{16}|xox[abpr]-[A-Za-z0-9-]{10,}|AIza[0-9A-Za-z_-]{35})/gi,
     replace: () => mark('API key'),
   },
   {

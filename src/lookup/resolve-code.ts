@@ -22,7 +22,11 @@ function tokenVariants(value: string): string[] {
  * any (a body read with an envelope names the spaces of its surfaces). Records still loading are
  * left out; the reader notes their shards.
  */
-export function resolveCode(reader: IndexReader, value: string, preferredSpaces: readonly string[] = []): ResolvedCode[] {
+export function resolveCode(
+  reader: IndexReader,
+  value: string,
+  preferredSpaces: readonly string[] = [],
+): ResolvedCode[] {
   const found: ResolvedCode[] = [];
   const trimmed = value.trim();
   if (isNumericCode(trimmed) && trimmed.length <= 15) {

@@ -63,7 +63,9 @@ export function searchText(reader: IndexReader, text: string, options: TextSearc
   const frequent = queryWords
     .filter((word) => !reader.isCommonWord(word) && reader.frequentCount(word) !== undefined)
     .sort((a, b) => reader.frequentCount(a)! - reader.frequentCount(b)!);
-  const frequentUsed = new Set(rareOnly ? [] : frequent.slice(0, Math.max(MAX_FREQUENT_WORDS, MAX_CANDIDATE_WORDS - rare.length)));
+  const frequentUsed = new Set(
+    rareOnly ? [] : frequent.slice(0, Math.max(MAX_FREQUENT_WORDS, MAX_CANDIDATE_WORDS - rare.length)),
+  );
   const found: QueryWord[] = [];
   let loaded = true;
   queryWords.forEach((word, index) => {
@@ -88,7 +90,8 @@ export function searchText(reader: IndexReader, text: string, options: TextSearc
     if (count) found.push({ word, lists, count, idf: idf(count) });
   });
   if (!loaded) return [];
-  if (!found.length) return rareOnly && !options.rareWordsOnly ? searchText(reader, text, { ...options, rareWordsOnly: false }) : [];
+  if (!found.length)
+    return rareOnly && !options.rareWordsOnly ? searchText(reader, text, { ...options, rareWordsOnly: false }) : [];
 
   // The rarest words find the candidates; each adds its weight to the records that hold it.
   const selective = [...found].sort((a, b) => a.count - b.count).slice(0, MAX_CANDIDATE_WORDS);
@@ -109,7 +112,8 @@ export function searchText(reader: IndexReader, text: string, options: TextSearc
   }
   const weightAll = selective.reduce((sum, word) => sum + word.idf, 0) || 1;
   const verify = options.verify ?? 6;
-  const prelim = (position: number) => (sums[position]! / weightAll) * 0.75 + Math.min(1, matched[position]! / Math.max(1, lengths[position]!)) * 0.25;
+  const prelim = (position: number) =>
+    (sums[position]! / weightAll) * 0.75 + Math.min(1, matched[position]! / Math.max(1, lengths[position]!)) * 0.25;
   const candidates = touched
     .map((position) => ({ position, score: prelim(position) }))
     .sort((a, b) => b.score - a.score || a.position - b.position)
@@ -121,7 +125,8 @@ export function searchText(reader: IndexReader, text: string, options: TextSearc
   // Common and frequent words left out of the candidate search weigh by their known counts.
   for (const word of queryWords) {
     if (reader.isCommonWord(word)) weightOf.set(word, idf(total));
-    else if (!weightOf.has(word) && reader.frequentCount(word) !== undefined) weightOf.set(word, idf(reader.frequentCount(word)!));
+    else if (!weightOf.has(word) && reader.frequentCount(word) !== undefined)
+      weightOf.set(word, idf(reader.frequentCount(word)!));
   }
   // Words the index does not know are mostly values (ids, amounts) or typos: they weigh little,
   // and those with digits least.
@@ -136,7 +141,13 @@ export function searchText(reader: IndexReader, text: string, options: TextSearc
     if (match) {
       const whole = match.coverage >= 0.8;
       const score = (whole ? 90 : 70 + 15 * match.coverage) + 4 * match.literalShare;
-      hits.push({ position, score, matchedBy: whole ? 'message template' : 'message template inside the text', values: match.values, whole });
+      hits.push({
+        position,
+        score,
+        matchedBy: whole ? 'message template' : 'message template inside the text',
+        values: match.values,
+        whole,
+      });
       continue;
     }
     const words = new Set(distinctWords(recordText(record), 200));
@@ -151,7 +162,12 @@ export function searchText(reader: IndexReader, text: string, options: TextSearc
     }
     // The unfinished last word counts when it starts a word of the record.
     const last = queryWords[queryWords.length - 1]!;
-    if (options.partialLastWord && !words.has(last) && last.length >= 2 && [...words].some((word) => word.startsWith(last))) {
+    if (
+      options.partialLastWord &&
+      !words.has(last) &&
+      last.length >= 2 &&
+      [...words].some((word) => word.startsWith(last))
+    ) {
       shared += 1;
       sharedWeight += weight(last);
     }
@@ -167,7 +183,12 @@ export function searchText(reader: IndexReader, text: string, options: TextSearc
   // be the tail of a longer template ("… expired at {expiredAt}" versus "… expired at {expiredAt}
   // while deleting"). Otherwise the frequent words help find candidates (another fetch).
   const settled = hits.some((hit) => hit.whole && !Object.values(hit.values ?? {}).some((value) => /\s/.test(value)));
-  if (rareOnly && !options.rareWordsOnly && !settled && [...querySet].some((word) => reader.frequentCount(word) !== undefined)) {
+  if (
+    rareOnly &&
+    !options.rareWordsOnly &&
+    !settled &&
+    [...querySet].some((word) => reader.frequentCount(word) !== undefined)
+  ) {
     const wider = searchText(reader, text, { ...options, rareWordsOnly: false });
     if (wider.length || reader.missing.size) return mergeHits(hits, wider);
   }

@@ -10,5 +10,7 @@ import { catalogExport } from '../publishing/catalog-export';
 export const GET: APIRoute = ({ site }) => {
   const origin = site?.href ?? 'http://localhost/';
   const body = catalogExport(getCatalog(), (route) => absoluteUrl(route, import.meta.env.BASE_URL, origin));
-  return new Response(`${JSON.stringify(body, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(`${JSON.stringify(body, null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 };

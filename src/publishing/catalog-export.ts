@@ -116,7 +116,11 @@ export function catalogExport(catalog: Catalog, urlOf: UrlOf) {
       support: code.support ?? null,
       since: code.since ?? null,
       deprecated: code.deprecated
-        ? { since: code.deprecated.since, replacedBy: code.deprecated.replacedBy ?? null, note: code.deprecated.note ?? null }
+        ? {
+            since: code.deprecated.since,
+            replacedBy: code.deprecated.replacedBy ?? null,
+            note: code.deprecated.note ?? null,
+          }
         : null,
       related: code.related,
       formerly: code.formerly,

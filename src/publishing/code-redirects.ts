@@ -44,15 +44,20 @@ export function codeRedirects(catalog: Pick<Catalog, 'codes' | 'codeSpaces'>): C
       const clash = live.get(from);
       const earlier = byFrom.get(from);
       if (clash) {
-        problems.push(`code ${code.key} lists formerly "${formerKey}", but ${from} is still ${clash}; remove "${formerKey}" from its formerly list (a code that still exists is not a former name)`);
+        problems.push(
+          `code ${code.key} lists formerly "${formerKey}", but ${from} is still ${clash}; remove "${formerKey}" from its formerly list (a code that still exists is not a former name)`,
+        );
       } else if (earlier && earlier.codeKey !== code.key) {
-        problems.push(`codes ${earlier.codeKey} and ${code.key} both list formerly "${formerKey}"; keep it on the code that really replaced it`);
+        problems.push(
+          `codes ${earlier.codeKey} and ${code.key} both list formerly "${formerKey}"; keep it on the code that really replaced it`,
+        );
       } else {
         byFrom.set(from, { from, to, formerKey, codeKey: code.key });
       }
     }
   }
-  if (problems.length) throw new Error(`The catalog's "formerly" entries cannot become redirects:\n- ${problems.join('\n- ')}`);
+  if (problems.length)
+    throw new Error(`The catalog's "formerly" entries cannot become redirects:\n- ${problems.join('\n- ')}`);
   return [...byFrom.values()].sort((a, b) => a.from.localeCompare(b.from));
 }
 

@@ -37,13 +37,48 @@ export const JSON_SCHEMA_DIR = 'public/schemas';
  */
 export const CATALOG_FILE_SCHEMAS = [
   { name: 'api', folder: '', title: 'Error catalog: api.yaml', schema: apiModule.apiSchema },
-  { name: 'surface', folder: 'surfaces', title: 'Error catalog: a surface (surfaces/<id>.yaml)', schema: surfaceModule.surfaceSchema },
-  { name: 'envelope', folder: 'envelopes', title: 'Error catalog: an envelope (envelopes/<id>.yaml)', schema: envelopeModule.envelopeSchema },
-  { name: 'statuses', folder: 'statuses', title: 'Error catalog: HTTP statuses (statuses/*.yaml)', schema: statusModule.statusFileSchema },
-  { name: 'ranges', folder: 'ranges', title: 'Error catalog: code ranges of a code space (ranges/*.yaml)', schema: rangeModule.rangeFileSchema },
-  { name: 'codes', folder: 'codes', title: 'Error catalog: codes of a code space (codes/*.yaml)', schema: codeModule.codeFileSchema },
-  { name: 'messages', folder: 'messages', title: 'Error catalog: common messages of an area (messages/*.yaml)', schema: messageModule.messageFileSchema },
-  { name: 'headers', folder: 'headers', title: 'Error catalog: response headers (headers/*.yaml)', schema: headerModule.headerFileSchema },
+  {
+    name: 'surface',
+    folder: 'surfaces',
+    title: 'Error catalog: a surface (surfaces/<id>.yaml)',
+    schema: surfaceModule.surfaceSchema,
+  },
+  {
+    name: 'envelope',
+    folder: 'envelopes',
+    title: 'Error catalog: an envelope (envelopes/<id>.yaml)',
+    schema: envelopeModule.envelopeSchema,
+  },
+  {
+    name: 'statuses',
+    folder: 'statuses',
+    title: 'Error catalog: HTTP statuses (statuses/*.yaml)',
+    schema: statusModule.statusFileSchema,
+  },
+  {
+    name: 'ranges',
+    folder: 'ranges',
+    title: 'Error catalog: code ranges of a code space (ranges/*.yaml)',
+    schema: rangeModule.rangeFileSchema,
+  },
+  {
+    name: 'codes',
+    folder: 'codes',
+    title: 'Error catalog: codes of a code space (codes/*.yaml)',
+    schema: codeModule.codeFileSchema,
+  },
+  {
+    name: 'messages',
+    folder: 'messages',
+    title: 'Error catalog: common messages of an area (messages/*.yaml)',
+    schema: messageModule.messageFileSchema,
+  },
+  {
+    name: 'headers',
+    folder: 'headers',
+    title: 'Error catalog: response headers (headers/*.yaml)',
+    schema: headerModule.headerFileSchema,
+  },
 ] as const;
 
 /** The schema modules and their source files, to pair run-time schemas with their JSDoc. */
@@ -73,7 +108,12 @@ function jsDocText(node: ts.Node): string | undefined {
   const last = docs.at(-1);
   const text = last ? ts.getTextOfJSDocComment(last.comment) : undefined;
   // Source comments wrap at ~100 columns; hover help should flow, but keep list items apart.
-  return text?.replace(/\n(?!\s*- )\s*/g, ' ').replace(/\n\s*/g, '\n').trim() || undefined;
+  return (
+    text
+      ?.replace(/\n(?!\s*- )\s*/g, ' ')
+      .replace(/\n\s*/g, '\n')
+      .trim() || undefined
+  );
 }
 
 function isZodObjectCall(node: ts.Node): node is ts.CallExpression {
@@ -108,7 +148,8 @@ export function readSourceDocs(sourceText: string, fileName = 'schema.ts'): Map<
       const literal = objectCall?.arguments[0] as ts.ObjectLiteralExpression | undefined;
       for (const property of literal?.properties ?? []) {
         if (!ts.isPropertyAssignment(property)) continue;
-        const key = ts.isIdentifier(property.name) || ts.isStringLiteral(property.name) ? property.name.text : undefined;
+        const key =
+          ts.isIdentifier(property.name) || ts.isStringLiteral(property.name) ? property.name.text : undefined;
         const text = key ? jsDocText(property) : undefined;
         if (key && text) docs.properties[key] = text;
       }
@@ -132,7 +173,12 @@ function innerObject(schema: z.ZodTypeAny): z.AnyZodObject | undefined {
 }
 
 function isZodSchema(value: unknown): value is z.ZodTypeAny {
-  return typeof value === 'object' && value !== null && '_def' in value && typeof (value as { safeParse?: unknown }).safeParse === 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    '_def' in value &&
+    typeof (value as { safeParse?: unknown }).safeParse === 'function'
+  );
 }
 
 /** Descriptions keyed by zod definition (for a schema) and by object shape (for its keys). */
@@ -177,7 +223,10 @@ export function generateJsonSchemas(schemaDir = defaultSchemaSourceDir()): Map<s
         const schema = jsonSchema as JsonSchema;
         const description = byDef.get(def);
         if (description && !schema.description) schema.description = description;
-        const shape = (def as { typeName?: string; shape?: () => unknown }).typeName === 'ZodObject' ? (def as { shape: () => unknown }).shape() : undefined;
+        const shape =
+          (def as { typeName?: string; shape?: () => unknown }).typeName === 'ZodObject'
+            ? (def as { shape: () => unknown }).shape()
+            : undefined;
         const docs = shape ? byShape.get(shape) : undefined;
         const properties = schema.properties as Record<string, JsonSchema> | undefined;
         if (docs && properties) {
@@ -185,7 +234,10 @@ export function generateJsonSchemas(schemaDir = defaultSchemaSourceDir()): Map<s
             const property = properties[key];
             if (!property) continue;
             // An enum's own JSDoc explains each value (e.g. the retry policies): keep it after the field's.
-            const valuesDoc = Array.isArray(property.enum) && typeof property.description === 'string' ? property.description : undefined;
+            const valuesDoc =
+              Array.isArray(property.enum) && typeof property.description === 'string'
+                ? property.description
+                : undefined;
             property.description = valuesDoc && valuesDoc !== text ? `${text}\n${valuesDoc}` : text;
           }
         }

@@ -22,14 +22,24 @@ export function isPageRoute(route: string): boolean {
 }
 
 function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 /**
  * The sitemap files for these page routes: `sitemap.xml` alone, or `sitemap.xml` as an index
  * plus `sitemap-1.xml`, `sitemap-2.xml`… when there are more than `limit` URLs.
  */
-export function sitemapFiles(routes: readonly string[], base: string, site: string, limit = SITEMAP_LIMIT): SitemapFile[] {
+export function sitemapFiles(
+  routes: readonly string[],
+  base: string,
+  site: string,
+  limit = SITEMAP_LIMIT,
+): SitemapFile[] {
   const urls = [...new Set(routes)].sort().map((route) => absoluteUrl(route, base, site));
   const urlset = (part: string[]) =>
     `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${part

@@ -50,7 +50,10 @@ export const codeSchema = z
      * Surfaces that send this code, when only some of the surfaces sharing its code space do
      * (e.g. `[console]` for a console-only code). Surface ids. Default: every surface of the space.
      */
-    surfaces: z.array(slugSchema).min(1, { message: 'name at least one surface, or leave surfaces: out for all' }).optional(),
+    surfaces: z
+      .array(slugSchema)
+      .min(1, { message: 'name at least one surface, or leave surfaces: out for all' })
+      .optional(),
     /** Message template as sent, with `{placeholders}` for the parts that vary. */
     message: proseSchema,
     /** What each placeholder holds, keyed by placeholder name (optional). */
@@ -64,7 +67,10 @@ export const codeSchema = z
     /** Guidance for support staff. */
     support: supportNotesSchema.optional(),
     /** Version or date the code was introduced. */
-    since: z.union([z.string().min(1), z.number()]).transform(String).optional(),
+    since: z
+      .union([z.string().min(1), z.number()])
+      .transform(String)
+      .optional(),
     /** Set when the code is deprecated. */
     deprecated: deprecationSchema.optional(),
     /** Related codes, as code references (`"7101"` or `"middleware:2002"`). */

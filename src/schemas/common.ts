@@ -2,11 +2,9 @@
 import { z } from 'astro/zod';
 
 /** A lowercase identifier used in file names and URLs, e.g. `wallet-gateway`. */
-export const slugSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, {
-    message: 'must be a lowercase slug of letters, digits and dashes, e.g. "wallet-gateway"',
-  });
+export const slugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, {
+  message: 'must be a lowercase slug of letters, digits and dashes, e.g. "wallet-gateway"',
+});
 
 /**
  * A business error code as it appears on the wire. Authors may write `7100` or `"7100"`;

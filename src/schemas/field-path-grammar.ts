@@ -16,7 +16,10 @@ export function fieldPathProblem(path: string): string | undefined {
     if (!SEGMENT.test(segment)) {
       // The usual slip is an index copied from a body: errors[0].code means "each" here, errors[].
       const suggestion = path.replace(/\[\d+\]/g, '[]').replace(/\[['"]?([\w$-]+)['"]?\]/g, '.$1');
-      const fix = suggestion !== path && !fieldPathProblem(suggestion) ? `write ${suggestion}` : 'write paths like errors[].code or errors.<field>[]';
+      const fix =
+        suggestion !== path && !fieldPathProblem(suggestion)
+          ? `write ${suggestion}`
+          : 'write paths like errors[].code or errors.<field>[]';
       return `"${segment}" in field path ${path} is not a key, key[] (each element of a list) or <name> (each key of a map); ${fix}`;
     }
   }

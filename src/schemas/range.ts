@@ -18,7 +18,8 @@ export const rangeSchema = z
   })
   .strict()
   .refine((range) => range.from <= range.to, {
-    message: 'the range ends before it starts (to is lower than from); swap the two bounds so that from is the first code, e.g. from: 7100, to: 7199',
+    message:
+      'the range ends before it starts (to is lower than from); swap the two bounds so that from is the first code, e.g. from: 7100, to: 7199',
     path: ['to'],
   });
 export type RangeInput = z.input<typeof rangeSchema>;

@@ -12,7 +12,9 @@ export const surfaceSchema = z
     /** Base URL or path prefix the surface is served from, shown for orientation (optional). */
     baseUrl: z.string().min(1).optional(),
     /** Ids of the envelopes this surface returns (files in `catalog/envelopes/`); the first is the default. */
-    envelopes: z.array(slugSchema).min(1, { message: 'name at least one envelope id, e.g. envelopes: [custom-response]' }),
+    envelopes: z
+      .array(slugSchema)
+      .min(1, { message: 'name at least one envelope id, e.g. envelopes: [custom-response]' }),
     /**
      * Id of the code space this surface's business codes live in. Surfaces that share codes share a
      * space. Default: the surface's own id.

@@ -46,7 +46,13 @@ export function placeholderSample(name: string, description: string | undefined)
 /** The template with each placeholder replaced by its sample value. */
 export function fillTemplate(template: string, placeholders: Record<string, string> = {}): string {
   return splitTemplate(template)
-    .map((part) => (!part.placeholder ? part.text : part.text in placeholders ? placeholderSample(part.text, placeholders[part.text]) : `{${part.text}}`))
+    .map((part) =>
+      !part.placeholder
+        ? part.text
+        : part.text in placeholders
+          ? placeholderSample(part.text, placeholders[part.text])
+          : `{${part.text}}`,
+    )
     .join('');
 }
 
@@ -103,7 +109,10 @@ export function buildExampleBody(
  * errors (a form-error body) only carries codes about a field or with one of those examples'
  * statuses; any other envelope carries every code of its surfaces.
  */
-export function envelopeFitsCode(envelope: Pick<Envelope, 'examples'>, input: Pick<ExampleBodyInput, 'message' | 'status' | 'placeholders'>): boolean {
+export function envelopeFitsCode(
+  envelope: Pick<Envelope, 'examples'>,
+  input: Pick<ExampleBodyInput, 'message' | 'status' | 'placeholders'>,
+): boolean {
   const examples = envelope.examples;
   if (examples.length === 0 || examples.some((example) => example.kind !== 'validation')) return true;
   if (fieldOf({ ...input, code: '', title: '' }) !== undefined) return true;
@@ -143,7 +152,9 @@ function valuesAt(samples: ParsedExample[], path: string): unknown[] {
 }
 
 function sampleValue(samples: ParsedExample[], path: string): Json | undefined {
-  const value = valuesAt(samples, path).find((candidate) => typeof candidate === 'string' || typeof candidate === 'number');
+  const value = valuesAt(samples, path).find(
+    (candidate) => typeof candidate === 'string' || typeof candidate === 'number',
+  );
   return value as Json | undefined;
 }
 
@@ -168,7 +179,12 @@ function messageShape(samples: ParsedExample[], path: string, message: string): 
  * A title member holds either the status's reason phrase ("Bad Request") or the error's own title
  * ("Insufficient balance"); the envelope's examples tell which, when their statuses' reasons are known.
  */
-function titleFor(samples: ParsedExample[], path: string, input: ExampleBodyInput, reasonOf?: (status: number) => string | undefined): string {
+function titleFor(
+  samples: ParsedExample[],
+  path: string,
+  input: ExampleBodyInput,
+  reasonOf?: (status: number) => string | undefined,
+): string {
   const holdsReason = samples.some((sample) => {
     const reason = sample.status !== undefined ? reasonOf?.(sample.status) : undefined;
     return reason !== undefined && evaluateFieldPath(sample.body, path).some((match) => sameText(match.value, reason));
@@ -209,7 +225,12 @@ function fieldOf(input: ExampleBodyInput): string | undefined {
  * share a prefix (`errors[].code`, `errors[].message`) share the same array element. A `<name>`
  * segment becomes the key bound to `name`. A path that runs into an existing non-object is skipped.
  */
-export function setAtPath(target: Record<string, Json>, path: string, value: Json, bindings: Record<string, string> = {}): void {
+export function setAtPath(
+  target: Record<string, Json>,
+  path: string,
+  value: Json,
+  bindings: Record<string, string> = {},
+): void {
   const segments = path.split('.');
   let current = target;
   for (const [index, segment] of segments.entries()) {

@@ -23,7 +23,8 @@ export function skeletonOf(body: Json): { text: string; values: Array<string | n
       return NUMBER_BASE + values.length - 1;
     }
     if (Array.isArray(value)) return value.map(swap);
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, swap(item)]));
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, swap(item)]));
     return value;
   };
   const skeleton = swap(body);
@@ -33,7 +34,12 @@ export function skeletonOf(body: Json): { text: string; values: Array<string | n
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /**
@@ -41,7 +47,11 @@ export function escapeHtml(text: string): string {
  * JSON-escaped (without its quotes, which the skeleton keeps) and then through `escape`, a number
  * as written. With `escape` the identity, filling the skeleton text gives the body's JSON again.
  */
-export function fillSkeleton(text: string, values: ReadonlyArray<string | number>, escape: (text: string) => string = escapeHtml): string {
+export function fillSkeleton(
+  text: string,
+  values: ReadonlyArray<string | number>,
+  escape: (text: string) => string = escapeHtml,
+): string {
   return text
     .replace(STRING_SENTINEL, (whole, index: string) => {
       const value = values[Number(index)];

@@ -65,7 +65,10 @@ export function coveredMethods(advice: Pick<RetryAdvice, 'methods'>, context: Re
  * The backoff numbers that apply to the advice (its own, else the API's), or undefined when it
  * needs none or when neither the advice nor the API states any.
  */
-export function effectiveBackoff(advice: Pick<RetryAdvice, 'policy' | 'backoff'>, context: RetryContext): Backoff | undefined {
+export function effectiveBackoff(
+  advice: Pick<RetryAdvice, 'policy' | 'backoff'>,
+  context: RetryContext,
+): Backoff | undefined {
   if (advice.policy !== 'backoff' && advice.policy !== 'retry-after') return undefined;
   return advice.backoff ?? (context.backoffIsDefault ? undefined : context.backoff);
 }
@@ -77,7 +80,8 @@ export function effectiveBackoff(advice: Pick<RetryAdvice, 'policy' | 'backoff'>
 export function backoffSchedule(backoff: Backoff, open = 6): number[] {
   const retries = backoff.maxAttempts !== undefined ? backoff.maxAttempts - 1 : open;
   const waits: number[] = [];
-  for (let n = 0; n < retries; n += 1) waits.push(Math.min(backoff.initialMs * backoff.factor ** n, backoff.maxDelayMs));
+  for (let n = 0; n < retries; n += 1)
+    waits.push(Math.min(backoff.initialMs * backoff.factor ** n, backoff.maxDelayMs));
   return waits;
 }
 
@@ -122,7 +126,11 @@ export interface RetryDetails {
   /** What to do for the methods the rule leaves out, e.g. "do not retry" (only when some are left out). */
   otherwise?: string;
   /** Backoff numbers, when the policy uses them. */
-  backoff?: Backoff & { /** The numbers in words. */ text: string; /** Waits before each retry, in ms. */ schedule: number[]; /** Whether the numbers are only a fallback (retry-after without the header). */ fallback: boolean };
+  backoff?: Backoff & {
+    /** The numbers in words. */ text: string;
+    /** Waits before each retry, in ms. */ schedule: number[];
+    /** Whether the numbers are only a fallback (retry-after without the header). */ fallback: boolean;
+  };
   /** Headers to read to time the retry. */
   headers: string[];
   /** The advice's own extra sentence. */
@@ -171,8 +179,10 @@ export function retrySentence(advice: RetryAdvice, context: RetryContext): strin
   const numbers = effectiveBackoff(advice, context);
   let action = policyAction(advice.policy, advice.honorHeaders);
   if (numbers && advice.policy === 'backoff') action += ` (${describeBackoff(numbers)})`;
-  if (numbers && advice.policy === 'retry-after') action += `; without the header, back off (${describeBackoff(numbers)})`;
-  if (advice.policy === 'backoff' && advice.honorHeaders.length) action += `; honour ${listInWords(advice.honorHeaders)} when sent`;
+  if (numbers && advice.policy === 'retry-after')
+    action += `; without the header, back off (${describeBackoff(numbers)})`;
+  if (advice.policy === 'backoff' && advice.honorHeaders.length)
+    action += `; honour ${listInWords(advice.honorHeaders)} when sent`;
   const sentences = [covered === 'all' ? capitalise(action) : `For ${listInWords(covered)}: ${action}`];
   if (covered !== 'all') sentences.push(`Other methods: ${policyAction(advice.otherwise, [])}`);
   if (advice.note) sentences.push(advice.note.replace(/[.!?]$/, ''));
@@ -183,7 +193,9 @@ export function retrySentence(advice: RetryAdvice, context: RetryContext): strin
 export function retrySummary(advice: RetryAdvice): string {
   const label = RETRY_POLICY_LABELS[advice.policy];
   if (advice.methods === 'all' || !isRetryable(advice)) return label;
-  return advice.methods === 'idempotent' ? `${label} (idempotent only)` : `${label} (${listInWords(advice.methods, 'or')} only)`;
+  return advice.methods === 'idempotent'
+    ? `${label} (idempotent only)`
+    : `${label} (${listInWords(advice.methods, 'or')} only)`;
 }
 
 function capitalise(text: string): string {

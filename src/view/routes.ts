@@ -17,7 +17,8 @@ export const routes = {
   codeSpace: (space: Pick<CodeSpace, 'id'> | string) => `codes/${typeof space === 'string' ? space : space.id}/`,
   code: (code: Pick<Code, 'codeSpace' | 'slug'>) => `codes/${code.codeSpace}/${code.slug}/`,
   surface: (surface: Pick<Surface, 'id'> | string) => `surfaces/${typeof surface === 'string' ? surface : surface.id}/`,
-  envelope: (envelope: Pick<Envelope, 'id'> | string) => `envelopes/${typeof envelope === 'string' ? envelope : envelope.id}/`,
+  envelope: (envelope: Pick<Envelope, 'id'> | string) =>
+    `envelopes/${typeof envelope === 'string' ? envelope : envelope.id}/`,
   messages: () => 'messages/',
   messageArea: (area: Pick<MessageArea, 'slug'>) => `messages/#${area.slug}`,
   headers: () => 'headers/',

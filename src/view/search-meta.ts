@@ -13,7 +13,13 @@ export interface SearchData {
 }
 
 /** Filter `type` values, one per kind of entry page. Kept in step with `pageTypeOfExplanation`. */
-export const PAGE_TYPES = { code: 'Code', status: 'Status code', range: 'Range', message: 'Message', guide: 'Guide' } as const;
+export const PAGE_TYPES = {
+  code: 'Code',
+  status: 'Status code',
+  range: 'Range',
+  message: 'Message',
+  guide: 'Guide',
+} as const;
 
 /** `Customers (1100–1199)`: a range's filter value, unique enough to tell ranges of two spaces apart. */
 export function rangeLabel(range: Pick<Range, 'name' | 'from' | 'to'>): string {
@@ -42,7 +48,11 @@ export function codeSearchData(catalog: Catalog, code: Code): SearchData {
     status: statusClassOf(code.status),
   };
   if (range) searchFilters['range'] = rangeLabel(range);
-  const searchMeta: SearchData['searchMeta'] = { code: code.code, surface: surfaces.join(', '), status: statusLabel(catalog, code.status) };
+  const searchMeta: SearchData['searchMeta'] = {
+    code: code.code,
+    surface: surfaces.join(', '),
+    status: statusLabel(catalog, code.status),
+  };
   if (code.name) searchMeta['name'] = code.name;
   return { searchMeta, searchFilters };
 }

@@ -63,7 +63,9 @@ const CASES = [
 ];
 
 test('every fixture folder has its test, and every test its fixture', () => {
-  const folders = readdirSync(ROOT).filter((name) => name !== 'several-problems-at-once').sort();
+  const folders = readdirSync(ROOT)
+    .filter((name) => name !== 'several-problems-at-once')
+    .sort();
   expect(folders).toEqual([...CASES].sort());
 });
 

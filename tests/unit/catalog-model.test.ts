@@ -43,7 +43,9 @@ describe('the default catalog', () => {
 
   test('every field path of every envelope reaches a value in one of its examples', () => {
     for (const envelope of catalog.envelopes) {
-      const bodies = envelope.examples.filter((example) => example.kind !== 'success').map((example) => JSON.parse(example.body) as unknown);
+      const bodies = envelope.examples
+        .filter((example) => example.kind !== 'success')
+        .map((example) => JSON.parse(example.body) as unknown);
       for (const [part, path] of Object.entries(envelope.fields)) {
         const reached = bodies.some((body) => evaluateFieldPath(body, path!).length > 0);
         expect(reached, `${envelope.id} fields.${part} (${path})`).toBe(true);
@@ -127,7 +129,10 @@ describe('retry advice', () => {
     expect(notFound.retry.policy).toBe('never');
     const rateLimited = code('core:1006');
     expect(rateLimited.retryInherited).toBe(true);
-    expect(rateLimited.retry).toMatchObject({ policy: 'retry-after', honorHeaders: ['Retry-After', 'X-RateLimit-Reset'] });
+    expect(rateLimited.retry).toMatchObject({
+      policy: 'retry-after',
+      honorHeaders: ['Retry-After', 'X-RateLimit-Reset'],
+    });
   });
 
   test('a code with its own advice keeps it, numbers included', () => {
@@ -155,7 +160,13 @@ describe('retry advice', () => {
   });
 
   test('the API-wide policy carries the backoff numbers the guides quote', () => {
-    expect(catalog.api.retryPolicy?.backoff).toEqual({ initialMs: 500, factor: 2, maxDelayMs: 30_000, maxAttempts: 6, jitter: true });
+    expect(catalog.api.retryPolicy?.backoff).toEqual({
+      initialMs: 500,
+      factor: 2,
+      maxDelayMs: 30_000,
+      maxAttempts: 6,
+      jitter: true,
+    });
   });
 });
 
@@ -172,14 +183,20 @@ describe('references', () => {
 
   test('every reference points at a code that exists', () => {
     for (const entry of catalog.codes) {
-      for (const key of [...entry.related, ...entry.referencedBy, ...(entry.deprecated?.replacedBy ? [entry.deprecated.replacedBy] : [])]) {
+      for (const key of [
+        ...entry.related,
+        ...entry.referencedBy,
+        ...(entry.deprecated?.replacedBy ? [entry.deprecated.replacedBy] : []),
+      ]) {
         expect(byKey.has(key), `${entry.key} → ${key}`).toBe(true);
       }
     }
   });
 
   test('deprecated codes keep their page data and name their replacement', () => {
-    const deprecated = catalog.codes.filter((entry) => entry.deprecated).map((entry) => [entry.key, entry.deprecated!.replacedBy]);
+    const deprecated = catalog.codes
+      .filter((entry) => entry.deprecated)
+      .map((entry) => [entry.key, entry.deprecated!.replacedBy]);
     expect(deprecated).toEqual([
       ['core:1008', 'core:1002'],
       ['core:1102', 'core:1101'],
@@ -204,20 +221,27 @@ describe('placeholders', () => {
 
   test('every described placeholder of the default catalog appears in its message', () => {
     for (const entry of catalog.codes) {
-      for (const name of Object.keys(entry.placeholders)) expect(entry.placeholderNames, `${entry.key} {${name}}`).toContain(name);
+      for (const name of Object.keys(entry.placeholders))
+        expect(entry.placeholderNames, `${entry.key} {${name}}`).toContain(name);
     }
   });
 
   test('common messages have their placeholder names too', () => {
     const area = catalog.messageAreas.find((candidate) => candidate.slug === 'payments')!;
-    expect(area.messages[0]).toMatchObject({ message: 'Charge {chargeId} not found.', placeholderNames: ['chargeId'], status: 404 });
+    expect(area.messages[0]).toMatchObject({
+      message: 'Charge {chargeId} not found.',
+      placeholderNames: ['chargeId'],
+      status: 404,
+    });
   });
 });
 
 describe('catalog quality', () => {
   test('every code says since when it exists, and support notes appear with questions and an escalation', () => {
     expect(catalog.codes.filter((entry) => !entry.since).map((entry) => entry.key)).toEqual([]);
-    const withSupport = catalog.codes.filter((entry) => (entry.support?.ask.length ?? 0) > 0 && entry.support?.escalate);
+    const withSupport = catalog.codes.filter(
+      (entry) => (entry.support?.ask.length ?? 0) > 0 && entry.support?.escalate,
+    );
     expect(withSupport.length).toBeGreaterThanOrEqual(10);
   });
 

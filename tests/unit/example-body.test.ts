@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { buildExampleBody, envelopeFitsCode, fillTemplate, placeholderSample, setAtPath, type Json } from '../../src/view/example-body';
+import {
+  buildExampleBody,
+  envelopeFitsCode,
+  fillTemplate,
+  placeholderSample,
+  setAtPath,
+  type Json,
+} from '../../src/view/example-body';
 import { loadCatalog } from '../../src/catalog/load-catalog';
 import { codeTitle, envelopesOfSurfaces, statusByNumber } from '../../src/catalog/queries';
 import type { Envelope } from '../../src/catalog/model';
@@ -8,7 +15,13 @@ import { evaluateFieldPath } from '../../src/schemas/field-path';
 type EnvelopeShape = Pick<Envelope, 'fields' | 'examples'>;
 
 const errorsArray: EnvelopeShape = {
-  fields: { status: 'status', code: 'errors[].code', message: 'errors[].message', field: 'errors[].field', requestId: 'requestId' },
+  fields: {
+    status: 'status',
+    code: 'errors[].code',
+    message: 'errors[].message',
+    field: 'errors[].field',
+    requestId: 'requestId',
+  },
   examples: [
     {
       title: 'Not found',
@@ -19,7 +32,12 @@ const errorsArray: EnvelopeShape = {
   ],
 };
 
-const reasons: Record<number, string> = { 400: 'Bad Request', 404: 'Not Found', 409: 'Conflict', 422: 'Unprocessable Content' };
+const reasons: Record<number, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  409: 'Conflict',
+  422: 'Unprocessable Content',
+};
 const reasonOf = (status: number) => reasons[status];
 
 describe('buildExampleBody', () => {
@@ -31,13 +49,23 @@ describe('buildExampleBody', () => {
       message: 'Customer {customerId} not found.',
       placeholders: { customerId: 'The customer id you sent, e.g. cus_1029.' },
     });
-    expect(body).toEqual({ status: 404, requestId: 'req_7Hq2LmX9', errors: [{ code: '1101', message: 'Customer cus_1029 not found.' }] });
+    expect(body).toEqual({
+      status: 404,
+      requestId: 'req_7Hq2LmX9',
+      errors: [{ code: '1101', message: 'Customer cus_1029 not found.' }],
+    });
     expect(Object.keys(body as object)).toEqual(['status', 'requestId', 'errors']);
     expect(JSON.parse(json)).toEqual(body);
   });
 
   test('adds the field member only when the message names a field', () => {
-    const input = { code: '1002', title: 'Validation failed', status: 422, message: '{field} {problem}', placeholders: { field: 'Field name, e.g. amount' } };
+    const input = {
+      code: '1002',
+      title: 'Validation failed',
+      status: 422,
+      message: '{field} {problem}',
+      placeholders: { field: 'Field name, e.g. amount' },
+    };
     const { body } = buildExampleBody(errorsArray, input);
     expect(body).toMatchObject({ errors: [{ code: '1002', field: 'amount', message: 'amount {problem}' }] });
   });
@@ -45,13 +73,27 @@ describe('buildExampleBody', () => {
   test('writes per-field messages into a field map at errors.<field>[]', () => {
     const formError: EnvelopeShape = {
       fields: { message: 'error', fieldErrors: 'errors.<field>[]', requestId: 'requestId' },
-      examples: [{ title: 'Validation', kind: 'validation', status: 422, body: '{ "error": "Validation failed", "requestId": "req_c0nS0le1", "errors": { "title": ["required"] } }' }],
+      examples: [
+        {
+          title: 'Validation',
+          kind: 'validation',
+          status: 422,
+          body: '{ "error": "Validation failed", "requestId": "req_c0nS0le1", "errors": { "title": ["required"] } }',
+        },
+      ],
     };
     const { body } = buildExampleBody(formError, {
-      code: '1002', title: 'Validation failed', status: 422, message: '{field} must be positive',
+      code: '1002',
+      title: 'Validation failed',
+      status: 422,
+      message: '{field} must be positive',
       placeholders: { field: 'e.g. amount' },
     });
-    expect(body).toEqual({ error: 'amount must be positive', requestId: 'req_c0nS0le1', errors: { amount: ['amount must be positive'] } });
+    expect(body).toEqual({
+      error: 'amount must be positive',
+      requestId: 'req_c0nS0le1',
+      errors: { amount: ['amount must be positive'] },
+    });
   });
 
   test('leaves the field map out for a code that is not about a field', () => {
@@ -59,50 +101,124 @@ describe('buildExampleBody', () => {
       fields: { message: 'error', fieldErrors: 'errors.<field>[]' },
       examples: [{ title: 'Error', kind: 'error', body: '{ "error": "Not found" }' }],
     };
-    expect(buildExampleBody(formError, { code: '1101', title: 'Not found', status: 404, message: 'Customer not found.' }).body).toEqual({ error: 'Customer not found.' });
+    expect(
+      buildExampleBody(formError, { code: '1101', title: 'Not found', status: 404, message: 'Customer not found.' })
+        .body,
+    ).toEqual({ error: 'Customer not found.' });
   });
 
   test("puts the code's own title in a problem-details title, since the examples' titles are not reason phrases", () => {
     const problem: EnvelopeShape = {
       fields: { status: 'status', code: 'code', title: 'title', message: 'detail', requestId: 'traceId' },
-      examples: [{ title: 'Insufficient balance', kind: 'error', status: 409, body: '{ "type": "x", "title": "Insufficient balance", "status": 409, "detail": "No.", "code": "4201", "traceId": "00-4bf9" }' }],
+      examples: [
+        {
+          title: 'Insufficient balance',
+          kind: 'error',
+          status: 409,
+          body: '{ "type": "x", "title": "Insufficient balance", "status": 409, "detail": "No.", "code": "4201", "traceId": "00-4bf9" }',
+        },
+      ],
     };
-    const { body } = buildExampleBody(problem, { code: '4100', title: 'Account closed', status: 409, reason: 'Conflict', message: 'Account {id} is closed.' }, { reasonOf });
-    expect(body).toEqual({ title: 'Account closed', status: 409, detail: 'Account {id} is closed.', code: '4100', traceId: '00-4bf9' });
+    const { body } = buildExampleBody(
+      problem,
+      { code: '4100', title: 'Account closed', status: 409, reason: 'Conflict', message: 'Account {id} is closed.' },
+      { reasonOf },
+    );
+    expect(body).toEqual({
+      title: 'Account closed',
+      status: 409,
+      detail: 'Account {id} is closed.',
+      code: '4100',
+      traceId: '00-4bf9',
+    });
   });
 
   test('gives a problem+json body the code page as its RFC 9457 type, first as in the example', () => {
     const problem = {
       mediaType: 'application/problem+json',
       fields: { status: 'status', code: 'code' },
-      examples: [{ title: 'x', kind: 'error' as const, body: '{ "type": "https://e.example/codes/ledger/4201/", "status": 409, "code": "4201" }' }],
+      examples: [
+        {
+          title: 'x',
+          kind: 'error' as const,
+          body: '{ "type": "https://e.example/codes/ledger/4201/", "status": 409, "code": "4201" }',
+        },
+      ],
     };
-    const { json } = buildExampleBody(problem, { code: '4100', title: 't', status: 409, message: 'm' }, { typeUri: 'https://e.example/codes/ledger/4100/' });
+    const { json } = buildExampleBody(
+      problem,
+      { code: '4100', title: 't', status: 409, message: 'm' },
+      { typeUri: 'https://e.example/codes/ledger/4100/' },
+    );
     expect(JSON.parse(json)).toEqual({ type: 'https://e.example/codes/ledger/4100/', status: 409, code: '4100' });
     expect(json.indexOf('"type"')).toBeLessThan(json.indexOf('"status"'));
-    expect(buildExampleBody({ ...problem, mediaType: 'application/json' }, { code: '4100', title: 't', status: 409, message: 'm' }, { typeUri: 'x' }).body).not.toHaveProperty('type');
+    expect(
+      buildExampleBody(
+        { ...problem, mediaType: 'application/json' },
+        { code: '4100', title: 't', status: 409, message: 'm' },
+        { typeUri: 'x' },
+      ).body,
+    ).not.toHaveProperty('type');
   });
 
   test('fills per-field members of problem details only for a code about a field', () => {
     const problem: EnvelopeShape = {
-      fields: { status: 'status', code: 'code', message: 'detail', detail: 'errors[].detail', field: 'errors[].pointer' },
-      examples: [{ title: 'Invalid', kind: 'validation', status: 422, body: '{ "status": 422, "detail": "Invalid.", "code": "4001", "errors": [ { "pointer": "/amount", "detail": "must be positive" } ] }' }],
+      fields: {
+        status: 'status',
+        code: 'code',
+        message: 'detail',
+        detail: 'errors[].detail',
+        field: 'errors[].pointer',
+      },
+      examples: [
+        {
+          title: 'Invalid',
+          kind: 'validation',
+          status: 422,
+          body: '{ "status": 422, "detail": "Invalid.", "code": "4001", "errors": [ { "pointer": "/amount", "detail": "must be positive" } ] }',
+        },
+      ],
     };
     const plain = buildExampleBody(problem, { code: '4201', title: 't', status: 409, message: 'Balance too low.' });
     expect(plain.body).toEqual({ status: 409, detail: 'Balance too low.', code: '4201' });
-    const perField = buildExampleBody(problem, { code: '4001', title: 't', status: 422, message: '{field} is invalid', placeholders: { field: 'e.g. /amount' } });
-    expect(perField.body).toEqual({ status: 422, detail: '/amount is invalid', code: '4001', errors: [{ pointer: '/amount', detail: '/amount is invalid' }] });
+    const perField = buildExampleBody(problem, {
+      code: '4001',
+      title: 't',
+      status: 422,
+      message: '{field} is invalid',
+      placeholders: { field: 'e.g. /amount' },
+    });
+    expect(perField.body).toEqual({
+      status: 422,
+      detail: '/amount is invalid',
+      code: '4001',
+      errors: [{ pointer: '/amount', detail: '/amount is invalid' }],
+    });
   });
 
   test('puts the reason phrase in a title member whose examples hold reason phrases, and keeps a string message when examples mix shapes', () => {
     const nest: EnvelopeShape = {
       fields: { status: 'statusCode', message: 'message', title: 'error' },
       examples: [
-        { title: 'Error', kind: 'error', status: 404, body: '{ "statusCode": 404, "message": "Not here", "error": "Not Found" }' },
-        { title: 'Validation', kind: 'validation', status: 400, body: '{ "statusCode": 400, "message": ["a", "b"], "error": "Bad Request" }' },
+        {
+          title: 'Error',
+          kind: 'error',
+          status: 404,
+          body: '{ "statusCode": 404, "message": "Not here", "error": "Not Found" }',
+        },
+        {
+          title: 'Validation',
+          kind: 'validation',
+          status: 400,
+          body: '{ "statusCode": 400, "message": ["a", "b"], "error": "Bad Request" }',
+        },
       ],
     };
-    const { body } = buildExampleBody(nest, { code: 'x', title: 'Run missing', status: 404, reason: 'Not Found', message: 'Run {id} not found' }, { reasonOf });
+    const { body } = buildExampleBody(
+      nest,
+      { code: 'x', title: 'Run missing', status: 404, reason: 'Not Found', message: 'Run {id} not found' },
+      { reasonOf },
+    );
     expect(body).toEqual({ statusCode: 404, message: 'Run {id} not found', error: 'Not Found' });
   });
 
@@ -111,22 +227,35 @@ describe('buildExampleBody', () => {
       fields: { message: 'message' },
       examples: [{ title: 'Validation', kind: 'validation', body: '{ "message": ["a"] }' }],
     };
-    expect(buildExampleBody(arrays, { code: 'x', title: 't', status: 400, message: 'email must be valid' }).body).toEqual({ message: ['email must be valid'] });
+    expect(
+      buildExampleBody(arrays, { code: 'x', title: 't', status: 400, message: 'email must be valid' }).body,
+    ).toEqual({ message: ['email must be valid'] });
   });
 
   test('keeps constant flags such as success: false and nested numeric codes such as error.ownCode', () => {
     const middleware: EnvelopeShape = {
       fields: { code: 'error.ownCode', message: 'error.message' },
-      examples: [{ title: 'Error', kind: 'error', body: '{ "success": false, "error": { "ownCode": 2002, "message": "Timeout" } }' }],
+      examples: [
+        {
+          title: 'Error',
+          kind: 'error',
+          body: '{ "success": false, "error": { "ownCode": 2002, "message": "Timeout" } }',
+        },
+      ],
     };
-    expect(buildExampleBody(middleware, { code: '2005', title: 't', status: 504, message: 'Upstream timed out' }).body).toEqual({
+    expect(
+      buildExampleBody(middleware, { code: '2005', title: 't', status: 504, message: 'Upstream timed out' }).body,
+    ).toEqual({
       success: false,
       error: { ownCode: 2005, message: 'Upstream timed out' },
     });
   });
 
   test('survives an envelope whose examples are not JSON', () => {
-    const text: EnvelopeShape = { fields: { code: 'code' }, examples: [{ title: 'Plain', kind: 'error', body: 'not json' }] };
+    const text: EnvelopeShape = {
+      fields: { code: 'code' },
+      examples: [{ title: 'Plain', kind: 'error', body: 'not json' }],
+    };
     expect(buildExampleBody(text, { code: '7', title: 't', status: 500, message: 'm' }).body).toEqual({ code: '7' });
   });
 });
@@ -136,10 +265,14 @@ describe('envelopeFitsCode', () => {
   test('a validation-only envelope carries codes about a field or with its status, and no others', () => {
     expect(envelopeFitsCode(validationOnly, { message: '{field} is required', status: 400 })).toBe(true);
     expect(envelopeFitsCode(validationOnly, { message: 'Validation failed', status: 422 })).toBe(true);
-    expect(envelopeFitsCode(validationOnly, { message: 'Customer {customerId} was deleted.', status: 404 })).toBe(false);
+    expect(envelopeFitsCode(validationOnly, { message: 'Customer {customerId} was deleted.', status: 404 })).toBe(
+      false,
+    );
   });
   test('an envelope with a plain error example carries every code', () => {
-    expect(envelopeFitsCode({ examples: [{ title: 'E', kind: 'error', body: '{}' }] }, { message: 'Gone', status: 404 })).toBe(true);
+    expect(
+      envelopeFitsCode({ examples: [{ title: 'E', kind: 'error', body: '{}' }] }, { message: 'Gone', status: 404 }),
+    ).toBe(true);
   });
 });
 
@@ -155,7 +288,9 @@ describe('template helpers', () => {
   });
 
   test('fillTemplate replaces described placeholders and keeps the others', () => {
-    expect(fillTemplate('Run {id} of {project} failed', { id: 'e.g. 8f3a-22' })).toBe('Run 8f3a-22 of {project} failed');
+    expect(fillTemplate('Run {id} of {project} failed', { id: 'e.g. 8f3a-22' })).toBe(
+      'Run 8f3a-22 of {project} failed',
+    );
   });
 
   test('setAtPath shares one array element between paths with the same prefix', () => {
@@ -173,11 +308,22 @@ test('every code of the default catalog, in every envelope of its surfaces, deco
   for (const code of catalog.codes) {
     const status = statusByNumber(catalog, code.status);
     for (const envelope of envelopesOfSurfaces(catalog, code.surfaces)) {
-      const { body } = buildExampleBody(envelope, {
-        code: code.code, title: codeTitle(code), status: code.status, reason: status?.reason, message: code.message, placeholders: code.placeholders,
-      }, { reasonOf: (n) => statusByNumber(catalog, n)?.reason });
-      if (envelope.fields.code) expect(evaluateFieldPath(body, envelope.fields.code).map((m) => String(m.value))).toEqual([code.code]);
-      if (envelope.fields.status) expect(evaluateFieldPath(body, envelope.fields.status).map((m) => Number(m.value))).toEqual([code.status]);
+      const { body } = buildExampleBody(
+        envelope,
+        {
+          code: code.code,
+          title: codeTitle(code),
+          status: code.status,
+          reason: status?.reason,
+          message: code.message,
+          placeholders: code.placeholders,
+        },
+        { reasonOf: (n) => statusByNumber(catalog, n)?.reason },
+      );
+      if (envelope.fields.code)
+        expect(evaluateFieldPath(body, envelope.fields.code).map((m) => String(m.value))).toEqual([code.code]);
+      if (envelope.fields.status)
+        expect(evaluateFieldPath(body, envelope.fields.status).map((m) => Number(m.value))).toEqual([code.status]);
       checked += 1;
     }
   }

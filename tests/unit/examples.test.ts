@@ -26,7 +26,8 @@ const statusNumbers = (catalog: Catalog) => catalog.statuses.map((status) => sta
 const status = (catalog: Catalog, number: number) => catalog.statuses.find((entry) => entry.status === number)!;
 const envelope = (catalog: Catalog, id: string) => catalog.envelopes.find((entry) => entry.id === id)!;
 const header = (catalog: Catalog, name: string) => catalog.headers.find((entry) => entry.name === name);
-const parsedExamples = (catalog: Catalog, id: string) => envelope(catalog, id).examples.map((entry) => JSON.parse(entry.body) as unknown);
+const parsedExamples = (catalog: Catalog, id: string) =>
+  envelope(catalog, id).examples.map((entry) => JSON.parse(entry.body) as unknown);
 const values = (body: unknown, path: string) => evaluateFieldPath(body, path).map((match) => match.value);
 
 describe.each(['migrayt', 'cutover', 'migo', 'tracker'])('examples/%s', (name) => {
@@ -37,9 +38,15 @@ describe.each(['migrayt', 'cutover', 'migo', 'tracker'])('examples/%s', (name) =
   test('declares every envelope example as valid JSON that its field paths can read', () => {
     const catalog = example(name);
     for (const entry of catalog.envelopes) {
-      const errorBodies = entry.examples.filter((sample) => sample.kind !== 'success').map((sample) => JSON.parse(sample.body) as unknown);
+      const errorBodies = entry.examples
+        .filter((sample) => sample.kind !== 'success')
+        .map((sample) => JSON.parse(sample.body) as unknown);
       for (const path of Object.values(entry.fields)) {
-        if (errorBodies.length > 0 && path) expect(errorBodies.some((body) => evaluateFieldPath(body, path).length > 0), `${entry.id}: ${path}`).toBe(true);
+        if (errorBodies.length > 0 && path)
+          expect(
+            errorBodies.some((body) => evaluateFieldPath(body, path).length > 0),
+            `${entry.id}: ${path}`,
+          ).toBe(true);
       }
     }
   });
@@ -55,21 +62,31 @@ describe('Migrayt (seed 000)', () => {
   test('reads message as a string or as an array of validation messages', () => {
     const catalog = example('migrayt');
     const [plain, validation] = parsedExamples(catalog, 'error-response');
-    expect(envelope(catalog, 'error-response').fields).toEqual({ status: 'statusCode', message: 'message', title: 'error' });
+    expect(envelope(catalog, 'error-response').fields).toEqual({
+      status: 'statusCode',
+      message: 'message',
+      title: 'error',
+    });
     expect(values(plain, 'message')).toEqual(['Human-readable description of the error']);
-    expect(values(validation, 'message')).toEqual([['email must be a valid email', 'password must be at least 8 characters']]);
+    expect(values(validation, 'message')).toEqual([
+      ['email must be a valid email', 'password must be at least 8 characters'],
+    ]);
     expect(values(validation, 'statusCode')).toEqual([400]);
   });
 
-  test('groups its eleven messages in the seed\'s three areas, templates included', () => {
+  test("groups its eleven messages in the seed's three areas, templates included", () => {
     const areas = example('migrayt').messageAreas;
-    expect(areas.map((area) => [area.name, area.messages.length])).toEqual([['Authentication', 3], ['Migrations', 4], ['Connectors', 4]]);
+    expect(areas.map((area) => [area.name, area.messages.length])).toEqual([
+      ['Authentication', 3],
+      ['Migrations', 4],
+      ['Connectors', 4],
+    ]);
     const notPaused = areas[1]!.messages.find((message) => message.message === 'Run {id} is not paused')!;
     expect(notPaused.placeholderNames).toEqual(['id']);
     expect(notPaused.resolution).toMatch(/PAUSED/);
   });
 
-  test('keeps the rate-limit headers with the seed\'s example values and waits for Retry-After on 429', () => {
+  test("keeps the rate-limit headers with the seed's example values and waits for Retry-After on 429", () => {
     const catalog = example('migrayt');
     expect(catalog.headers.map((entry) => [entry.name, entry.example])).toEqual([
       ['Retry-After', '30'],
@@ -109,11 +126,13 @@ describe('Cutover (seed 001)', () => {
 
   test('documents the symbolic code not_found in a space without ranges', () => {
     const catalog = example('cutover');
-    expect(catalog.codes.map((code) => [code.key, code.status, code.slug])).toEqual([['cutover-api:not_found', 404, 'not_found']]);
+    expect(catalog.codes.map((code) => [code.key, code.status, code.slug])).toEqual([
+      ['cutover-api:not_found', 404, 'not_found'],
+    ]);
     expect(catalog.codeSpaces[0]!.ranges).toEqual([]);
   });
 
-  test('reads code, title and detail from each errors[] entry of the seed\'s 404 body', () => {
+  test("reads code, title and detail from each errors[] entry of the seed's 404 body", () => {
     const [body] = parsedExamples(example('cutover'), 'errors-array');
     expect(values(body, 'errors[].code')).toEqual(['not_found']);
     expect(values(body, 'errors[].title')).toEqual(['Not Found']);
@@ -152,12 +171,20 @@ describe('Migo (seed 002)', () => {
     expect(dto.declaration).toMatch(/ownCode\?: string/);
   });
 
-  test('divides the code spaces into the seed\'s ranges, unused ones included, with no codes', () => {
+  test("divides the code spaces into the seed's ranges, unused ones included, with no codes", () => {
     const catalog = example('migo');
     const [walletCms, middleware] = catalog.codeSpaces;
     expect(walletCms!.ranges.map((range) => `${range.slug} ${range.state}`)).toEqual([
-      '7000-7099 active', '7100-7199 active', '7200-7299 active', '7300-7399 active', '7400-7499 active',
-      '7500-7599 active', '7600-7699 active', '7700-7799 active', '7800-7899 unused', '7900-7999 unused',
+      '7000-7099 active',
+      '7100-7199 active',
+      '7200-7299 active',
+      '7300-7399 active',
+      '7400-7499 active',
+      '7500-7599 active',
+      '7600-7699 active',
+      '7700-7799 active',
+      '7800-7899 unused',
+      '7900-7999 unused',
       '8000-8099 active',
     ]);
     expect(middleware!.ranges.map((range) => range.slug)).toEqual(['2000-2099', '5000-5099']);
@@ -166,10 +193,14 @@ describe('Migo (seed 002)', () => {
     expect([holding7150.slug, holding7150.name]).toEqual(['7100-7199', 'Users']);
   });
 
-  test('keeps the retry table with the client pattern\'s numbers', () => {
+  test("keeps the retry table with the client pattern's numbers", () => {
     const catalog = example('migo');
     for (const number of [500, 502, 504]) {
-      expect(status(catalog, number).retry).toMatchObject({ policy: 'backoff', methods: 'all', backoff: { initialMs: 500, factor: 2, maxAttempts: 4, jitter: false } });
+      expect(status(catalog, number).retry).toMatchObject({
+        policy: 'backoff',
+        methods: 'all',
+        backoff: { initialMs: 500, factor: 2, maxAttempts: 4, jitter: false },
+      });
     }
     expect(status(catalog, 503).retry.backoff?.maxDelayMs).toBe(300_000);
     expect(status(catalog, 401).retry.policy).toBe('reauthenticate');
@@ -197,10 +228,20 @@ describe('Tracker (seed 003)', () => {
   test('retries by method: idempotent methods on 5xx, every method on 429', () => {
     const catalog = example('tracker');
     expect(catalog.api.retryPolicy?.idempotentMethods).toEqual(['GET', 'HEAD', 'PUT', 'DELETE']);
-    expect(catalog.api.retryPolicy?.backoff).toEqual({ initialMs: 500, factor: 2, maxDelayMs: 30_000, maxAttempts: 6, jitter: false });
+    expect(catalog.api.retryPolicy?.backoff).toEqual({
+      initialMs: 500,
+      factor: 2,
+      maxDelayMs: 30_000,
+      maxAttempts: 6,
+      jitter: false,
+    });
     expect(status(catalog, 500).retry).toMatchObject({ policy: 'backoff', methods: 'idempotent', otherwise: 'never' });
     expect(status(catalog, 500).retry.note).toMatch(/POST/);
-    expect(status(catalog, 429).retry).toMatchObject({ policy: 'retry-after', methods: 'all', honorHeaders: ['X-RateLimit-Reset', 'Retry-After'] });
+    expect(status(catalog, 429).retry).toMatchObject({
+      policy: 'retry-after',
+      methods: 'all',
+      honorHeaders: ['X-RateLimit-Reset', 'Retry-After'],
+    });
     expect(status(catalog, 409).retry.policy).toBe('never');
   });
 
@@ -216,7 +257,9 @@ describe('Tracker (seed 003)', () => {
 
   test('keeps its common errors with their statuses, and the headers they talk about', () => {
     const catalog = example('tracker');
-    expect(catalog.messageAreas.flatMap((area) => area.messages.map((message) => `${message.status} ${message.message}`))).toEqual([
+    expect(
+      catalog.messageAreas.flatMap((area) => area.messages.map((message) => `${message.status} ${message.message}`)),
+    ).toEqual([
       '401 Authentication required',
       '403 API key bound to a different organization',
       '403 Not available for API key auth — use a user session',
@@ -230,15 +273,20 @@ describe('Tracker (seed 003)', () => {
 });
 
 describe('retry advice is told with the numbers the seed states, and no others', () => {
-  const sentence = (name: string, number: number) => retrySentence(status(example(name), number).retry, retryContext(example(name)));
+  const sentence = (name: string, number: number) =>
+    retrySentence(status(example(name), number).retry, retryContext(example(name)));
 
   test('an API that states no backoff numbers gets none quoted', () => {
-    expect(sentence('cutover', 429)).toBe('Retry with exponential backoff. To discuss your rate limit, contact your Customer Success Manager.');
+    expect(sentence('cutover', 429)).toBe(
+      'Retry with exponential backoff. To discuss your rate limit, contact your Customer Success Manager.',
+    );
     expect(sentence('migrayt', 429)).toBe('Wait for the time given by Retry-After, then retry.');
   });
 
   test('the numbers a seed states are quoted as stated', () => {
-    expect(sentence('migo', 502)).toBe('Retry with exponential backoff (start at 500 ms, ×2 each try, capped at 2 s, at most 4 tries in all).');
+    expect(sentence('migo', 502)).toBe(
+      'Retry with exponential backoff (start at 500 ms, ×2 each try, capped at 2 s, at most 4 tries in all).',
+    );
     expect(sentence('migo', 503)).toMatch(/capped at 5 min, no fixed try limit\)/);
     expect(sentence('tracker', 500)).toBe(
       'For GET, HEAD, PUT and DELETE: retry with exponential backoff (start at 500 ms, ×2 each try, capped at 30 s, at most 6 tries in all). ' +
@@ -262,7 +310,11 @@ describe('model extensions the seeds needed report author mistakes', () => {
   }
 
   test('a related status must be declared', () => {
-    expect(problemsAfter('undeclared-related-status', 'tracker', 'statuses/statuses.yaml', (text) => text.replace('related: [503]', 'related: [504]'))).toMatchInlineSnapshot(`
+    expect(
+      problemsAfter('undeclared-related-status', 'tracker', 'statuses/statuses.yaml', (text) =>
+        text.replace('related: [503]', 'related: [504]'),
+      ),
+    ).toMatchInlineSnapshot(`
       [
         {
           "field": "statuses[13].related[0]",
@@ -274,7 +326,9 @@ describe('model extensions the seeds needed report author mistakes', () => {
   });
 
   test('an envelope needs an example body or, failing that, a declaration of its shape', () => {
-    const problems = problemsAfter('envelope-without-example', 'migo', 'envelopes/error-response-dto.yaml', (text) => text.replace(/^declaration:[\s\S]*?^fields:/m, 'fields:'));
+    const problems = problemsAfter('envelope-without-example', 'migo', 'envelopes/error-response-dto.yaml', (text) =>
+      text.replace(/^declaration:[\s\S]*?^fields:/m, 'fields:'),
+    );
     expect(problems.filter((problem) => problem.field === 'examples')).toMatchInlineSnapshot(`
       [
         {

@@ -8,11 +8,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { CATALOG_FILE_SCHEMAS, generateJsonSchemas, JSON_SCHEMA_DIR, readSourceDocs } from '../../src/publishing/json-schemas';
+import {
+  CATALOG_FILE_SCHEMAS,
+  generateJsonSchemas,
+  JSON_SCHEMA_DIR,
+  readSourceDocs,
+} from '../../src/publishing/json-schemas';
 
 const generated = generateJsonSchemas();
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-const validators = new Map<string, ValidateFunction>(CATALOG_FILE_SCHEMAS.map(({ name }) => [name, ajv.compile(JSON.parse(generated.get(name)!))]));
+const validators = new Map<string, ValidateFunction>(
+  CATALOG_FILE_SCHEMAS.map(({ name }) => [name, ajv.compile(JSON.parse(generated.get(name)!))]),
+);
 
 /** Every YAML file of a catalog folder, with the schema name its folder calls for. */
 function catalogYamlFiles(dir: string): Array<{ path: string; expected: string }> {
@@ -45,10 +52,13 @@ function errorsOf(name: string, data: unknown): string[] {
 }
 
 describe('generated JSON Schemas', () => {
-  test.each(CATALOG_FILE_SCHEMAS.map(({ name }) => name))('public/schemas/%s.schema.json is up to date (run `npm run schemas` after changing src/schemas/)', (name) => {
-    const committed = readFileSync(join(JSON_SCHEMA_DIR, `${name}.schema.json`), 'utf8');
-    expect(committed).toBe(generated.get(name));
-  });
+  test.each(CATALOG_FILE_SCHEMAS.map(({ name }) => name))(
+    'public/schemas/%s.schema.json is up to date (run `npm run schemas` after changing src/schemas/)',
+    (name) => {
+      const committed = readFileSync(join(JSON_SCHEMA_DIR, `${name}.schema.json`), 'utf8');
+      expect(committed).toBe(generated.get(name));
+    },
+  );
 
   test('every property of every schema carries its JSDoc as hover help', () => {
     const missing: string[] = [];
@@ -80,7 +90,7 @@ describe('generated JSON Schemas', () => {
   test('JSDoc is read from object keys and from the exported constant', () => {
     const docs = readSourceDocs(
       [
-        "/** One thing. */",
+        '/** One thing. */',
         'export const thingSchema = z',
         '  .object({',
         '    /** Its name,',
@@ -91,7 +101,10 @@ describe('generated JSON Schemas', () => {
         '  .strict();',
       ].join('\n'),
     );
-    expect(docs.get('thingSchema')).toEqual({ description: 'One thing.', properties: { name: 'Its name, wrapped over two lines.' } });
+    expect(docs.get('thingSchema')).toEqual({
+      description: 'One thing.',
+      properties: { name: 'Its name, wrapped over two lines.' },
+    });
   });
 });
 
@@ -105,11 +118,18 @@ describe.each(['catalog', 'tests/fixtures/hostile-catalog', ...EXAMPLE_CATALOGS]
       const line = schemaLine(path);
       return !line || resolve(dirname(path), line) !== resolve(JSON_SCHEMA_DIR, `${expected}.schema.json`);
     });
-    expect(wrong.map(({ path, expected }) => `${relative('.', path)} should start with # yaml-language-server: $schema=${relative(dirname(path), resolve(JSON_SCHEMA_DIR, `${expected}.schema.json`))}`)).toEqual([]);
+    expect(
+      wrong.map(
+        ({ path, expected }) =>
+          `${relative('.', path)} should start with # yaml-language-server: $schema=${relative(dirname(path), resolve(JSON_SCHEMA_DIR, `${expected}.schema.json`))}`,
+      ),
+    ).toEqual([]);
   });
 
   test('validate against their JSON Schema', () => {
-    const failures = files.flatMap(({ path, expected }) => errorsOf(expected, parse(readFileSync(path, 'utf8'))).map((error) => `${path}: ${error}`));
+    const failures = files.flatMap(({ path, expected }) =>
+      errorsOf(expected, parse(readFileSync(path, 'utf8'))).map((error) => `${path}: ${error}`),
+    );
     expect(failures).toEqual([]);
   });
 });
@@ -117,7 +137,13 @@ describe.each(['catalog', 'tests/fixtures/hostile-catalog', ...EXAMPLE_CATALOGS]
 test('the schemas reject what the catalog loader rejects: a misspelt key, a status out of range', () => {
   const base = { code: 1000, status: 400, message: 'Bad.', cause: 'Because.', resolution: 'Fix it.' };
   expect(errorsOf('codes', { codeSpace: 'core', codes: [base] })).toEqual([]);
-  expect(errorsOf('codes', { codeSpace: 'core', codes: [{ ...base, resolutoin: 'typo' }] })).toEqual(['/codes/0 must NOT have additional properties']);
-  expect(errorsOf('codes', { codeSpace: 'core', codes: [{ ...base, status: 700 }] })).toEqual(['/codes/0/status must be <= 599']);
-  expect(errorsOf('codes', { codeSpace: 'Core Space', codes: [base] })).toEqual(['/codeSpace must match pattern "^[a-z0-9][a-z0-9-]*$"']);
+  expect(errorsOf('codes', { codeSpace: 'core', codes: [{ ...base, resolutoin: 'typo' }] })).toEqual([
+    '/codes/0 must NOT have additional properties',
+  ]);
+  expect(errorsOf('codes', { codeSpace: 'core', codes: [{ ...base, status: 700 }] })).toEqual([
+    '/codes/0/status must be <= 599',
+  ]);
+  expect(errorsOf('codes', { codeSpace: 'Core Space', codes: [base] })).toEqual([
+    '/codeSpace must match pattern "^[a-z0-9][a-z0-9-]*$"',
+  ]);
 });

@@ -50,7 +50,11 @@ const rows: Array<[string, string, Expected, string?]> = [
   ['a status the catalog does not declare', '418', { kind: 'status', first: { kind: 'status', status: 418 } }],
   ['a numeric code', '1101', { kind: 'code', first: { kind: 'code', key: 'core:1101' } }],
   ['a code of the ledger space', '4201', { kind: 'code', first: { kind: 'code', key: 'ledger:4201' } }],
-  ['a code documented in two spaces shows both', '1000', { kind: 'code', first: { kind: 'code' }, also: ['core:1000', 'ledger:1000'] }],
+  [
+    'a code documented in two spaces shows both',
+    '1000',
+    { kind: 'code', first: { kind: 'code' }, also: ['core:1000', 'ledger:1000'] },
+  ],
   ['a code qualified with its space', 'ledger:1000', { kind: 'code', first: { kind: 'code', key: 'ledger:1000' } }],
   ['a code qualified with a surface', 'gateway:1101', { kind: 'code', first: { kind: 'code', key: 'core:1101' } }],
   ['a name', 'CUSTOMER_NOT_FOUND', { kind: 'name', first: { kind: 'code', key: 'core:1101' } }],
@@ -63,56 +67,359 @@ const rows: Array<[string, string, Expected, string?]> = [
   ['a name nobody declared', 'NO_SUCH_THING', { kind: 'name', nothing: true }],
 
   // Messages.
-  ['a message with values', 'Customer cus_1029 not found.', { kind: 'message', first: { kind: 'code', key: 'core:1101' }, values: { customerId: 'cus_1029' } }],
-  ['a message with three values', 'Balance bal_88 has 1200 available, 5000 requested.', { kind: 'message', first: { kind: 'code', key: 'ledger:4201' }, values: { balanceId: 'bal_88', available: '1200', requested: '5000' } }],
-  ['a message without its punctuation, in another case', 'CUSTOMER CUS_1029 NOT FOUND', { kind: 'message', first: { kind: 'code', key: 'core:1101' }, values: { customerId: 'CUS_1029' } }],
-  ['a fragment of a message', 'card was declined by the issuer', { kind: 'message', first: { kind: 'code', key: 'core:1201' } }],
-  ['a common message linked to a code explains the code', 'Your session has expired. Please sign in again.', { kind: 'message', first: { kind: 'code', key: 'core:1405' } }],
-  ['a common message with a value', 'Too many failed sign-in attempts. Try again in 15 minutes.', { kind: 'message', first: { kind: 'message' }, values: { minutes: '15' } }],
+  [
+    'a message with values',
+    'Customer cus_1029 not found.',
+    { kind: 'message', first: { kind: 'code', key: 'core:1101' }, values: { customerId: 'cus_1029' } },
+  ],
+  [
+    'a message with three values',
+    'Balance bal_88 has 1200 available, 5000 requested.',
+    {
+      kind: 'message',
+      first: { kind: 'code', key: 'ledger:4201' },
+      values: { balanceId: 'bal_88', available: '1200', requested: '5000' },
+    },
+  ],
+  [
+    'a message without its punctuation, in another case',
+    'CUSTOMER CUS_1029 NOT FOUND',
+    { kind: 'message', first: { kind: 'code', key: 'core:1101' }, values: { customerId: 'CUS_1029' } },
+  ],
+  [
+    'a fragment of a message',
+    'card was declined by the issuer',
+    { kind: 'message', first: { kind: 'code', key: 'core:1201' } },
+  ],
+  [
+    'a common message linked to a code explains the code',
+    'Your session has expired. Please sign in again.',
+    { kind: 'message', first: { kind: 'code', key: 'core:1405' } },
+  ],
+  [
+    'a common message with a value',
+    'Too many failed sign-in attempts. Try again in 15 minutes.',
+    { kind: 'message', first: { kind: 'message' }, values: { minutes: '15' } },
+  ],
   ['a reason phrase', 'Too Many Requests', { kind: 'message', first: { kind: 'status', status: 429 } }],
-  ['a code inside a sentence', 'Error 1101: customer missing', { kind: 'message', first: { kind: 'code', key: 'core:1101' } }],
-  ['a name inside a sentence', 'the API said INSUFFICIENT_BALANCE again', { kind: 'message', first: { kind: 'code', key: 'ledger:4201' } }],
+  [
+    'a code inside a sentence',
+    'Error 1101: customer missing',
+    { kind: 'message', first: { kind: 'code', key: 'core:1101' } },
+  ],
+  [
+    'a name inside a sentence',
+    'the API said INSUFFICIENT_BALANCE again',
+    { kind: 'message', first: { kind: 'code', key: 'ledger:4201' } },
+  ],
 
   // Every envelope example of the default catalog.
-  ['pajaro-error: not found', body({ status: 404, requestId: 'req_7Hq2LmX9', errors: [{ code: '1101', message: 'Customer cus_1029 not found.' }] }), { kind: 'json', first: { kind: 'code', key: 'core:1101' }, values: { customerId: 'cus_1029' }, requestId: 'req_7Hq2LmX9', readAs: 'Pajaro error' }],
-  ['pajaro-error: validation, one entry per field', body({ status: 422, requestId: 'req_9Xk1PzQ4', errors: [{ code: '1002', field: 'amount', message: 'amount must be a positive integer' }, { code: '1002', field: 'currency', message: 'currency must be a 3-letter ISO code' }] }), { kind: 'json', first: { kind: 'code', key: 'core:1002' }, fields: ['amount', 'currency'] }],
-  ['pajaro-error: card declined', body({ status: 402, requestId: 'req_Dc41nEd0', errors: [{ code: '1201', message: 'The card was declined by the issuer (do_not_honor).' }] }), { kind: 'json', first: { kind: 'code', key: 'core:1201' }, values: { declineCode: 'do_not_honor' } }],
-  ['problem-details: insufficient balance', body({ type: 'https://errors.pajaro.example/codes/ledger/4201/', title: 'Insufficient balance', status: 409, detail: 'Balance bal_88 has 1200 available, 5000 requested.', code: '4201', traceId: '00-4bf92f3577b34da6-01' }), { kind: 'json', first: { kind: 'code', key: 'ledger:4201' }, requestId: '00-4bf92f3577b34da6-01', readAs: 'Problem details (RFC 9457)' }],
-  ['problem-details: validation with JSON pointers', body({ type: 'https://errors.pajaro.example/codes/ledger/4000/', title: 'Invalid movement', status: 422, detail: '2 fields of the movement are invalid.', code: '4000', traceId: '00-a91c22e0d4f1b7c3-01', errors: [{ pointer: '#/amount', detail: 'must be greater than 0' }, { pointer: '#/lines/1/account', detail: 'must be a ledger account id such as acc_3F9' }] }), { kind: 'json', first: { kind: 'code', key: 'ledger:4000' }, fields: ['amount', 'lines[1].account'] }],
-  ['form-error: field map', body({ error: 'Validation failed', requestId: 'req_c0nS0le1', errors: { displayName: ['The display name field is required'], payoutSchedule: ['The payout schedule must be one of: daily, weekly, monthly'] } }), { kind: 'json', first: { kind: 'code', key: 'core:1002' }, fields: ['displayName', 'payoutSchedule'], readAs: 'Console form error' }],
+  [
+    'pajaro-error: not found',
+    body({
+      status: 404,
+      requestId: 'req_7Hq2LmX9',
+      errors: [{ code: '1101', message: 'Customer cus_1029 not found.' }],
+    }),
+    {
+      kind: 'json',
+      first: { kind: 'code', key: 'core:1101' },
+      values: { customerId: 'cus_1029' },
+      requestId: 'req_7Hq2LmX9',
+      readAs: 'Pajaro error',
+    },
+  ],
+  [
+    'pajaro-error: validation, one entry per field',
+    body({
+      status: 422,
+      requestId: 'req_9Xk1PzQ4',
+      errors: [
+        { code: '1002', field: 'amount', message: 'amount must be a positive integer' },
+        { code: '1002', field: 'currency', message: 'currency must be a 3-letter ISO code' },
+      ],
+    }),
+    { kind: 'json', first: { kind: 'code', key: 'core:1002' }, fields: ['amount', 'currency'] },
+  ],
+  [
+    'pajaro-error: card declined',
+    body({
+      status: 402,
+      requestId: 'req_Dc41nEd0',
+      errors: [{ code: '1201', message: 'The card was declined by the issuer (do_not_honor).' }],
+    }),
+    { kind: 'json', first: { kind: 'code', key: 'core:1201' }, values: { declineCode: 'do_not_honor' } },
+  ],
+  [
+    'problem-details: insufficient balance',
+    body({
+      type: 'https://errors.pajaro.example/codes/ledger/4201/',
+      title: 'Insufficient balance',
+      status: 409,
+      detail: 'Balance bal_88 has 1200 available, 5000 requested.',
+      code: '4201',
+      traceId: '00-4bf92f3577b34da6-01',
+    }),
+    {
+      kind: 'json',
+      first: { kind: 'code', key: 'ledger:4201' },
+      requestId: '00-4bf92f3577b34da6-01',
+      readAs: 'Problem details (RFC 9457)',
+    },
+  ],
+  [
+    'problem-details: validation with JSON pointers',
+    body({
+      type: 'https://errors.pajaro.example/codes/ledger/4000/',
+      title: 'Invalid movement',
+      status: 422,
+      detail: '2 fields of the movement are invalid.',
+      code: '4000',
+      traceId: '00-a91c22e0d4f1b7c3-01',
+      errors: [
+        { pointer: '#/amount', detail: 'must be greater than 0' },
+        { pointer: '#/lines/1/account', detail: 'must be a ledger account id such as acc_3F9' },
+      ],
+    }),
+    { kind: 'json', first: { kind: 'code', key: 'ledger:4000' }, fields: ['amount', 'lines[1].account'] },
+  ],
+  [
+    'form-error: field map',
+    body({
+      error: 'Validation failed',
+      requestId: 'req_c0nS0le1',
+      errors: {
+        displayName: ['The display name field is required'],
+        payoutSchedule: ['The payout schedule must be one of: daily, weekly, monthly'],
+      },
+    }),
+    {
+      kind: 'json',
+      first: { kind: 'code', key: 'core:1002' },
+      fields: ['displayName', 'payoutSchedule'],
+      readAs: 'Console form error',
+    },
+  ],
 
   // Common public shapes the catalog does not declare.
-  ['RFC 9457 with only a type permalink', body({ type: 'https://errors.pajaro.example/codes/core/1101/', title: 'Customer not found', status: 404, detail: 'No such customer.' }), { kind: 'json', first: { kind: 'code', key: 'core:1101' } }],
-  ['JSON:API errors[]', body({ errors: [{ status: '404', code: '1200', title: 'Not Found', detail: 'Charge ch_1 not found.', source: { pointer: '/data/attributes/charge' } }] }), { kind: 'json', first: { kind: 'code', key: 'core:1200' }, readAs: 'JSON:API errors' }],
-  ['Google error.status and details[].reason', body({ error: { code: 404, message: 'Customer cus_1 not found.', status: 'NOT_FOUND', details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'CUSTOMER_NOT_FOUND', domain: 'pajaro.example' }] } }), { kind: 'json', first: { kind: 'code', key: 'core:1101' }, values: { customerId: 'cus_1' }, readAs: 'Google API error' }],
-  ['Google field violations', body({ error: { code: 400, message: 'Invalid request', status: 'INVALID_ARGUMENT', details: [{ '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: [{ field: 'amount', description: 'must be positive' }] }] } }), { kind: 'json', fields: ['amount'], readAs: 'Google API error' }],
-  ['Microsoft error.code with innererror and details', body({ error: { code: 'BadArgument', message: 'Multiple errors', target: 'charge', details: [{ code: '1002', target: 'amount', message: 'amount must be a positive integer' }], innererror: { code: 'CUSTOMER_NOT_FOUND' } } }), { kind: 'json', first: { kind: 'code', key: 'core:1101' }, also: ['core:1002'], readAs: 'Microsoft REST error' }],
-  ['{statusCode, message[], error}', body({ statusCode: 400, message: ['email must be a valid email', 'password must be at least 8 characters'], error: 'Bad Request' }), { kind: 'json', fields: ['email', 'password'] }],
-  ['{error, errors{field:[…]}}', body({ error: 'Validation failed', errors: { title: ['The title field is required'] } }), { kind: 'json', fields: ['title'] }],
-  ['OAuth error', body({ error: 'invalid_grant', error_description: 'Invalid or expired API key.' }), { kind: 'json', first: { kind: 'code', key: 'core:1400' }, readAs: 'OAuth 2.0 error' }],
-  ['a top-level array of errors', body([{ code: '1101', message: 'Customer cus_9 not found.' }, { code: '4201', message: 'x' }]), { kind: 'json', first: { kind: 'code', key: 'core:1101' }, also: ['ledger:4201'] }],
-  ['an unknown code in a body keeps what the body says', body({ errors: [{ code: 'E_WEIRD', message: 'Something unusual happened' }] }), { kind: 'json', first: { kind: 'message', undocumented: true } }],
-  ['a success body', body({ success: true, message: 'ok', data: {} }), { kind: 'json', nothing: true, notice: /success/ }],
+  [
+    'RFC 9457 with only a type permalink',
+    body({
+      type: 'https://errors.pajaro.example/codes/core/1101/',
+      title: 'Customer not found',
+      status: 404,
+      detail: 'No such customer.',
+    }),
+    { kind: 'json', first: { kind: 'code', key: 'core:1101' } },
+  ],
+  [
+    'JSON:API errors[]',
+    body({
+      errors: [
+        {
+          status: '404',
+          code: '1200',
+          title: 'Not Found',
+          detail: 'Charge ch_1 not found.',
+          source: { pointer: '/data/attributes/charge' },
+        },
+      ],
+    }),
+    { kind: 'json', first: { kind: 'code', key: 'core:1200' }, readAs: 'JSON:API errors' },
+  ],
+  [
+    'Google error.status and details[].reason',
+    body({
+      error: {
+        code: 404,
+        message: 'Customer cus_1 not found.',
+        status: 'NOT_FOUND',
+        details: [
+          {
+            '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+            reason: 'CUSTOMER_NOT_FOUND',
+            domain: 'pajaro.example',
+          },
+        ],
+      },
+    }),
+    {
+      kind: 'json',
+      first: { kind: 'code', key: 'core:1101' },
+      values: { customerId: 'cus_1' },
+      readAs: 'Google API error',
+    },
+  ],
+  [
+    'Google field violations',
+    body({
+      error: {
+        code: 400,
+        message: 'Invalid request',
+        status: 'INVALID_ARGUMENT',
+        details: [
+          {
+            '@type': 'type.googleapis.com/google.rpc.BadRequest',
+            fieldViolations: [{ field: 'amount', description: 'must be positive' }],
+          },
+        ],
+      },
+    }),
+    { kind: 'json', fields: ['amount'], readAs: 'Google API error' },
+  ],
+  [
+    'Microsoft error.code with innererror and details',
+    body({
+      error: {
+        code: 'BadArgument',
+        message: 'Multiple errors',
+        target: 'charge',
+        details: [{ code: '1002', target: 'amount', message: 'amount must be a positive integer' }],
+        innererror: { code: 'CUSTOMER_NOT_FOUND' },
+      },
+    }),
+    { kind: 'json', first: { kind: 'code', key: 'core:1101' }, also: ['core:1002'], readAs: 'Microsoft REST error' },
+  ],
+  [
+    '{statusCode, message[], error}',
+    body({
+      statusCode: 400,
+      message: ['email must be a valid email', 'password must be at least 8 characters'],
+      error: 'Bad Request',
+    }),
+    { kind: 'json', fields: ['email', 'password'] },
+  ],
+  [
+    '{error, errors{field:[…]}}',
+    body({ error: 'Validation failed', errors: { title: ['The title field is required'] } }),
+    { kind: 'json', fields: ['title'] },
+  ],
+  [
+    'OAuth error',
+    body({ error: 'invalid_grant', error_description: 'Invalid or expired API key.' }),
+    { kind: 'json', first: { kind: 'code', key: 'core:1400' }, readAs: 'OAuth 2.0 error' },
+  ],
+  [
+    'a top-level array of errors',
+    body([
+      { code: '1101', message: 'Customer cus_9 not found.' },
+      { code: '4201', message: 'x' },
+    ]),
+    { kind: 'json', first: { kind: 'code', key: 'core:1101' }, also: ['ledger:4201'] },
+  ],
+  [
+    'an unknown code in a body keeps what the body says',
+    body({ errors: [{ code: 'E_WEIRD', message: 'Something unusual happened' }] }),
+    { kind: 'json', first: { kind: 'message', undocumented: true } },
+  ],
+  [
+    'a success body',
+    body({ success: true, message: 'ok', data: {} }),
+    { kind: 'json', nothing: true, notice: /success/ },
+  ],
 
   // Raw HTTP and headers.
-  ['a raw 429 response with rate-limit headers', 'HTTP/1.1 429 Too Many Requests\r\nRetry-After: 30\r\nX-RateLimit-Limit: 100\r\nX-RateLimit-Remaining: 0\r\nX-RateLimit-Reset: 1767261630\r\nX-Request-Id: req_abc123\r\nContent-Type: application/json\r\n\r\n{"status":429,"errors":[{"code":"1006","message":"Rate limit exceeded."}]}', { kind: 'http', first: { kind: 'code', key: 'core:1006' }, retryAfter: 30, requestId: 'req_abc123' }],
-  ['curl -v output', '< HTTP/2 404\n< content-type: application/json\n< x-request-id: req_curl\n<\n{"status":404,"errors":[{"code":"1101","message":"Customer cus_2 not found."}]}', { kind: 'http', first: { kind: 'code', key: 'core:1101' }, requestId: 'req_curl' }],
+  [
+    'a raw 429 response with rate-limit headers',
+    'HTTP/1.1 429 Too Many Requests\r\nRetry-After: 30\r\nX-RateLimit-Limit: 100\r\nX-RateLimit-Remaining: 0\r\nX-RateLimit-Reset: 1767261630\r\nX-Request-Id: req_abc123\r\nContent-Type: application/json\r\n\r\n{"status":429,"errors":[{"code":"1006","message":"Rate limit exceeded."}]}',
+    { kind: 'http', first: { kind: 'code', key: 'core:1006' }, retryAfter: 30, requestId: 'req_abc123' },
+  ],
+  [
+    'curl -v output',
+    '< HTTP/2 404\n< content-type: application/json\n< x-request-id: req_curl\n<\n{"status":404,"errors":[{"code":"1101","message":"Customer cus_2 not found."}]}',
+    { kind: 'http', first: { kind: 'code', key: 'core:1101' }, requestId: 'req_curl' },
+  ],
   ['a status line alone', 'HTTP/1.1 503 Service Unavailable', { kind: 'http', first: { kind: 'status', status: 503 } }],
-  ['headers alone, Retry-After as a date', 'Retry-After: Thu, 01 Jan 2026 10:02:00 GMT\nX-Request-Id: req_x', { kind: 'headers', retryAfter: 120, requestId: 'req_x', nothing: true }],
-  ['IETF RateLimit and RateLimit-Policy', 'RateLimit: "default";r=0;t=42\nRateLimit-Policy: "default";q=100;w=60', { kind: 'headers', retryAfter: 42, nothing: true }],
-  ['IETF RateLimit-* draft headers', 'RateLimit-Limit: 100\nRateLimit-Remaining: 0\nRateLimit-Reset: 17', { kind: 'headers', retryAfter: 17, nothing: true }],
-  ['a problem+json response picks the problem-details envelope', 'HTTP/1.1 409 Conflict\nContent-Type: application/problem+json\n\n{"title":"Insufficient balance","status":409,"code":"4201","detail":"Balance b has 1 available, 2 requested."}', { kind: 'http', first: { kind: 'code', key: 'ledger:4201' } }],
+  [
+    'headers alone, Retry-After as a date',
+    'Retry-After: Thu, 01 Jan 2026 10:02:00 GMT\nX-Request-Id: req_x',
+    { kind: 'headers', retryAfter: 120, requestId: 'req_x', nothing: true },
+  ],
+  [
+    'IETF RateLimit and RateLimit-Policy',
+    'RateLimit: "default";r=0;t=42\nRateLimit-Policy: "default";q=100;w=60',
+    { kind: 'headers', retryAfter: 42, nothing: true },
+  ],
+  [
+    'IETF RateLimit-* draft headers',
+    'RateLimit-Limit: 100\nRateLimit-Remaining: 0\nRateLimit-Reset: 17',
+    { kind: 'headers', retryAfter: 17, nothing: true },
+  ],
+  [
+    'a problem+json response picks the problem-details envelope',
+    'HTTP/1.1 409 Conflict\nContent-Type: application/problem+json\n\n{"title":"Insufficient balance","status":409,"code":"4201","detail":"Balance b has 1 available, 2 requested."}',
+    { kind: 'http', first: { kind: 'code', key: 'ledger:4201' } },
+  ],
 
   // Seeds (examples/): each seed's own bodies and messages.
-  ['migrayt: validation message array', body({ statusCode: 400, message: ['email must be a valid email', 'password must be at least 8 characters'], error: 'Bad Request' }), { kind: 'json', fields: ['email', 'password'] }, 'examples/migrayt'],
-  ['migrayt: a message with its run id', 'Migration run 8f3a-22 not found', { kind: 'message', first: { kind: 'message' }, values: { id: '8f3a-22' } }, 'examples/migrayt'],
-  ['migrayt: a 429 with its headers (Reset is a Unix time)', 'HTTP/1.1 429 Too Many Requests\nRetry-After: 30\nX-RateLimit-Limit: 10\nX-RateLimit-Reset: 1720001234', { kind: 'http', first: { kind: 'status', status: 429 }, retryAfter: 30 }, 'examples/migrayt'],
-  ['cutover: symbolic code in errors[]', body({ errors: [{ title: 'Not Found', detail: 'This link is not valid.', code: 'not_found' }] }), { kind: 'json', first: { kind: 'code', key: 'cutover-api:not_found' } }, 'examples/cutover'],
-  ['cutover: a symbolic code typed alone', 'not_found', { kind: 'code', first: { kind: 'code', key: 'cutover-api:not_found' } }, 'examples/cutover'],
-  ['migo: CustomResponse error in the 7000 space', body({ success: false, message: 'Validation failed', errors: [{ code: '7100', message: 'User not found in the system.' }] }), { kind: 'json', first: { kind: 'range', key: 'wallet-cms:7100' } }, 'examples/migo'],
-  ['migo: middleware ownCode', body({ message: 'Transaction rejected', error: { code: 422, ownCode: '2002', message: 'Excluded user' } }), { kind: 'json', first: { kind: 'range' } }, 'examples/migo'],
-  ['tracker: validation map', body({ error: 'Validation failed', errors: { title: ['The title field is required'], priority: ['The priority must be one of: low, medium, high, urgent'] } }), { kind: 'json', fields: ['title', 'priority'] }, 'examples/tracker'],
-  ['tracker: X-RateLimit-Reset in seconds, as the catalog declares', 'X-RateLimit-Reset: 42', { kind: 'headers', nothing: true }, 'examples/tracker'],
+  [
+    'migrayt: validation message array',
+    body({
+      statusCode: 400,
+      message: ['email must be a valid email', 'password must be at least 8 characters'],
+      error: 'Bad Request',
+    }),
+    { kind: 'json', fields: ['email', 'password'] },
+    'examples/migrayt',
+  ],
+  [
+    'migrayt: a message with its run id',
+    'Migration run 8f3a-22 not found',
+    { kind: 'message', first: { kind: 'message' }, values: { id: '8f3a-22' } },
+    'examples/migrayt',
+  ],
+  [
+    'migrayt: a 429 with its headers (Reset is a Unix time)',
+    'HTTP/1.1 429 Too Many Requests\nRetry-After: 30\nX-RateLimit-Limit: 10\nX-RateLimit-Reset: 1720001234',
+    { kind: 'http', first: { kind: 'status', status: 429 }, retryAfter: 30 },
+    'examples/migrayt',
+  ],
+  [
+    'cutover: symbolic code in errors[]',
+    body({ errors: [{ title: 'Not Found', detail: 'This link is not valid.', code: 'not_found' }] }),
+    { kind: 'json', first: { kind: 'code', key: 'cutover-api:not_found' } },
+    'examples/cutover',
+  ],
+  [
+    'cutover: a symbolic code typed alone',
+    'not_found',
+    { kind: 'code', first: { kind: 'code', key: 'cutover-api:not_found' } },
+    'examples/cutover',
+  ],
+  [
+    'migo: CustomResponse error in the 7000 space',
+    body({
+      success: false,
+      message: 'Validation failed',
+      errors: [{ code: '7100', message: 'User not found in the system.' }],
+    }),
+    { kind: 'json', first: { kind: 'range', key: 'wallet-cms:7100' } },
+    'examples/migo',
+  ],
+  [
+    'migo: middleware ownCode',
+    body({ message: 'Transaction rejected', error: { code: 422, ownCode: '2002', message: 'Excluded user' } }),
+    { kind: 'json', first: { kind: 'range' } },
+    'examples/migo',
+  ],
+  [
+    'tracker: validation map',
+    body({
+      error: 'Validation failed',
+      errors: {
+        title: ['The title field is required'],
+        priority: ['The priority must be one of: low, medium, high, urgent'],
+      },
+    }),
+    { kind: 'json', fields: ['title', 'priority'] },
+    'examples/tracker',
+  ],
+  [
+    'tracker: X-RateLimit-Reset in seconds, as the catalog declares',
+    'X-RateLimit-Reset: 42',
+    { kind: 'headers', nothing: true },
+    'examples/tracker',
+  ],
 
   // Bad and hostile input.
   ['empty input', '   \n ', { kind: 'empty', nothing: true }],
@@ -120,7 +427,11 @@ const rows: Array<[string, string, Expected, string?]> = [
   ['prototype keys', 'constructor', { kind: 'message', nothing: true }],
   ['__proto__ as a name', '__proto__', { kind: 'message', nothing: true }],
   ['toString as a header-like line', 'toString: valueOf', { kind: 'message', nothing: true }],
-  ['malformed JSON is matched as text', '{"errors":[{"code":"1101","message":"Customer cus_1 not found."', { kind: 'message', first: { kind: 'code', key: 'core:1101' }, notice: /not valid JSON/ }],
+  [
+    'malformed JSON is matched as text',
+    '{"errors":[{"code":"1101","message":"Customer cus_1 not found."',
+    { kind: 'message', first: { kind: 'code', key: 'core:1101' }, notice: /not valid JSON/ },
+  ],
   ['deeply nested JSON', `${'['.repeat(5000)}${']'.repeat(5000)}`, { kind: 'json', nothing: true }],
   ['input over 256 KB', 'a'.repeat(300 * 1024), { kind: 'too-large', nothing: true, notice: /256 KB/ }],
 ];
@@ -138,28 +449,38 @@ describe('lookup, one row per input', () => {
       expect(first!.kind).toBe(expected.first.kind);
       if (expected.first.key) expect(keyOf(first!)).toBe(expected.first.key);
       if (expected.first.status !== undefined) expect(first!.status).toBe(expected.first.status);
-      if (expected.first.undocumented !== undefined) expect(Boolean(first!.undocumented)).toBe(expected.first.undocumented);
+      if (expected.first.undocumented !== undefined)
+        expect(Boolean(first!.undocumented)).toBe(expected.first.undocumented);
       expect(first!.title.length).toBeGreaterThan(0);
       expect(first!.url).not.toMatch(/^\//);
     }
     for (const key of expected.also ?? []) expect(answer.explanations.map(keyOf)).toContain(key);
-    if (expected.values) expect(answer.explanations.find((explanation) => explanation.values)?.values).toEqual(expected.values);
+    if (expected.values)
+      expect(answer.explanations.find((explanation) => explanation.values)?.values).toEqual(expected.values);
     if (expected.fields) {
-      const fields = answer.explanations.flatMap((explanation) => explanation.fieldErrors ?? []).map((entry) => entry.field);
+      const fields = answer.explanations
+        .flatMap((explanation) => explanation.fieldErrors ?? [])
+        .map((entry) => entry.field);
       expect(fields).toEqual(expect.arrayContaining(expected.fields));
     }
     if (expected.retryAfter !== undefined) expect(answer.http?.retryAfterSeconds).toBe(expected.retryAfter);
     if (expected.requestId) expect(answer.http?.requestId).toBe(expected.requestId);
     if (expected.readAs) expect(answer.readAs?.name).toBe(expected.readAs);
     if (expected.notice) expect(answer.notices.join(' ')).toMatch(expected.notice);
-    if (expected.nothing && !['empty', 'too-large', 'json', 'headers', 'http'].includes(answer.kind)) expect(answer.suggestions.length).toBeGreaterThan(0);
+    if (expected.nothing && !['empty', 'too-large', 'json', 'headers', 'http'].includes(answer.kind))
+      expect(answer.suggestions.length).toBeGreaterThan(0);
   });
 });
 
 describe('details the rows do not show', () => {
   test('a code of two spaces labels each with its own surfaces', () => {
     const answer = ask('1000');
-    const bySpace = Object.fromEntries(answer.explanations.map((explanation) => [explanation.space?.id, explanation.surfaces.map((surface) => surface.name)]));
+    const bySpace = Object.fromEntries(
+      answer.explanations.map((explanation) => [
+        explanation.space?.id,
+        explanation.surfaces.map((surface) => surface.name),
+      ]),
+    );
     expect(bySpace.core).toEqual(['Payments Gateway', 'Merchant Console API']);
     expect(bySpace.ledger).toEqual(['Ledger Service']);
   });
@@ -179,7 +500,9 @@ describe('details the rows do not show', () => {
 
   test('the status explanation of a surface with its own meaning is labelled with it', () => {
     const answer = ask('409');
-    const ledger = answer.explanations.find((explanation) => explanation.surfaces.some((surface) => surface.id === 'ledger'));
+    const ledger = answer.explanations.find((explanation) =>
+      explanation.surfaces.some((surface) => surface.id === 'ledger'),
+    );
     expect(ledger?.title).toBe('409 Conflict on Ledger Service');
   });
 
@@ -205,12 +528,17 @@ describe('details the rows do not show', () => {
     const { files, index } = indexOf('catalog');
     for (const [, input, , dir] of rows.filter((row) => !row[3] && row[1].length < 10_000)) {
       const fetched: string[] = [];
-      const lazy = await resolveLookup(input, { core: files.core, shards: new Map() }, async (name) => {
-        fetched.push(name);
-        const shard = files.shards[name];
-        if (!shard) throw new Error(`no shard ${name}`);
-        return shard;
-      }, { now: NOW });
+      const lazy = await resolveLookup(
+        input,
+        { core: files.core, shards: new Map() },
+        async (name) => {
+          fetched.push(name);
+          const shard = files.shards[name];
+          if (!shard) throw new Error(`no shard ${name}`);
+          return shard;
+        },
+        { now: NOW },
+      );
       expect(lazy, input).toEqual(lookup(input, index, { now: NOW }));
       expect(new Set(fetched).size, `${input} fetched a shard twice`).toBe(fetched.length);
       void dir;
@@ -223,10 +551,14 @@ describe('details the rows do not show', () => {
         for (const example of envelope.examples) {
           const answer = ask(example.body, dir);
           expect(answer.kind).toBe('json');
-          if (example.kind === 'success') expect(answer.explanations, `${dir} ${envelope.id} ${example.title}`).toEqual([]);
+          if (example.kind === 'success')
+            expect(answer.explanations, `${dir} ${envelope.id} ${example.title}`).toEqual([]);
           else expect(answer.explanations.length, `${dir} ${envelope.id} ${example.title}`).toBeGreaterThan(0);
           if (example.kind === 'validation') {
-            expect(answer.explanations.some((explanation) => explanation.fieldErrors?.length), `${dir} ${envelope.id} ${example.title}`).toBe(true);
+            expect(
+              answer.explanations.some((explanation) => explanation.fieldErrors?.length),
+              `${dir} ${envelope.id} ${example.title}`,
+            ).toBe(true);
           }
         }
       }

@@ -8,7 +8,12 @@ import { CATALOG_FORMAT_VERSION, catalogExport } from '../../src/publishing/cata
 import { codeRedirects, redirectsFile } from '../../src/publishing/code-redirects';
 import { CONTENT_SECURITY_POLICY } from '../../src/publishing/content-security-policy';
 import { sitemapFiles } from '../../src/publishing/sitemap';
-import { readThemeChoice, THEME_STORAGE_KEY, themeInitSource, writeThemeChoice } from '../../src/elements/theme-preference';
+import {
+  readThemeChoice,
+  THEME_STORAGE_KEY,
+  themeInitSource,
+  writeThemeChoice,
+} from '../../src/elements/theme-preference';
 
 const catalog = loadCatalog('catalog');
 
@@ -18,11 +23,17 @@ function withFormerly(base: Catalog, key: string, formerly: string[]): Catalog {
 
 describe('redirects of old code URLs', () => {
   test('the default catalog redirects the gateway payout code 1501 to ledger 4205', () => {
-    expect(codeRedirects(catalog)).toEqual([{ from: 'codes/core/1501/', to: 'codes/ledger/4205/', formerKey: 'core:1501', codeKey: 'ledger:4205' }]);
+    expect(codeRedirects(catalog)).toEqual([
+      { from: 'codes/core/1501/', to: 'codes/ledger/4205/', formerKey: 'core:1501', codeKey: 'ledger:4205' },
+    ]);
   });
 
   test('_redirects lists each old URL with and without its slash, under the base path', () => {
-    expect(redirectsFile(codeRedirects(catalog), '/docs/errors/').split('\n').filter((line) => !line.startsWith('#'))).toEqual([
+    expect(
+      redirectsFile(codeRedirects(catalog), '/docs/errors/')
+        .split('\n')
+        .filter((line) => !line.startsWith('#')),
+    ).toEqual([
       '/docs/errors/codes/core/1501 /docs/errors/codes/ledger/4205/ 301',
       '/docs/errors/codes/core/1501/ /docs/errors/codes/ledger/4205/ 301',
       '',
@@ -75,7 +86,11 @@ describe('catalog.json', () => {
     expect(moved.url).toBe('https://docs.example.com/docs/errors/codes/ledger/4205/');
     expect(moved.formerly).toEqual(['core:1501']);
     const deprecated = exported.codes.find((code) => code.deprecated)!;
-    expect(deprecated.deprecated).toEqual({ since: expect.any(String), replacedBy: expect.stringMatching(/^[a-z0-9-]+:/), note: expect.anything() });
+    expect(deprecated.deprecated).toEqual({
+      since: expect.any(String),
+      replacedBy: expect.stringMatching(/^[a-z0-9-]+:/),
+      note: expect.anything(),
+    });
   });
 
   test('writes unset optional values as null, so every field is always present', () => {
@@ -87,8 +102,21 @@ describe('catalog.json', () => {
 describe('theme preference', () => {
   function runInit(stored: string | null, throws = false) {
     const attributes: Record<string, string> = {};
-    const window = { localStorage: { getItem: (key: string) => { if (throws) throw new Error('blocked'); return key === THEME_STORAGE_KEY ? stored : null; } } };
-    const document = { documentElement: { setAttribute: (name: string, value: string) => { attributes[name] = value; } } };
+    const window = {
+      localStorage: {
+        getItem: (key: string) => {
+          if (throws) throw new Error('blocked');
+          return key === THEME_STORAGE_KEY ? stored : null;
+        },
+      },
+    };
+    const document = {
+      documentElement: {
+        setAttribute: (name: string, value: string) => {
+          attributes[name] = value;
+        },
+      },
+    };
     new Function('window', 'document', themeInitSource())(window, document);
     return attributes;
   }
@@ -103,12 +131,22 @@ describe('theme preference', () => {
 
   test('System forgets the choice; blocked storage reads as System', () => {
     const store = new Map<string, string>();
-    const storage = { getItem: (key: string) => store.get(key) ?? null, setItem: (key: string, value: string) => void store.set(key, value), removeItem: (key: string) => void store.delete(key) };
+    const storage = {
+      getItem: (key: string) => store.get(key) ?? null,
+      setItem: (key: string, value: string) => void store.set(key, value),
+      removeItem: (key: string) => void store.delete(key),
+    };
     writeThemeChoice(storage, 'dark');
     expect(readThemeChoice(storage)).toBe('dark');
     writeThemeChoice(storage, 'system');
     expect(store.size).toBe(0);
-    expect(readThemeChoice({ getItem: () => { throw new Error('blocked'); } })).toBe('system');
+    expect(
+      readThemeChoice({
+        getItem: () => {
+          throw new Error('blocked');
+        },
+      }),
+    ).toBe('system');
   });
 });
 

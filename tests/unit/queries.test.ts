@@ -1,7 +1,15 @@
 import { expect, test } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load-catalog';
 import {
-  catalogIndex, codeTitle, codesOfSpace, codesOfStatus, envelopesOfSurfaces, neighbours, rangeOfCode, rangeUsage, retryContext,
+  catalogIndex,
+  codeTitle,
+  codesOfSpace,
+  codesOfStatus,
+  envelopesOfSurfaces,
+  neighbours,
+  rangeOfCode,
+  rangeUsage,
+  retryContext,
 } from '../../src/catalog/queries';
 import { statusClassOf } from '../../src/shared/status-class';
 import { usedRuns } from '../../src/view/code-space-map';
@@ -15,9 +23,12 @@ test('the index is built once per catalog and answers the same maps to every pag
 
 test('codes by status and by space hold exactly the codes with that status or space, in code order', () => {
   for (const status of catalog.statuses) {
-    expect(codesOfStatus(catalog, status.status).map((code) => code.key)).toEqual(catalog.codes.filter((code) => code.status === status.status).map((code) => code.key));
+    expect(codesOfStatus(catalog, status.status).map((code) => code.key)).toEqual(
+      catalog.codes.filter((code) => code.status === status.status).map((code) => code.key),
+    );
   }
-  for (const space of catalog.codeSpaces) expect(codesOfSpace(catalog, space.id).map((code) => code.key)).toEqual(space.codes);
+  for (const space of catalog.codeSpaces)
+    expect(codesOfSpace(catalog, space.id).map((code) => code.key)).toEqual(space.codes);
 });
 
 test('neighbours walk a space in code order and stop at its ends', () => {
@@ -44,13 +55,19 @@ test('small derivations: status class, title fallback, envelopes of surfaces, re
   expect(statusClassOf(200)).toBe('2xx');
   expect(codeTitle({ code: '7', name: 'USER_NOT_FOUND' })).toBe('User not found');
   expect(codeTitle({ code: 'not_found' })).toBe('not_found');
-  const ids = envelopesOfSurfaces(catalog, catalog.surfaces.map((surface) => surface.id)).map((envelope) => envelope.id);
+  const ids = envelopesOfSurfaces(
+    catalog,
+    catalog.surfaces.map((surface) => surface.id),
+  ).map((envelope) => envelope.id);
   expect(new Set(ids).size).toBe(ids.length);
   expect(retryContext(catalog).idempotentMethods).toContain('GET');
 });
 
 test('used codes merge into runs so a full range draws as one shape', () => {
-  expect(usedRuns([1003, 1000, 1001, 1002, 1010])).toEqual([[1000, 4], [1010, 1]]);
+  expect(usedRuns([1003, 1000, 1001, 1002, 1010])).toEqual([
+    [1000, 4],
+    [1010, 1],
+  ]);
   expect(usedRuns(Array.from({ length: 10_000 }, (_, index) => 20_000 + index))).toEqual([[20_000, 10_000]]);
   expect(usedRuns([5, 5, 6])).toEqual([[5, 2]]);
 });

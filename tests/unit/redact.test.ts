@@ -5,22 +5,67 @@ import { describeRedaction, luhnValid, redact } from '../../src/lookup/redact';
 
 describe('redact', () => {
   test.each([
-    ['a bearer token', 'Authorization: Bearer abcdef1234567890XYZ', 'Authorization: Bearer [redacted bearer token]', 'bearer token'],
-    ['basic credentials', 'Authorization: Basic dXNlcjpwYXNzd29yZA==', 'Authorization: Basic [redacted basic credentials]', 'basic credentials'],
+    [
+      'a bearer token',
+      'Authorization: Bearer abcdef1234567890XYZ',
+      'Authorization: Bearer [redacted bearer token]',
+      'bearer token',
+    ],
+    [
+      'basic credentials',
+      'Authorization: Basic dXNlcjpwYXNzd29yZA==',
+      'Authorization: Basic [redacted basic credentials]',
+      'basic credentials',
+    ],
     ['a Pajaro live key', 'key pjk_live_9aB3xY7zQw1 failed', 'key [redacted API key] failed', 'API key'],
     ['a Stripe-style secret key', 'sk_live_51HxYzAbCdEfGh was revoked', '[redacted API key] was revoked', 'API key'],
     ['a test key', 'rk_test_abcdef123456', '[redacted API key]', 'API key'],
     ['a GitHub token', `pushed with ghp_${'a1'.repeat(18)}`, 'pushed with [redacted API key]', 'API key'],
-    ['any Authorization header', 'Authorization: Token 0123456789abcdef', 'Authorization: [redacted credentials]', 'credentials'],
-    ['the word "token" in prose is kept', 'The token expired yesterday afternoon', 'The token expired yesterday afternoon', undefined],
+    [
+      'any Authorization header',
+      'Authorization: Token 0123456789abcdef',
+      'Authorization: [redacted credentials]',
+      'credentials',
+    ],
+    [
+      'the word "token" in prose is kept',
+      'The token expired yesterday afternoon',
+      'The token expired yesterday afternoon',
+      undefined,
+    ],
     ['an AWS access key id', 'AKIAIOSFODNN7EXAMPLE', '[redacted API key]', 'API key'],
-    ['a JWT', 'id eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U', 'id [redacted JWT]', 'JWT'],
-    ['a password in JSON', '{"password": "hunter22", "user": "x"}', '{"password": "[redacted secret value]", "user": "x"}', 'secret value'],
-    ['an api_key query parameter', 'GET /v2/charges?api_key=abc123def&limit=5', 'GET /v2/charges?api_key=[redacted secret value]&limit=5', 'secret value'],
+    [
+      'a JWT',
+      'id eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
+      'id [redacted JWT]',
+      'JWT',
+    ],
+    [
+      'a password in JSON',
+      '{"password": "hunter22", "user": "x"}',
+      '{"password": "[redacted secret value]", "user": "x"}',
+      'secret value',
+    ],
+    [
+      'an api_key query parameter',
+      'GET /v2/charges?api_key=abc123def&limit=5',
+      'GET /v2/charges?api_key=[redacted secret value]&limit=5',
+      'secret value',
+    ],
     ['a cookie header', 'Cookie: session=abc; theme=dark', 'Cookie: [redacted cookie]', 'cookie'],
-    ['a card number with spaces', 'card 4242 4242 4242 4242 declined', 'card [redacted card number] declined', 'card number'],
+    [
+      'a card number with spaces',
+      'card 4242 4242 4242 4242 declined',
+      'card [redacted card number] declined',
+      'card number',
+    ],
     ['a card number with dashes', '5555-5555-5555-4444', '[redacted card number]', 'card number'],
-    ['an e-mail address', 'Contact jane.doe+test@example.co.uk now', 'Contact [redacted e-mail address] now', 'e-mail address'],
+    [
+      'an e-mail address',
+      'Contact jane.doe+test@example.co.uk now',
+      'Contact [redacted e-mail address] now',
+      'e-mail address',
+    ],
   ])('%s', (_label, input, output, kind) => {
     const result = redact(input);
     expect(result.text).toBe(output);
@@ -63,13 +108,19 @@ describe('redact', () => {
       return `${body}0`;
     });
     fc.assert(
-      fc.property(fc.string({ maxLength: 40 }), fc.emailAddress(), card, fc.string({ maxLength: 40 }), (before, email, number, after) => {
-        const input = `${before} ${email} ${number} ${after}`;
-        const once = redact(input);
-        expect(once.text).not.toContain(email);
-        expect(once.text).not.toContain(number);
-        expect(redact(once.text).text).toBe(once.text);
-      }),
+      fc.property(
+        fc.string({ maxLength: 40 }),
+        fc.emailAddress(),
+        card,
+        fc.string({ maxLength: 40 }),
+        (before, email, number, after) => {
+          const input = `${before} ${email} ${number} ${after}`;
+          const once = redact(input);
+          expect(once.text).not.toContain(email);
+          expect(once.text).not.toContain(number);
+          expect(redact(once.text).text).toBe(once.text);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -81,7 +132,7 @@ describe('redact', () => {
       }),
       { numRuns: 300 },
     );
-    for (const unit of ['a', '@', 'a@', '4', '4 ', 'Bearer ', 'password=', 'a.'] ) {
+    for (const unit of ['a', '@', 'a@', '4', '4 ', 'Bearer ', 'password=', 'a.']) {
       const input = unit.repeat(Math.floor(256_000 / unit.length));
       const started = performance.now();
       redact(input);

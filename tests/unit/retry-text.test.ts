@@ -16,12 +16,17 @@ const context: RetryContext = {
   backoff: { initialMs: 500, factor: 2, maxDelayMs: 30_000, maxAttempts: 6, jitter: true },
 };
 const advice = (partial: Partial<RetryAdvice> & Pick<RetryAdvice, 'policy'>): RetryAdvice => ({
-  methods: 'all', otherwise: 'never', honorHeaders: [], ...partial,
+  methods: 'all',
+  otherwise: 'never',
+  honorHeaders: [],
+  ...partial,
 });
 
 describe('retry advice in words', () => {
   test('backoff for idempotent methods names the methods, the numbers and what other methods do', () => {
-    expect(retrySentence(advice({ policy: 'backoff', methods: 'idempotent', note: 'Send an Idempotency-Key.' }), context)).toBe(
+    expect(
+      retrySentence(advice({ policy: 'backoff', methods: 'idempotent', note: 'Send an Idempotency-Key.' }), context),
+    ).toBe(
       'For GET, HEAD, OPTIONS, PUT and DELETE: retry with exponential backoff (start at 500 ms, ×2 each try, capped at 30 s, at most 6 tries in all, with random jitter). ' +
         'Other methods: do not retry; fix the request first. Send an Idempotency-Key.',
     );
@@ -43,7 +48,11 @@ describe('retry advice in words', () => {
   });
 
   test('advice without numbers falls back to the API-wide backoff', () => {
-    expect(retryDetails(advice({ policy: 'backoff' }), context).backoff).toMatchObject({ initialMs: 500, maxAttempts: 6, fallback: false });
+    expect(retryDetails(advice({ policy: 'backoff' }), context).backoff).toMatchObject({
+      initialMs: 500,
+      maxAttempts: 6,
+      fallback: false,
+    });
   });
 
   test.each([
@@ -57,8 +66,12 @@ describe('retry advice in words', () => {
   });
 
   test('summaries for table cells say which methods a retry is limited to', () => {
-    expect(retrySummary(advice({ policy: 'backoff', methods: 'idempotent' }))).toBe('Retry with backoff (idempotent only)');
-    expect(retrySummary(advice({ policy: 'backoff', methods: ['POST', 'PATCH'] }))).toBe('Retry with backoff (POST or PATCH only)');
+    expect(retrySummary(advice({ policy: 'backoff', methods: 'idempotent' }))).toBe(
+      'Retry with backoff (idempotent only)',
+    );
+    expect(retrySummary(advice({ policy: 'backoff', methods: ['POST', 'PATCH'] }))).toBe(
+      'Retry with backoff (POST or PATCH only)',
+    );
     expect(retrySummary(advice({ policy: 'never', methods: 'idempotent' }))).toBe('Do not retry');
     expect(isRetryable(advice({ policy: 'reauthenticate' }))).toBe(true);
     expect(isRetryable(advice({ policy: 'use-cache' }))).toBe(false);
@@ -67,7 +80,9 @@ describe('retry advice in words', () => {
 
 describe('backoff numbers', () => {
   test('the schedule doubles from the start and stops at the cap, one wait per retry', () => {
-    expect(backoffSchedule({ initialMs: 500, factor: 2, maxDelayMs: 3000, maxAttempts: 6, jitter: true })).toEqual([500, 1000, 2000, 3000, 3000]);
+    expect(backoffSchedule({ initialMs: 500, factor: 2, maxDelayMs: 3000, maxAttempts: 6, jitter: true })).toEqual([
+      500, 1000, 2000, 3000, 3000,
+    ]);
   });
 
   test('without a try limit the schedule shows the first waits and the words say there is no limit', () => {
@@ -77,7 +92,11 @@ describe('backoff numbers', () => {
   });
 
   test.each([
-    [250, '250 ms'], [1500, '1.5 s'], [30_000, '30 s'], [90_000, '1.5 min'], [7_200_000, '2 h'],
+    [250, '250 ms'],
+    [1500, '1.5 s'],
+    [30_000, '30 s'],
+    [90_000, '1.5 min'],
+    [7_200_000, '2 h'],
   ])('%i ms reads %s', (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
   });

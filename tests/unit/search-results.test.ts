@@ -22,7 +22,10 @@ const customerNotFound: Explanation = {
   code: '1101',
   name: 'CUSTOMER_NOT_FOUND',
   title: 'Customer not found',
-  surfaces: [{ id: 'gateway', name: 'Payments Gateway' }, { id: 'console', name: 'Merchant Console API' }],
+  surfaces: [
+    { id: 'gateway', name: 'Payments Gateway' },
+    { id: 'console', name: 'Merchant Console API' },
+  ],
   status: 404,
   statusReason: 'Not Found',
   meaning: 'The customer id does not exist.',
@@ -50,7 +53,7 @@ describe('Pagefind excerpts', () => {
       { text: '<img src=x onerror=alert(1)> bold ', mark: false },
       { text: 'a&b', mark: true },
     ]);
-    expect(decodeEntities('&#39;&#x2014;&quot;&unknown;&#0;')).toBe("'—\"&unknown;&#0;");
+    expect(decodeEntities('&#39;&#x2014;&quot;&unknown;&#0;')).toBe('\'—"&unknown;&#0;');
   });
 });
 
@@ -64,11 +67,20 @@ describe('Pagefind results as rows', () => {
       meta: { title: '1101 Customer not found', code: '1101', surface: 'Payments Gateway', status: '404 Not Found' },
       sub_results: [sub('/codes/core/1101/#cause', 'Cause')],
     });
-    expect(result).toMatchObject({ code: '1101', title: 'Customer not found', labels: ['Payments Gateway', '404 Not Found'], sections: [] });
+    expect(result).toMatchObject({
+      code: '1101',
+      title: 'Customer not found',
+      labels: ['Payments Gateway', '404 Not Found'],
+      sections: [],
+    });
   });
 
   it('does not repeat the number of a status page as its label', () => {
-    const result = hitFromPagefind({ url: '/statuses/429/', excerpt: '', meta: { title: '429 Too Many Requests', code: '429', status: '429 Too Many Requests' } });
+    const result = hitFromPagefind({
+      url: '/statuses/429/',
+      excerpt: '',
+      meta: { title: '429 Too Many Requests', code: '429', status: '429 Too Many Requests' },
+    });
     expect(result).toMatchObject({ code: '429', title: 'Too Many Requests', labels: [] });
   });
 
@@ -77,7 +89,13 @@ describe('Pagefind results as rows', () => {
       url: '/messages/',
       excerpt: '',
       meta: { title: 'Common messages' },
-      sub_results: [sub('/messages/', 'Common messages'), sub('/messages/#authentication', 'Authentication'), sub('/messages/#payments', 'Payments'), sub('/messages/#refunds', 'Refunds'), sub('/messages/#ledger', 'Ledger')],
+      sub_results: [
+        sub('/messages/', 'Common messages'),
+        sub('/messages/#authentication', 'Authentication'),
+        sub('/messages/#payments', 'Payments'),
+        sub('/messages/#refunds', 'Refunds'),
+        sub('/messages/#ledger', 'Ledger'),
+      ],
     });
     expect(result.code).toBeUndefined();
     expect(result.sections.map((section) => section.title)).toEqual(['Authentication', 'Payments', 'Refunds']);
@@ -87,8 +105,16 @@ describe('Pagefind results as rows', () => {
 describe('exact matches first', () => {
   it('puts exact matches ahead and drops the same page from Pagefind results', () => {
     const exact = [hitFromExplanation(customerNotFound, '/docs/errors/')];
-    const merged = mergeHits(exact, [hit('/docs/errors/codes/'), hit('/docs/errors/codes/core/1101/index.html'), hit('/docs/errors/codes/core/1102/')]);
-    expect(merged.map((entry) => entry.url)).toEqual(['/docs/errors/codes/core/1101/', '/docs/errors/codes/', '/docs/errors/codes/core/1102/']);
+    const merged = mergeHits(exact, [
+      hit('/docs/errors/codes/'),
+      hit('/docs/errors/codes/core/1101/index.html'),
+      hit('/docs/errors/codes/core/1102/'),
+    ]);
+    expect(merged.map((entry) => entry.url)).toEqual([
+      '/docs/errors/codes/core/1101/',
+      '/docs/errors/codes/',
+      '/docs/errors/codes/core/1102/',
+    ]);
     expect(merged[0]?.exact).toBe(true);
   });
 
@@ -110,18 +136,35 @@ describe('exact matches first', () => {
   });
 
   it('shows a status with its number as the code', () => {
-    const status: Explanation = { ...customerNotFound, kind: 'status', code: undefined, name: undefined, status: 429, title: 'Too Many Requests', url: 'statuses/429/' };
-    expect(hitFromExplanation(status, '/')).toMatchObject({ code: '429', title: 'Too Many Requests', url: '/statuses/429/' });
+    const status: Explanation = {
+      ...customerNotFound,
+      kind: 'status',
+      code: undefined,
+      name: undefined,
+      status: 429,
+      title: 'Too Many Requests',
+      url: 'statuses/429/',
+    };
+    expect(hitFromExplanation(status, '/')).toMatchObject({
+      code: '429',
+      title: 'Too Many Requests',
+      url: '/statuses/429/',
+    });
   });
 
   it('keeps an exact match only under filters it satisfies', () => {
     expect(explanationPassesFilters(customerNotFound, {})).toBe(true);
-    expect(explanationPassesFilters(customerNotFound, { surface: 'Payments Gateway', status: '4xx', type: 'Code' })).toBe(true);
+    expect(
+      explanationPassesFilters(customerNotFound, { surface: 'Payments Gateway', status: '4xx', type: 'Code' }),
+    ).toBe(true);
     expect(explanationPassesFilters(customerNotFound, { surface: 'Ledger Service' })).toBe(false);
     expect(explanationPassesFilters(customerNotFound, { status: '5xx' })).toBe(false);
     expect(explanationPassesFilters(customerNotFound, { type: 'Status code' })).toBe(false);
     expect(explanationPassesFilters(customerNotFound, { range: 'Customers (1100–1199)' })).toBe(false);
-    const inRange = { ...customerNotFound, range: { name: 'Customers', from: 1100, to: 1199, state: 'active' as const, url: 'ranges/#core-1100-1199' } };
+    const inRange = {
+      ...customerNotFound,
+      range: { name: 'Customers', from: 1100, to: 1199, state: 'active' as const, url: 'ranges/#core-1100-1199' },
+    };
     expect(explanationPassesFilters(inRange, { range: 'Customers (1100–1199)' })).toBe(true);
     expect(explanationPassesFilters(inRange, { range: 'Charges (1200–1299)' })).toBe(false);
     expect(explanationPassesFilters(inRange, { area: 'Authentication' })).toBe(false);
@@ -132,8 +175,18 @@ describe('exact matches first', () => {
 });
 
 describe('which lookup answers are pinned first', () => {
-  const answer = (kind: LookupAnswer['kind'], explanations: Explanation[]): LookupAnswer => ({ kind, explanations, notices: [], suggestions: [] });
-  const fuzzy = (over: Partial<Explanation>): Explanation => ({ ...customerNotFound, exact: false, matchedBy: 'words of the message', ...over });
+  const answer = (kind: LookupAnswer['kind'], explanations: Explanation[]): LookupAnswer => ({
+    kind,
+    explanations,
+    notices: [],
+    suggestions: [],
+  });
+  const fuzzy = (over: Partial<Explanation>): Explanation => ({
+    ...customerNotFound,
+    exact: false,
+    matchedBy: 'words of the message',
+    ...over,
+  });
 
   it('pins what the engine marks exact', () => {
     expect(pinnedExplanations(answer('name', [customerNotFound]), 'CUSTOMER_NOT_FOUND')).toEqual([customerNotFound]);
@@ -141,17 +194,35 @@ describe('which lookup answers are pinned first', () => {
 
   it('pins an entry whose title, name or message is the query in other case or punctuation', () => {
     const byTitle = fuzzy({ message: 'Customer {customerId} not found.' });
-    const other = fuzzy({ code: '1200', name: 'CHARGE_NOT_FOUND', title: 'Charge not found', message: 'Charge {chargeId} not found.' });
+    const other = fuzzy({
+      code: '1200',
+      name: 'CHARGE_NOT_FOUND',
+      title: 'Charge not found',
+      message: 'Charge {chargeId} not found.',
+    });
     expect(pinnedExplanations(answer('message', [byTitle, other]), 'customer not found')).toEqual([byTitle]);
     expect(pinnedExplanations(answer('message', [byTitle, other]), 'Customer  not found!')).toEqual([byTitle]);
-    const byMessage = fuzzy({ code: '1400', name: 'API_KEY_INVALID', title: 'Api key invalid', message: 'Invalid or expired API key.' });
+    const byMessage = fuzzy({
+      code: '1400',
+      name: 'API_KEY_INVALID',
+      title: 'Api key invalid',
+      message: 'Invalid or expired API key.',
+    });
     expect(pinnedExplanations(answer('message', [byMessage]), 'invalid or expired api key')).toEqual([byMessage]);
   });
 
   it('pins a concrete message matched to its template, and a status by its reason phrase', () => {
     const concrete = fuzzy({ values: { customerId: 'cus_1029' }, matchedBy: 'message template' });
     expect(pinnedExplanations(answer('message', [concrete]), 'Customer cus_1029 not found.')).toEqual([concrete]);
-    const status = fuzzy({ kind: 'status', code: undefined, name: undefined, status: 429, statusReason: 'Too Many Requests', title: '429 Too Many Requests', message: undefined });
+    const status = fuzzy({
+      kind: 'status',
+      code: undefined,
+      name: undefined,
+      status: 429,
+      statusReason: 'Too Many Requests',
+      title: '429 Too Many Requests',
+      message: undefined,
+    });
     expect(pinnedExplanations(answer('message', [status]), 'too many requests')).toEqual([status]);
   });
 
@@ -159,12 +230,22 @@ describe('which lookup answers are pinned first', () => {
     const partial = fuzzy({ message: 'Customer {customerId} not found.' });
     expect(pinnedExplanations(answer('message', [partial]), 'customer')).toEqual([]);
     expect(pinnedExplanations(answer('message', [partial]), 'not found')).toEqual([]);
-    expect(pinnedExplanations(answer('json', [fuzzy({ matchedBy: 'errors[0].code in the pasted body' })]), '{"errors":[{"code":"1101"}]}')).toEqual([]);
+    expect(
+      pinnedExplanations(
+        answer('json', [fuzzy({ matchedBy: 'errors[0].code in the pasted body' })]),
+        '{"errors":[{"code":"1101"}]}',
+      ),
+    ).toEqual([]);
     expect(pinnedExplanations(answer('empty', []), '  ')).toEqual([]);
   });
 
   it('pins the range of an undocumented code only when the query was a code', () => {
-    const range = fuzzy({ kind: 'range', code: '1150', title: '1150 is not documented: Customers (1100–1199)', url: 'ranges/#core-1100-1199' });
+    const range = fuzzy({
+      kind: 'range',
+      code: '1150',
+      title: '1150 is not documented: Customers (1100–1199)',
+      url: 'ranges/#core-1100-1199',
+    });
     expect(pinnedExplanations(answer('code', [range]), '1150')).toEqual([range]);
     expect(pinnedExplanations(answer('message', [range]), 'customers')).toEqual([]);
     expect(hitFromExplanation(range, '/').badge).toBe('Range of this code');
@@ -172,7 +253,14 @@ describe('which lookup answers are pinned first', () => {
 });
 
 describe('search shortcut', () => {
-  const key = (over: Partial<Parameters<typeof isSearchShortcut>[0]>) => ({ key: '/', ctrlKey: false, metaKey: false, altKey: false, inField: false, ...over });
+  const key = (over: Partial<Parameters<typeof isSearchShortcut>[0]>) => ({
+    key: '/',
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+    inField: false,
+    ...over,
+  });
 
   it('opens with / outside fields only', () => {
     expect(isSearchShortcut(key({}))).toBe(true);

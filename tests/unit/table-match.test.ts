@@ -12,7 +12,10 @@ import {
 import { foldText } from '../../src/shared/fold-text';
 
 describe('table filtering', () => {
-  const row = { text: foldText('1101 CUSTOMER_NOT_FOUND Customer {customerId} not found. 404'), facets: { surface: ['gateway', 'console'], 'status-class': ['4xx'] } };
+  const row = {
+    text: foldText('1101 CUSTOMER_NOT_FOUND Customer {customerId} not found. 404'),
+    facets: { surface: ['gateway', 'console'], 'status-class': ['4xx'] },
+  };
 
   it('normalises case, accents and whitespace', () => {
     expect(foldText('  Carte  Refusée\n')).toBe('carte refusee');

@@ -18,7 +18,11 @@ const shape: TableStateShape = {
 describe('table state in the URL', () => {
   it('reads the filter text, known facet values and the sort', () => {
     const state = readTableState(new URLSearchParams('q=card&surface=gateway&status-class=4xx&sort=code:desc'), shape);
-    expect(state).toEqual({ query: 'card', facets: { surface: 'gateway', 'status-class': '4xx' }, sort: { column: 'code', direction: 'desc' } });
+    expect(state).toEqual({
+      query: 'card',
+      facets: { surface: 'gateway', 'status-class': '4xx' },
+      sort: { column: 'code', direction: 'desc' },
+    });
   });
 
   it('ignores facet values, columns and directions the table does not have', () => {
@@ -28,25 +32,41 @@ describe('table state in the URL', () => {
   });
 
   it('round-trips any state it wrote', () => {
-    const state = { query: 'not found "customer"', facets: { surface: 'ledger' }, sort: { column: 'status', direction: 'asc' as const } };
+    const state = {
+      query: 'not found "customer"',
+      facets: { surface: 'ledger' },
+      sort: { column: 'status', direction: 'asc' as const },
+    };
     const params = writeTableState(new URLSearchParams(), state, shape);
     expect(readTableState(params, shape)).toEqual(state);
   });
 
   it('writes one view as one URL, whatever order the parameters had', () => {
-    const state = { query: 'card', facets: { surface: 'console' }, sort: { column: 'code', direction: 'desc' as const } };
+    const state = {
+      query: 'card',
+      facets: { surface: 'console' },
+      sort: { column: 'code', direction: 'desc' as const },
+    };
     const fromShuffled = writeTableState(new URLSearchParams('sort=code:asc&utm=mail&q=x'), state, shape);
     expect(fromShuffled.toString()).toBe('utm=mail&q=card&surface=console&sort=code%3Adesc');
   });
 
   it('drops defaults and keeps parameters that belong to something else', () => {
-    const params = writeTableState(new URLSearchParams('q=old&surface=gateway&utm=mail'), { query: '  ', facets: {} }, shape);
+    const params = writeTableState(
+      new URLSearchParams('q=old&surface=gateway&utm=mail'),
+      { query: '  ', facets: {} },
+      shape,
+    );
     expect(params.toString()).toBe('utm=mail');
   });
 
   it('prefixes parameter names with the table id when a page holds several tables', () => {
     const prefixed = { ...shape, prefix: 'codes-core' };
-    const params = writeTableState(new URLSearchParams('q=kept'), { query: 'card', facets: { surface: 'console' } }, prefixed);
+    const params = writeTableState(
+      new URLSearchParams('q=kept'),
+      { query: 'card', facets: { surface: 'console' } },
+      prefixed,
+    );
     expect(params.get('q')).toBe('kept');
     expect(params.get('codes-core.q')).toBe('card');
     expect(params.get(tableParamName(prefixed, 'surface'))).toBe('console');

@@ -22,7 +22,15 @@ import { buildSite, childrenCpuMs } from '../build-site.mjs';
 import { generateCatalog } from '../generate-catalog.mjs';
 
 function parseArgs(argv) {
-  const options = { sizes: [500, 2000, 5000, 10000], seed: 1, baseline: true, lookup: true, keep: false, quick: false, work: process.env.BENCH_DIR || '.cache/bench' };
+  const options = {
+    sizes: [500, 2000, 5000, 10000],
+    seed: 1,
+    baseline: true,
+    lookup: true,
+    keep: false,
+    quick: false,
+    work: process.env.BENCH_DIR || '.cache/bench',
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const [flag, inline] = argv[i].split('=');
     const value = () => inline ?? argv[++i];
@@ -36,13 +44,20 @@ function parseArgs(argv) {
     else throw new Error(`unknown option ${flag}; see the header of tools/bench/bench.mjs`);
   }
   if (options.quick && !argv.includes('--sizes') && !argv.some((a) => a.startsWith('--sizes='))) options.sizes = [500];
-  if (options.sizes.some((n) => !Number.isInteger(n) || n < 20)) throw new Error('--sizes takes whole numbers of at least 20, e.g. --sizes 500,5000');
+  if (options.sizes.some((n) => !Number.isInteger(n) || n < 20))
+    throw new Error('--sizes takes whole numbers of at least 20, e.g. --sizes 500,5000');
   return options;
 }
 
 /** Builds the bare baseline: astro build of tools/bench/baseline, then Pagefind, like buildSite. */
 function buildBaseline(catalogDir, outDir) {
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CATALOG_DIR: catalogDir, OUT_DIR: outDir, ASTRO_CACHE_DIR: `${outDir}.astro-cache` };
+  const env = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    CATALOG_DIR: catalogDir,
+    OUT_DIR: outDir,
+    ASTRO_CACHE_DIR: `${outDir}.astro-cache`,
+  };
   const stdio = ['ignore', 'ignore', 'inherit'];
   const timed = (args) => {
     const started = performance.now();
@@ -53,7 +68,13 @@ function buildBaseline(catalogDir, outDir) {
   const astro = timed([resolve('node_modules/astro/astro.js'), 'build', '--root', resolve('tools/bench/baseline')]);
   if (!astro.ok) return { ok: false };
   const pagefind = timed([resolve('node_modules/pagefind/lib/runner/bin.cjs'), '--site', outDir, '--silent']);
-  return { ok: pagefind.ok, astroMs: astro.ms, pagefindMs: pagefind.ms, astroCpuMs: astro.cpuMs, pagefindCpuMs: pagefind.cpuMs };
+  return {
+    ok: pagefind.ok,
+    astroMs: astro.ms,
+    pagefindMs: pagefind.ms,
+    astroCpuMs: astro.cpuMs,
+    pagefindCpuMs: pagefind.cpuMs,
+  };
 }
 
 /** Wall and CPU figures of one build of `pages` pages. */
@@ -62,8 +83,15 @@ function buildFigures(build, pages) {
   const totalCpuMs = build.astroCpuMs + build.pagefindCpuMs;
   return {
     pages,
-    astroMs: build.astroMs, pagefindMs: build.pagefindMs, totalMs, msPerPage: totalMs / pages, astroMsPerPage: build.astroMs / pages,
-    astroCpuMs: build.astroCpuMs, pagefindCpuMs: build.pagefindCpuMs, totalCpuMs, cpuMsPerPage: totalCpuMs / pages,
+    astroMs: build.astroMs,
+    pagefindMs: build.pagefindMs,
+    totalMs,
+    msPerPage: totalMs / pages,
+    astroMsPerPage: build.astroMs / pages,
+    astroCpuMs: build.astroCpuMs,
+    pagefindCpuMs: build.pagefindCpuMs,
+    totalCpuMs,
+    cpuMsPerPage: totalCpuMs / pages,
   };
 }
 
@@ -92,10 +120,21 @@ async function benchSize(n, options) {
   console.log(`[bench] ${n} codes: building the site…`);
   clean(siteDir);
   const site = buildSite({ catalogDir, outDir: siteDir, quiet: true });
-  if (!site.ok) throw new Error(`the site build failed at ${n} codes; run OUT_DIR=${siteDir} CATALOG_DIR=${catalogDir} npm run build to see why`);
+  if (!site.ok)
+    throw new Error(
+      `the site build failed at ${n} codes; run OUT_DIR=${siteDir} CATALOG_DIR=${catalogDir} npm run build to see why`,
+    );
   // Pagefind runs inside `astro build` now; its share of the wall time comes from the build's log,
   // its CPU time is counted with Astro's (it is a child of the astro process).
-  row.site = buildFigures({ astroMs: site.ms - (site.pagefindMs || 0), pagefindMs: site.pagefindMs || 0, astroCpuMs: site.cpuMs, pagefindCpuMs: 0 }, countPages(siteDir));
+  row.site = buildFigures(
+    {
+      astroMs: site.ms - (site.pagefindMs || 0),
+      pagefindMs: site.pagefindMs || 0,
+      astroCpuMs: site.cpuMs,
+      pagefindCpuMs: 0,
+    },
+    countPages(siteDir),
+  );
 
   if (options.baseline) {
     console.log(`[bench] ${n} codes: building the bare Astro baseline…`);

@@ -13,7 +13,14 @@ import { build } from 'esbuild';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../chromium.mjs';
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.xml': 'application/xml' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml',
+};
 const ENGINE_URL = '/__bench/engine.js';
 
 /** A static server over `dir`, plus the bundled engine at ENGINE_URL. Resolves to its origin. */
@@ -28,14 +35,25 @@ function serve(dir, engineSource) {
     if (!file.startsWith(dir)) return void response.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) return void response.writeHead(404).end();
-    response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    response
+      .writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' })
+      .end(readFileSync(file));
   });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ server, origin: `http://127.0.0.1:${server.address().port}` })));
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () => done({ server, origin: `http://127.0.0.1:${server.address().port}` })),
+  );
 }
 
 /** The inputs of each kind, from the generator's samples. */
 export function queriesFrom(samples) {
-  const fragment = (message) => message.replace(/\{[^}]*\}/g, ' ').split(/\s+/).filter((w) => w.length > 3).slice(0, 3).join(' ').toLowerCase();
+  const fragment = (message) =>
+    message
+      .replace(/\{[^}]*\}/g, ' ')
+      .split(/\s+/)
+      .filter((w) => w.length > 3)
+      .slice(0, 3)
+      .join(' ')
+      .toLowerCase();
   const [body] = samples.bodies;
   return {
     code: samples.codes,
@@ -44,7 +62,10 @@ export function queriesFrom(samples) {
     message: samples.messages,
     fragment: samples.templates.map(fragment).filter(Boolean),
     json: samples.bodies,
-    http: samples.bodies.map((b, i) => `HTTP/1.1 ${[404, 409, 404, 429][i] ?? 400} Error\nContent-Type: application/json\nRetry-After: 30\nX-RateLimit-Remaining: 0\nX-Request-Id: req_${i}\n\n${b}`),
+    http: samples.bodies.map(
+      (b, i) =>
+        `HTTP/1.1 ${[404, 409, 404, 429][i] ?? 400} Error\nContent-Type: application/json\nRetry-After: 30\nX-RateLimit-Remaining: 0\nX-Request-Id: req_${i}\n\n${b}`,
+    ),
     undocumented: samples.undocumented,
     nothing: ['qwerty zxcvb', 'plugh_xyzzy', '{"unknown": true}'],
     hostile: [`${'{'.repeat(2000)}`, `${'a'.repeat(20_000)}`, `<script>alert(1)</script> ${body}`],
@@ -56,12 +77,22 @@ export function queriesFrom(samples) {
  * enough times to be measured above the browser's coarse clock, and counts as one sample.
  */
 export async function measureLookup(siteDir, samples, { repetitions = 15 } = {}) {
-  if (!existsSync(resolve('src/lookup/engine.ts'))) return { unavailable: 'the lookup engine src/lookup/engine.ts is missing' };
-  if (!existsSync(join(siteDir, 'lookup-index', 'core.json'))) return { unavailable: 'the site has no lookup-index/core.json' };
+  if (!existsSync(resolve('src/lookup/engine.ts')))
+    return { unavailable: 'the lookup engine src/lookup/engine.ts is missing' };
+  if (!existsSync(join(siteDir, 'lookup-index', 'core.json')))
+    return { unavailable: 'the site has no lookup-index/core.json' };
   const executablePath = findChromium();
   if (!executablePath) return { unavailable: 'no Chromium found (apt-get install chromium, or set CHROMIUM_PATH)' };
 
-  const bundle = await build({ entryPoints: [resolve('src/lookup/engine.ts')], bundle: true, format: 'esm', minify: true, write: false, platform: 'browser', target: 'es2022' });
+  const bundle = await build({
+    entryPoints: [resolve('src/lookup/engine.ts')],
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    write: false,
+    platform: 'browser',
+    target: 'es2022',
+  });
   const engineSource = bundle.outputFiles[0].text;
   const { server, origin } = await serve(resolve(siteDir), engineSource);
   const browser = await chromium.launch({ executablePath, args: chromiumArgs });
@@ -69,62 +100,71 @@ export async function measureLookup(siteDir, samples, { repetitions = 15 } = {})
     const page = await browser.newPage();
     await page.goto(`${origin}/lookup/`);
     const queries = queriesFrom(samples);
-    const measured = await page.evaluate(async ({ engineUrl, queries, repetitions }) => {
-      const engine = await import(engineUrl);
-      const fetchShard = async (name) => (await fetch(`/lookup-index/${name}.json`)).json();
-      const core = await fetchShard('core');
-      const results = {};
-      for (const [kind, inputs] of Object.entries(queries)) {
-        // First query of this kind on a fresh page: which shards it needs, and how long it takes.
-        const fresh = { core, shards: new Map() };
-        const fetched = [];
-        let started = performance.now();
-        await engine.resolveLookup(inputs[0], fresh, async (name) => (fetched.push(name), fetchShard(name)), { now: 0 });
-        const firstMs = performance.now() - started;
-        // Warm: every shard the inputs need is loaded; time the engine alone.
-        const index = { core, shards: new Map() };
-        for (const input of inputs) await engine.resolveLookup(input, index, fetchShard, { now: 0 });
-        const samplesMs = [];
-        const kinds = new Set();
-        let explained = 0;
-        for (const input of inputs) {
-          const answer = engine.lookup(input, index, { now: 0 });
-          kinds.add(answer.kind);
-          if (answer.explanations.length) explained += 1;
-          const once = performance.now();
-          engine.lookup(input, index, { now: 0 });
-          const single = performance.now() - once;
-          const loops = Math.max(1, Math.min(200, Math.ceil(2 / Math.max(single, 0.005))));
-          for (let r = 0; r < repetitions; r += 1) {
-            started = performance.now();
-            for (let l = 0; l < loops; l += 1) engine.lookup(input, index, { now: 0 });
-            samplesMs.push((performance.now() - started) / loops);
+    const measured = await page.evaluate(
+      async ({ engineUrl, queries, repetitions }) => {
+        const engine = await import(engineUrl);
+        const fetchShard = async (name) => (await fetch(`/lookup-index/${name}.json`)).json();
+        const core = await fetchShard('core');
+        const results = {};
+        for (const [kind, inputs] of Object.entries(queries)) {
+          // First query of this kind on a fresh page: which shards it needs, and how long it takes.
+          const fresh = { core, shards: new Map() };
+          const fetched = [];
+          let started = performance.now();
+          await engine.resolveLookup(inputs[0], fresh, async (name) => (fetched.push(name), fetchShard(name)), {
+            now: 0,
+          });
+          const firstMs = performance.now() - started;
+          // Warm: every shard the inputs need is loaded; time the engine alone.
+          const index = { core, shards: new Map() };
+          for (const input of inputs) await engine.resolveLookup(input, index, fetchShard, { now: 0 });
+          const samplesMs = [];
+          const kinds = new Set();
+          let explained = 0;
+          for (const input of inputs) {
+            const answer = engine.lookup(input, index, { now: 0 });
+            kinds.add(answer.kind);
+            if (answer.explanations.length) explained += 1;
+            const once = performance.now();
+            engine.lookup(input, index, { now: 0 });
+            const single = performance.now() - once;
+            const loops = Math.max(1, Math.min(200, Math.ceil(2 / Math.max(single, 0.005))));
+            for (let r = 0; r < repetitions; r += 1) {
+              started = performance.now();
+              for (let l = 0; l < loops; l += 1) engine.lookup(input, index, { now: 0 });
+              samplesMs.push((performance.now() - started) / loops);
+            }
           }
+          samplesMs.sort((a, b) => a - b);
+          results[kind] = {
+            inputs: inputs.length,
+            explained,
+            answerKinds: [...kinds],
+            medianMs: samplesMs[Math.floor(samplesMs.length / 2)],
+            p95Ms: samplesMs[Math.floor(samplesMs.length * 0.95)],
+            firstQueryMs: firstMs,
+            firstQueryShards: fetched,
+          };
         }
-        samplesMs.sort((a, b) => a - b);
-        results[kind] = {
-          inputs: inputs.length,
-          explained,
-          answerKinds: [...kinds],
-          medianMs: samplesMs[Math.floor(samplesMs.length / 2)],
-          p95Ms: samplesMs[Math.floor(samplesMs.length * 0.95)],
-          firstQueryMs: firstMs,
-          firstQueryShards: fetched,
-        };
-      }
-      return results;
-    }, { engineUrl: ENGINE_URL, queries, repetitions });
+        return results;
+      },
+      { engineUrl: ENGINE_URL, queries, repetitions },
+    );
 
     const gz = (shard) => gzipSync(readFileSync(join(siteDir, 'lookup-index', `${shard}.json`)), { level: 9 }).length;
     const coreGzip = gz('core');
-    for (const result of Object.values(measured)) result.firstQueryGzipBytes = coreGzip + [...new Set(result.firstQueryShards)].reduce((sum, shard) => sum + gz(shard), 0);
+    for (const result of Object.values(measured))
+      result.firstQueryGzipBytes =
+        coreGzip + [...new Set(result.firstQueryShards)].reduce((sum, shard) => sum + gz(shard), 0);
     const engineChunk = shippedEngineChunk(siteDir);
     return {
       medians: Object.fromEntries(Object.entries(measured).map(([kind, result]) => [kind, result.medianMs])),
       byKind: measured,
       coreShardGzipBytes: coreGzip,
       // The largest first query over the kinds the issue names: code, message, pasted body.
-      firstAnswerGzipBytes: Math.max(...['code', 'message', 'json'].map((kind) => measured[kind]?.firstQueryGzipBytes ?? 0)),
+      firstAnswerGzipBytes: Math.max(
+        ...['code', 'message', 'json'].map((kind) => measured[kind]?.firstQueryGzipBytes ?? 0),
+      ),
       engineChunk,
       engineBundleGzipBytes: gzipSync(engineSource, { level: 9 }).length,
     };

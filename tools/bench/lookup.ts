@@ -18,7 +18,10 @@ import { CORE_SHARD, type LookupIndexFiles } from '../../src/lookup/index-format
 import { generateCatalog as generate } from '../generate-catalog.mjs';
 
 /** The generator is plain JavaScript; this is the part of its signature the benchmark uses. */
-const generateCatalog = generate as unknown as (options: { codes: number; outDir: string; seed: number }) => { dir: string; samples: Samples };
+const generateCatalog = generate as unknown as (options: { codes: number; outDir: string; seed: number }) => {
+  dir: string;
+  samples: Samples;
+};
 
 interface Samples {
   codes: string[];
@@ -62,7 +65,13 @@ function serialise(files: LookupIndexFiles) {
 }
 
 /** Runs each query `rounds` times on a fully loaded index; also replays it cold to count first-answer bytes. */
-async function measureKind(kind: string, queries: string[], files: LookupIndexFiles, served: ReturnType<typeof serialise>, rounds: number): Promise<KindResult> {
+async function measureKind(
+  kind: string,
+  queries: string[],
+  files: LookupIndexFiles,
+  served: ReturnType<typeof serialise>,
+  rounds: number,
+): Promise<KindResult> {
   const loaded = { core: files.core, shards: new Map<string, unknown>(Object.entries(files.shards)) };
   const now = Date.parse('2026-01-01T10:00:00Z');
   for (const query of queries) lookup(query, loaded, { now }); // warm-up: JIT, decoded core caches
@@ -79,15 +88,27 @@ async function measureKind(kind: string, queries: string[], files: LookupIndexFi
     // A new page: only the core shard is there; every shard the engine asks for is "fetched".
     const core = JSON.parse(served.get(CORE_SHARD)!.json) as LookupIndexFiles['core'];
     let bytes = served.get(CORE_SHARD)!.gzip;
-    await resolveLookup(query, { core, shards: new Map() }, async (name) => {
-      const shard = served.get(name);
-      if (!shard) throw new Error(`the engine asked for a shard that does not exist: ${name}`);
-      bytes += shard.gzip;
-      return JSON.parse(shard.json);
-    }, { now });
+    await resolveLookup(
+      query,
+      { core, shards: new Map() },
+      async (name) => {
+        const shard = served.get(name);
+        if (!shard) throw new Error(`the engine asked for a shard that does not exist: ${name}`);
+        bytes += shard.gzip;
+        return JSON.parse(shard.json);
+      },
+      { now },
+    );
     firstBytes.push(bytes);
   }
-  return { kind, queries: queries.length, medianMs: median(times), p95Ms: percentile(times, 0.95), firstBytesMedian: median(firstBytes), firstBytesMax: Math.max(...firstBytes) };
+  return {
+    kind,
+    queries: queries.length,
+    medianMs: median(times),
+    p95Ms: percentile(times, 0.95),
+    firstBytesMedian: median(firstBytes),
+    firstBytesMax: Math.max(...firstBytes),
+  };
 }
 
 function rawResponse(body: string): string {
@@ -109,18 +130,25 @@ function rawResponse(body: string): string {
 
 /** Queries drawn from the default catalog itself, in the same kinds as the generator's samples. */
 function samplesOf(catalog: ReturnType<typeof loadCatalog>): Samples {
-  const concrete = (template: string) => template.replace(/\{([^{}]+)\}/g, (_, name: string) => `${name.slice(0, 3)}_8f3a22`);
+  const concrete = (template: string) =>
+    template.replace(/\{([^{}]+)\}/g, (_, name: string) => `${name.slice(0, 3)}_8f3a22`);
   return {
     codes: catalog.codes.map((code) => code.code),
     names: catalog.codes.flatMap((code) => (code.name ? [code.name] : [])),
     messages: catalog.codes.map((code) => concrete(code.message)),
-    bodies: catalog.envelopes.flatMap((envelope) => envelope.examples.filter((example) => example.kind !== 'success').map((example) => example.body)),
-    undocumented: catalog.codeSpaces.flatMap((space) => space.ranges.filter((range) => range.state === 'active' && range.codes.length < range.to - range.from + 1).map((range) => {
-      const used = new Set(range.codes.map((key) => Number(key.split(':')[1])));
-      let value = range.from;
-      while (used.has(value)) value += 1;
-      return String(value);
-    })),
+    bodies: catalog.envelopes.flatMap((envelope) =>
+      envelope.examples.filter((example) => example.kind !== 'success').map((example) => example.body),
+    ),
+    undocumented: catalog.codeSpaces.flatMap((space) =>
+      space.ranges
+        .filter((range) => range.state === 'active' && range.codes.length < range.to - range.from + 1)
+        .map((range) => {
+          const used = new Set(range.codes.map((key) => Number(key.split(':')[1])));
+          let value = range.from;
+          while (used.has(value)) value += 1;
+          return String(value);
+        }),
+    ),
   };
 }
 
@@ -141,7 +169,8 @@ async function benchCatalog(label: string, catalogDir: string, samples: Samples 
     ['undocumented code', picked.undocumented],
   ];
   const results: KindResult[] = [];
-  for (const [kind, queries] of kinds) if (queries.length) results.push(await measureKind(kind, queries, files, served, rounds));
+  for (const [kind, queries] of kinds)
+    if (queries.length) results.push(await measureKind(kind, queries, files, served, rounds));
   let raw = 0;
   let gzip = 0;
   for (const shard of served.values()) {
@@ -149,7 +178,17 @@ async function benchCatalog(label: string, catalogDir: string, samples: Samples 
     gzip += shard.gzip;
   }
   const core = served.get(CORE_SHARD)!;
-  return { label, codes: catalog.codes.length, buildMs, shards: served.size, raw, gzip, coreRaw: core.json.length, coreGzip: core.gzip, results };
+  return {
+    label,
+    codes: catalog.codes.length,
+    buildMs,
+    shards: served.size,
+    raw,
+    gzip,
+    coreRaw: core.json.length,
+    coreGzip: core.gzip,
+    results,
+  };
 }
 
 function parseArgs(argv: string[]) {
@@ -181,22 +220,31 @@ async function main() {
   const failures: string[] = [];
   for (const run of runs) {
     console.log(`\n${run.label}: ${run.codes} codes, index built in ${run.buildMs.toFixed(0)} ms`);
-    console.log(`  index: ${run.shards} shards, ${kb(run.raw)} raw, ${kb(run.gzip)} gzip; core shard ${kb(run.coreRaw)} raw, ${kb(run.coreGzip)} gzip`);
-    console.log(`  ${'query kind'.padEnd(18)} ${'queries'.padStart(7)} ${'median'.padStart(10)} ${'p95'.padStart(10)} ${'first answer (gzip)'.padStart(26)}`);
+    console.log(
+      `  index: ${run.shards} shards, ${kb(run.raw)} raw, ${kb(run.gzip)} gzip; core shard ${kb(run.coreRaw)} raw, ${kb(run.coreGzip)} gzip`,
+    );
+    console.log(
+      `  ${'query kind'.padEnd(18)} ${'queries'.padStart(7)} ${'median'.padStart(10)} ${'p95'.padStart(10)} ${'first answer (gzip)'.padStart(26)}`,
+    );
     for (const result of run.results) {
       const target = TARGETS[result.kind];
       const isScale = run === runs[runs.length - 1];
       const timeOk = target === undefined || result.medianMs < target;
       const bytesOk = result.firstBytesMax <= FIRST_ANSWER_LIMIT;
       if (isScale && !timeOk) failures.push(`${result.kind}: median ${result.medianMs.toFixed(3)} ms ≥ ${target} ms`);
-      if (isScale && !bytesOk) failures.push(`${result.kind}: first answer fetches up to ${kb(result.firstBytesMax)} > 30 KB`);
+      if (isScale && !bytesOk)
+        failures.push(`${result.kind}: first answer fetches up to ${kb(result.firstBytesMax)} > 30 KB`);
       const mark = isScale ? (timeOk && bytesOk ? ' ✓' : ' ✗') : '';
       console.log(
         `  ${result.kind.padEnd(18)} ${String(result.queries).padStart(7)} ${`${result.medianMs.toFixed(3)} ms`.padStart(10)} ${`${result.p95Ms.toFixed(3)} ms`.padStart(10)} ${`${kb(result.firstBytesMedian)} (max ${kb(result.firstBytesMax)})`.padStart(26)}${mark}${target ? `  target < ${target} ms` : ''}`,
       );
     }
   }
-  console.log(failures.length ? `\nMissed targets:\n  ${failures.join('\n  ')}` : '\nAll targets met at scale: exact code < 1 ms, pasted body < 5 ms, message < 10 ms, first answer ≤ 30 KB gzip.');
+  console.log(
+    failures.length
+      ? `\nMissed targets:\n  ${failures.join('\n  ')}`
+      : '\nAll targets met at scale: exact code < 1 ms, pasted body < 5 ms, message < 10 ms, first answer ≤ 30 KB gzip.',
+  );
   if (options.check && failures.length) process.exit(1);
 }
 

@@ -47,9 +47,7 @@ export function measureOutput(dir) {
   return {
     site: sizeOf(dir, files),
     pagefind: sizeOf(dir, pagefind, { gzip: false }),
-    lookupIndex: lookup.length
-      ? { ...sizeOf(dir, lookup), largestFile: lookupSizes[0] }
-      : null,
+    lookupIndex: lookup.length ? { ...sizeOf(dir, lookup), largestFile: lookupSizes[0] } : null,
   };
 }
 
@@ -63,7 +61,10 @@ function mainText(html) {
       .replace(/<(template|script|style)\b[\s\S]*?<\/\1>/gi, '')
       .replace(/<[^>]+>/g, '')
       .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (entity, name) =>
-        name[0] === '#' ? String.fromCodePoint(Number(name[1] === 'x' ? `0${name.slice(1)}` : name.slice(1))) : (ENTITIES[name] ?? entity)),
+        name[0] === '#'
+          ? String.fromCodePoint(Number(name[1] === 'x' ? `0${name.slice(1)}` : name.slice(1)))
+          : (ENTITIES[name] ?? entity),
+      ),
   );
 }
 
@@ -121,12 +122,18 @@ export function measureCodePages(dir, codes, { sample = 40, basePath = '/' } = {
     const html = readFileSync(file);
     const text = mainText(html.toString('utf8'));
     const missingText = ['message', 'cause', 'resolution'].filter((field) => !text.includes(normalise(code[field])));
-    if (missingText.length) unreadable.push(`${code.codeSpace}:${code.code} (${missingText.join(', ')} not in the HTML)`);
+    if (missingText.length)
+      unreadable.push(`${code.codeSpace}:${code.code} (${missingText.join(', ')} not in the HTML)`);
     const weight = { html: gzipSize(html), css: 0, js: 0 };
     const assets = new Set();
     for (const url of assetsOf(html.toString('utf8'))) closure(fileOf(url), assets);
     for (const path of assets) weight[path.endsWith('.css') ? 'css' : 'js'] += gzipOf(path);
-    pages.push({ code: `${code.codeSpace}:${code.code}`, htmlRaw: html.length, ...weight, total: weight.html + weight.css + weight.js });
+    pages.push({
+      code: `${code.codeSpace}:${code.code}`,
+      htmlRaw: html.length,
+      ...weight,
+      total: weight.html + weight.css + weight.js,
+    });
   }
   pages.sort((a, b) => a.total - b.total);
   const median = pages[Math.floor(pages.length / 2)];

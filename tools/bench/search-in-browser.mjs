@@ -15,7 +15,15 @@ import { extname, join, resolve, sep } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../chromium.mjs';
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.wasm': 'application/wasm' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+};
 /** Pagefind writes these UI bundles too; the site's dialog uses the JS API and never loads them. */
 const UNUSED_UI = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 
@@ -40,7 +48,9 @@ function parseArgs(argv) {
 /** Bytes of the Pagefind folder: all of it, and without the UI bundles the site does not load. */
 function indexSize(siteDir) {
   const dir = join(siteDir, 'pagefind');
-  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => statSync(join(dir, name)).isFile());
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) =>
+    statSync(join(dir, name)).isFile(),
+  );
   let all = 0;
   let used = 0;
   const byKind = {};
@@ -50,7 +60,9 @@ function indexSize(siteDir) {
     const name = file.split(sep).pop();
     if (UNUSED_UI.test(name)) continue;
     used += bytes;
-    const kind = file.includes(sep) ? file.split(sep)[0] : name.replace(/\.[a-z0-9_]+\.pf_meta$/, '.pf_meta').replace(/\.(en|unknown)\./, '.');
+    const kind = file.includes(sep)
+      ? file.split(sep)[0]
+      : name.replace(/\.[a-z0-9_]+\.pf_meta$/, '.pf_meta').replace(/\.(en|unknown)\./, '.');
     byKind[kind] = (byKind[kind] ?? 0) + bytes;
   }
   return { files: files.length, allBytes: all, usedBytes: used, byKind };
@@ -66,9 +78,13 @@ function serveSite(siteDir, base) {
     let file = path.startsWith(base) ? join(siteDir, path.slice(base.length)) : '';
     if (file && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!file.startsWith(siteDir) || !existsSync(file)) return void response.writeHead(404).end();
-    response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    response
+      .writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' })
+      .end(readFileSync(file));
   });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ server, origin: `http://127.0.0.1:${server.address().port}` })));
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () => done({ server, origin: `http://127.0.0.1:${server.address().port}` })),
+  );
 }
 
 /** Pagefind's JS API timed inside the page: loading it and the first query on a fresh page. */
@@ -104,7 +120,11 @@ async function pagefindMedians(page, base, queries) {
             const search = await pagefind.search(input, filters ? { filters } : {});
             const searched = performance.now();
             await Promise.all(search.results.slice(0, 10).map((result) => result.data()));
-            samples.push({ search: searched - started, withData: performance.now() - started, results: search.results.length });
+            samples.push({
+              search: searched - started,
+              withData: performance.now() - started,
+              results: search.results.length,
+            });
           }
         }
         return samples;
@@ -184,13 +204,19 @@ async function tableTimes(context, origin, base) {
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.__longTasks = [];
-    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((entry) => entry.duration))).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) =>
+      window.__longTasks.push(...list.getEntries().map((entry) => entry.duration)),
+    ).observe({ type: 'longtask', buffered: true });
   });
   await page.goto(`${origin}${base}codes/`);
   await page.waitForFunction(() => document.querySelector('filterable-table')?.dataset.enhanced === 'true');
   await page.waitForTimeout(500);
-  const rows = await page.evaluate(() => document.querySelector('filterable-table').querySelectorAll('tbody tr:not(.ft-empty):not(.ft-more)').length);
-  const shown = await page.evaluate(() => document.querySelector('filterable-table').querySelectorAll('tbody tr:not([hidden])').length);
+  const rows = await page.evaluate(
+    () => document.querySelector('filterable-table').querySelectorAll('tbody tr:not(.ft-empty):not(.ft-more)').length,
+  );
+  const shown = await page.evaluate(
+    () => document.querySelector('filterable-table').querySelectorAll('tbody tr:not([hidden])').length,
+  );
   // Each change alternates with its opposite so every repetition does real work.
   const changes = {
     filter: [{ query: 'not found' }, { query: '' }],
@@ -224,7 +250,11 @@ async function tableTimes(context, origin, base) {
       },
       { pair, repetitions },
     );
-    figures[name] = { medianMs: round(median(wall)), minMs: round(Math.min(...wall)), cpuMsPerChange: round((descendantsCpuMs() - cpuBefore) / (repetitions + 1), 1) };
+    figures[name] = {
+      medianMs: round(median(wall)),
+      minMs: round(Math.min(...wall)),
+      cpuMsPerChange: round((descendantsCpuMs() - cpuBefore) / (repetitions + 1), 1),
+    };
   }
   const longTasks = await page.evaluate(() => window.__longTasks);
   await page.close();
@@ -237,7 +267,9 @@ async function main() {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('no Chromium found (apt-get install chromium, or set CHROMIUM_PATH)');
   const size = indexSize(siteDir);
-  const pages = readdirSync(siteDir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('index.html') && !name.startsWith('pagefind')).length;
+  const pages = readdirSync(siteDir, { recursive: true, encoding: 'utf8' }).filter(
+    (name) => name.endsWith('index.html') && !name.startsWith('pagefind'),
+  ).length;
   const queries = {
     code: ['1101', '4201', '1000'],
     name: ['CUSTOMER_NOT_FOUND', 'rate_limited'],
@@ -258,7 +290,8 @@ async function main() {
     const fetched = [];
     context.on('requestfinished', (request) => {
       const path = new URL(request.url()).pathname;
-      if (path.startsWith(`${options.base}pagefind/`)) fetched.push(statSync(join(siteDir, path.slice(options.base.length))).size);
+      if (path.startsWith(`${options.base}pagefind/`))
+        fetched.push(statSync(join(siteDir, path.slice(options.base.length))).size);
     });
     await page.goto(`${origin}${options.base}`);
     const first = await firstPagefindQuery(page, options.base, queries.word[0]);
@@ -275,7 +308,14 @@ async function main() {
       loadAverage: loadavg().map((value) => round(value, 1)),
       pages,
       index: size,
-      firstQuery: { query: queries.word[0], loadMs: round(first.loadMs), searchMs: round(first.search), withTop10DataMs: round(first.withData), fetchedFiles: firstQueryFiles, fetchedBytes: firstQueryBytes },
+      firstQuery: {
+        query: queries.word[0],
+        loadMs: round(first.loadMs),
+        searchMs: round(first.search),
+        withTop10DataMs: round(first.withData),
+        fetchedFiles: firstQueryFiles,
+        fetchedBytes: firstQueryBytes,
+      },
       queries: kinds,
       dialog: { firstMs: round(dialog.firstMs), medianMs: round(median(dialog.samplesMs)), debounceMsIncluded: 60 },
       table,

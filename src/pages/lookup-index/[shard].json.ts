@@ -6,7 +6,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCatalog } from '../../integration/catalog';
 import { siteLookupIndex } from '../../lookup/site-index';
 
-export const getStaticPaths: GetStaticPaths = () => [...siteLookupIndex(getCatalog()).json.keys()].map((shard) => ({ params: { shard } }));
+export const getStaticPaths: GetStaticPaths = () =>
+  [...siteLookupIndex(getCatalog()).json.keys()].map((shard) => ({ params: { shard } }));
 
 export const GET: APIRoute = ({ params }) => {
   const json = siteLookupIndex(getCatalog()).json.get(String(params.shard));

@@ -18,13 +18,15 @@ async function injectionTraces(page: Page): Promise<string[]> {
         if (attribute.startsWith('on')) traces.push(`<${element.localName} ${attribute}>`);
       }
     }
-    for (const image of document.querySelectorAll('img[src="x"], svg[onload], iframe, b[onmouseover]')) traces.push(`injected <${image.localName}>`);
+    for (const image of document.querySelectorAll('img[src="x"], svg[onload], iframe, b[onmouseover]'))
+      traces.push(`injected <${image.localName}>`);
     for (const script of document.querySelectorAll('script:not([src])')) {
       const type = script.getAttribute('type') ?? '';
       if (!/json/.test(type)) traces.push(`inline <script>${(script.textContent ?? '').slice(0, 60)}`);
     }
     for (const link of document.querySelectorAll('a[href]')) {
-      if (/^\s*javascript:/i.test(link.getAttribute('href') ?? '')) traces.push(`<a href="${link.getAttribute('href')}">`);
+      if (/^\s*javascript:/i.test(link.getAttribute('href') ?? ''))
+        traces.push(`<a href="${link.getAttribute('href')}">`);
     }
     return traces;
   });
@@ -57,7 +59,9 @@ test('payloads show as literal text in titles, code pages and reference pages', 
   await expect(page.getByRole('heading', { level: 1 })).toContainText("<script>window.__pwned='code-title'</script>");
 
   await page.goto(gotoPath(routeOfUrl(catalog.statuses[0]!.url, site)));
-  expect(normalizeText(await page.locator('main').innerText())).toContain("Action </td></tr></table><script>window.__pwned='status-action'</script>");
+  expect(normalizeText(await page.locator('main').innerText())).toContain(
+    "Action </td></tr></table><script>window.__pwned='status-action'</script>",
+  );
   expect(await injectionTraces(page)).toEqual([]);
 });
 
@@ -72,7 +76,12 @@ test('the lookup and the search show hostile entries as text without running the
   expect(await injectionTraces(page)).toEqual([]);
 
   // A pasted body whose strings are payloads themselves.
-  await input.fill(JSON.stringify({ requestId: '<img src=x onerror="window.__pwned=1">', errors: [{ code: '1001', message: '<script>window.__pwned=2</script>' }] }));
+  await input.fill(
+    JSON.stringify({
+      requestId: '<img src=x onerror="window.__pwned=1">',
+      errors: [{ code: '1001', message: '<script>window.__pwned=2</script>' }],
+    }),
+  );
   await expect(answer).toContainText(code.title);
   expect(await injectionTraces(page)).toEqual([]);
 

@@ -8,12 +8,17 @@ const code = (space: string, value: string) => {
   return found;
 };
 const customerNotFound = code('core', '1101');
-const notFoundBody = catalog.envelopes.find((envelope) => envelope.id === 'pajaro-error')!.examples.find((example) => example.title === 'Not found')!.body;
+const notFoundBody = catalog.envelopes
+  .find((envelope) => envelope.id === 'pajaro-error')!
+  .examples.find((example) => example.title === 'Not found')!.body;
 
-const lookupInput = (page: Page) => page.getByRole('textbox', { name: /Code, name, status, message or whole response/ });
+const lookupInput = (page: Page) =>
+  page.getByRole('textbox', { name: /Code, name, status, message or whole response/ });
 const answer = (page: Page) => page.getByRole('region', { name: 'Lookup answer' });
-const lookUpButton = (page: Page) => page.getByRole('search', { name: 'Error lookup' }).getByRole('button', { name: 'Look up' });
-const resultHeading = (page: Page, title: string) => answer(page).getByRole('heading', { level: 3, name: new RegExp(title) });
+const lookUpButton = (page: Page) =>
+  page.getByRole('search', { name: 'Error lookup' }).getByRole('button', { name: 'Look up' });
+const resultHeading = (page: Page, title: string) =>
+  answer(page).getByRole('heading', { level: 3, name: new RegExp(title) });
 
 test('shows the resolution for a pasted error body, with the values read from its message', async ({ page }) => {
   await page.goto('lookup/');
@@ -29,9 +34,14 @@ test('typing a code shows that code, and a code of two spaces shows both, labell
   await page.goto('lookup/');
   await lookupInput(page).pressSequentially('1101');
   await expect(resultHeading(page, 'Customer not found')).toBeVisible();
-  await expect(answer(page).getByRole('link', { name: 'Customer not found' })).toHaveAttribute('href', '/codes/core/1101/');
+  await expect(answer(page).getByRole('link', { name: 'Customer not found' })).toHaveAttribute(
+    'href',
+    '/codes/core/1101/',
+  );
   await lookupInput(page).fill('1000');
-  const results = answer(page).getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) });
+  const results = answer(page)
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 3 }) });
   await expect(results).toHaveCount(2);
   await expect(results.nth(0)).toContainText(/Gateway and Console codes|Ledger codes/);
   await expect(answer(page)).toContainText('Ledger Service');
@@ -88,7 +98,12 @@ test('typing pauses make history entries too', async ({ page }) => {
 test('works with the keyboard alone', async ({ page }) => {
   await page.goto('lookup/');
   const input = lookupInput(page);
-  for (let presses = 0; presses < 40 && !(await input.evaluate((node) => node === document.activeElement)); presses += 1) await page.keyboard.press('Tab');
+  for (
+    let presses = 0;
+    presses < 40 && !(await input.evaluate((node) => node === document.activeElement));
+    presses += 1
+  )
+    await page.keyboard.press('Tab');
   await expect(input).toBeFocused();
   await page.keyboard.type('429');
   await page.keyboard.press('Tab');
@@ -96,7 +111,8 @@ test('works with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter');
   const link = answer(page).getByRole('link', { name: '429 Too Many Requests' });
   await expect(link).toBeVisible();
-  for (let presses = 0; presses < 20 && !(await link.evaluate((node) => node === document.activeElement)); presses += 1) await page.keyboard.press('Tab');
+  for (let presses = 0; presses < 20 && !(await link.evaluate((node) => node === document.activeElement)); presses += 1)
+    await page.keyboard.press('Tab');
   await expect(link).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/statuses\/429\/$/);
@@ -105,7 +121,9 @@ test('works with the keyboard alone', async ({ page }) => {
 test('hostile input stays text and runs nothing', async ({ page }) => {
   await page.goto('lookup/');
   const hostile = '<img src=x onerror="window.__pwned=1">';
-  await lookupInput(page).fill(JSON.stringify({ errors: [{ code: hostile, message: `<script>window.__pwned=2</script>${hostile}` }] }));
+  await lookupInput(page).fill(
+    JSON.stringify({ errors: [{ code: hostile, message: `<script>window.__pwned=2</script>${hostile}` }] }),
+  );
   await expect(answer(page).getByRole('heading', { level: 3 })).toContainText(hostile);
   await expect(answer(page).locator('img, script')).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -130,13 +148,17 @@ test('the home page answers inline, and loads the index only when the lookup is 
   expect(indexRequests).toEqual([]);
   const quick = page.getByRole('search', { name: 'Quick error lookup' });
   await quick.getByRole('searchbox').fill('4201');
-  await expect(page.getByRole('region', { name: 'Lookup answer' }).getByRole('link', { name: 'Insufficient balance' })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Lookup answer' }).getByRole('link', { name: 'Insufficient balance' }),
+  ).toBeVisible();
   expect(indexRequests.some((url) => url.endsWith('/lookup-index/core.json'))).toBe(true);
 });
 
 test('a raw 429 response explains its headers as a wait and a clock time', async ({ page }) => {
   await page.goto('lookup/');
-  await lookupInput(page).fill('HTTP/1.1 429 Too Many Requests\nRetry-After: 30\nX-Request-Id: req_abc123\n\n{"status":429,"errors":[{"code":"1006","message":"Rate limit exceeded."}]}');
+  await lookupInput(page).fill(
+    'HTTP/1.1 429 Too Many Requests\nRetry-After: 30\nX-Request-Id: req_abc123\n\n{"status":429,"errors":[{"code":"1006","message":"Rate limit exceeded."}]}',
+  );
   const response = page.getByRole('region', { name: 'What the response says' });
   await expect(response).toContainText('Retry-After: 30');
   await expect(response).toContainText(/after 30 s, at .+ \(\d\d:\d\d:\d\d UTC\)/);
@@ -147,10 +169,14 @@ test('a raw 429 response explains its headers as a wait and a clock time', async
 test('the share link redacts secrets and says what it removed', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('lookup/');
-  await lookupInput(page).fill('Authorization: Bearer abcdef1234567890\nCustomer cus_1029 not found. Contact jane@example.com');
+  await lookupInput(page).fill(
+    'Authorization: Bearer abcdef1234567890\nCustomer cus_1029 not found. Contact jane@example.com',
+  );
   await expect(resultHeading(page, 'Customer not found')).toBeVisible();
   await page.getByRole('button', { name: 'Copy share link' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Redacted before sharing' })).toContainText('1 bearer token and 1 e-mail address');
+  await expect(page.getByRole('status').filter({ hasText: 'Redacted before sharing' })).toContainText(
+    '1 bearer token and 1 e-mail address',
+  );
   const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
   expect(link).not.toContain('abcdef1234567890');
   expect(link).not.toContain('jane');

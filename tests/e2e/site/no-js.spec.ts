@@ -13,7 +13,9 @@ async function mainText(page: Page): Promise<string> {
 
 /** Links in <main> by their resolved path (pages link with base-absolute paths). */
 async function mainLinkPaths(page: Page): Promise<Set<string>> {
-  const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+  const hrefs = await page
+    .locator('main a[href]')
+    .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
   return new Set(hrefs);
 }
 
@@ -26,7 +28,8 @@ test('with JavaScript disabled every sitemap page has its heading and content', 
     await page.goto(gotoPath(route));
     const headings = await page.locator('main h1').count();
     const text = await mainText(page);
-    if (headings !== 1 || text.length < 40) empty.push(`/${route}: ${headings} h1, ${text.length} characters of content`);
+    if (headings !== 1 || text.length < 40)
+      empty.push(`/${route}: ${headings} h1, ${text.length} characters of content`);
   }
   expect(empty).toEqual([]);
 });
@@ -42,7 +45,10 @@ test('with JavaScript disabled the codes page and each code space page link ever
     await page.goto(gotoPath(routeOfUrl(space.url, site)));
     const inSpace = await mainLinkPaths(page);
     const missing = catalog.codes.filter((code) => space.codes.includes(code.key) && !inSpace.has(pathOf(code.url)));
-    expect(missing.map((code) => code.key), `codes missing on ${space.url}`).toEqual([]);
+    expect(
+      missing.map((code) => code.key),
+      `codes missing on ${space.url}`,
+    ).toEqual([]);
   }
 });
 
@@ -54,18 +60,26 @@ test('with JavaScript disabled every code page shows its message, cause and reso
   for (const code of catalog.codes) {
     await page.goto(gotoPath(routeOfUrl(code.url, site)));
     const text = await mainText(page);
-    for (const [field, value] of [['cause', code.cause], ['resolution', code.resolution]] as const) {
+    for (const [field, value] of [
+      ['cause', code.cause],
+      ['resolution', code.resolution],
+    ] as const) {
       if (!text.includes(normalizeText(value))) missing.push(`${code.key}: ${field} "${value}"`);
     }
     // Placeholders may be styled apart from the template, so compare the words around them.
-    for (const part of code.message.split(/\{[^}]+\}/).map(normalizeText).filter(Boolean)) {
+    for (const part of code.message
+      .split(/\{[^}]+\}/)
+      .map(normalizeText)
+      .filter(Boolean)) {
       if (!text.includes(part)) missing.push(`${code.key}: message part "${part}"`);
     }
   }
   expect(missing).toEqual([]);
 });
 
-test('with JavaScript disabled the status, message, header and range references are complete', async ({ page }, testInfo) => {
+test('with JavaScript disabled the status, message, header and range references are complete', async ({
+  page,
+}, testInfo) => {
   const site = siteOf(testInfo);
   const catalog = catalogJson(site);
   test.setTimeout(30_000 + (catalog.statuses.length + 4) * 3_000);
@@ -73,23 +87,27 @@ test('with JavaScript disabled the status, message, header and range references 
 
   await page.goto(gotoPath(routeOfUrl(catalog.urls['statuses']!, site)));
   const statusLinks = await mainLinkPaths(page);
-  for (const status of catalog.statuses) if (!statusLinks.has(new URL(status.url).pathname)) missing.push(`statuses page: no link to ${status.status}`);
+  for (const status of catalog.statuses)
+    if (!statusLinks.has(new URL(status.url).pathname)) missing.push(`statuses page: no link to ${status.status}`);
   for (const status of catalog.statuses) {
     await page.goto(gotoPath(routeOfUrl(status.url, site)));
     const text = await mainText(page);
-    if (!text.includes(normalizeText(status.action))) missing.push(`status ${status.status}: action "${status.action}"`);
+    if (!text.includes(normalizeText(status.action)))
+      missing.push(`status ${status.status}: action "${status.action}"`);
   }
 
   await page.goto(gotoPath(routeOfUrl(catalog.urls['messages']!, site)));
   const messagesText = await mainText(page);
   for (const message of catalog.messages) {
-    if (!messagesText.includes(normalizeText(message.resolution))) missing.push(`messages page: resolution of ${message.id}`);
+    if (!messagesText.includes(normalizeText(message.resolution)))
+      missing.push(`messages page: resolution of ${message.id}`);
   }
 
   await page.goto(gotoPath(routeOfUrl(catalog.urls['headers']!, site)));
   const headersText = await mainText(page);
   for (const header of catalog.headers) {
-    if (!headersText.includes(header.name) || !headersText.includes(normalizeText(header.meaning))) missing.push(`headers page: ${header.name}`);
+    if (!headersText.includes(header.name) || !headersText.includes(normalizeText(header.meaning)))
+      missing.push(`headers page: ${header.name}`);
   }
 
   await page.goto(gotoPath(routeOfUrl(catalog.urls['ranges']!, site)));
@@ -97,7 +115,8 @@ test('with JavaScript disabled the status, message, header and range references 
   for (const range of catalog.ranges) {
     const anchor = new URL(range.url).hash.slice(1);
     if ((await page.locator(`[id="${anchor}"]`).count()) !== 1) missing.push(`ranges page: no #${anchor}`);
-    if (!rangesText.includes(normalizeText(range.name))) missing.push(`ranges page: name of ${range.codeSpace} ${range.slug}`);
+    if (!rangesText.includes(normalizeText(range.name)))
+      missing.push(`ranges page: name of ${range.codeSpace} ${range.slug}`);
   }
   expect(missing).toEqual([]);
 });

@@ -39,7 +39,11 @@ async function linkedRoutes(request: APIRequestContext, site: BuiltSite, route: 
 function showcaseCode(catalog: Catalog): Code {
   const scored = catalog.codes.map((code) => ({
     code,
-    score: (code.range ? 4 : 0) + (code.support ? 2 : 0) + (code.placeholderNames.length > 0 ? 1 : 0) - (code.deprecated ? 8 : 0),
+    score:
+      (code.range ? 4 : 0) +
+      (code.support ? 2 : 0) +
+      (code.placeholderNames.length > 0 ? 1 : 0) -
+      (code.deprecated ? 8 : 0),
   }));
   return scored.sort((a, b) => b.score - a.score)[0]!.code;
 }
@@ -73,20 +77,35 @@ test('no page logs a console error or throws', async ({ page }, testInfo) => {
   expect(problems).toEqual([]);
 });
 
-test('the home page explains the errors, shows each envelope with a highlighted example, and links every section', async ({ page }, testInfo) => {
+test('the home page explains the errors, shows each envelope with a highlighted example, and links every section', async ({
+  page,
+}, testInfo) => {
   const catalog = catalogOf(siteOf(testInfo));
   await page.goto('./');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${catalog.api.name} errors`);
-  await expect(page.getByRole('region', { name: 'How to read these errors' })).toContainText(catalog.api.intro.split(/\s+/).slice(0, 6).join(' '));
+  await expect(page.getByRole('region', { name: 'How to read these errors' })).toContainText(
+    catalog.api.intro.split(/\s+/).slice(0, 6).join(' '),
+  );
   const envelopes = page.getByRole('region', { name: 'Error bodies (envelopes)' });
   for (const envelope of catalog.envelopes) {
     const article = envelopes.getByRole('article', { name: envelope.name });
-    await expect(article.getByRole('link', { name: envelope.name, exact: true })).toHaveAttribute('href', `/${routes.envelope(envelope)}`);
+    await expect(article.getByRole('link', { name: envelope.name, exact: true })).toHaveAttribute(
+      'href',
+      `/${routes.envelope(envelope)}`,
+    );
     if (envelope.fields.code) await expect(article.getByRole('table')).toContainText(envelope.fields.code);
     if (envelope.examples.length > 0) await expect(article.locator('pre.astro-code')).toHaveCount(1);
   }
   const sections = page.getByRole('navigation', { name: 'Sections' });
-  for (const name of ['Error codes', 'HTTP status codes', 'Code ranges', 'Common messages', 'Headers', 'Guides', 'Lookup']) {
+  for (const name of [
+    'Error codes',
+    'HTTP status codes',
+    'Code ranges',
+    'Common messages',
+    'Headers',
+    'Guides',
+    'Lookup',
+  ]) {
     await expect(sections.getByRole('link', { name, exact: true })).toBeVisible();
   }
   if (catalog.api.retryPolicy) {
@@ -96,7 +115,9 @@ test('the home page explains the errors, shows each envelope with a highlighted 
   }
 });
 
-test('a code page shows its status, range, message, cause, resolution, retry advice and an example body', async ({ page }, testInfo) => {
+test('a code page shows its status, range, message, cause, resolution, retry advice and an example body', async ({
+  page,
+}, testInfo) => {
   const catalog = catalogOf(siteOf(testInfo));
   const code = showcaseCode(catalog);
   const status = statusByNumber(catalog, code.status)!;
@@ -104,7 +125,10 @@ test('a code page shows its status, range, message, cause, resolution, retry adv
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${code.code} ${codeTitle(code)}`);
   await expect(page.getByRole('region', { name: 'Resolution' })).toContainText(code.resolution);
   await expect(page.getByRole('region', { name: 'Cause' })).toContainText(code.cause);
-  await expect(page.getByRole('link', { name: `${code.status} ${status.reason}` })).toHaveAttribute('href', `/${routes.status(code.status)}`);
+  await expect(page.getByRole('link', { name: `${code.status} ${status.reason}` })).toHaveAttribute(
+    'href',
+    `/${routes.status(code.status)}`,
+  );
   const range = rangeOfCode(catalog, code);
   if (range) {
     const rangeLink = page.getByRole('link', { name: `${range.from}–${range.to} ${range.name}` });
@@ -114,14 +138,23 @@ test('a code page shows its status, range, message, cause, resolution, retry adv
     await expect(page.getByRole('row', { name: new RegExp(`^${range.from}–${range.to} ${range.name}`) })).toBeVisible();
     await page.goBack();
   }
-  for (const name of code.placeholderNames) await expect(page.getByRole('region', { name: 'Message' })).toContainText(`{${name}}`);
-  await expect(page.getByRole('region', { name: 'Retry' })).toContainText(code.retryInherited ? `inherited from status ${code.status}` : code.retry.policy);
-  const example = page.getByRole('region', { name: /^Example bod/ }).locator('pre').first();
+  for (const name of code.placeholderNames)
+    await expect(page.getByRole('region', { name: 'Message' })).toContainText(`{${name}}`);
+  await expect(page.getByRole('region', { name: 'Retry' })).toContainText(
+    code.retryInherited ? `inherited from status ${code.status}` : code.retry.policy,
+  );
+  const example = page
+    .getByRole('region', { name: /^Example bod/ })
+    .locator('pre')
+    .first();
   await expect(example).toContainText(code.code);
-  if (code.support?.escalate) await expect(page.getByRole('region', { name: 'For support staff' })).toContainText(code.support.escalate);
+  if (code.support?.escalate)
+    await expect(page.getByRole('region', { name: 'For support staff' })).toContainText(code.support.escalate);
 });
 
-test('a deprecated code page points at its replacement, and the replacement says what it replaces', async ({ page }, testInfo) => {
+test('a deprecated code page points at its replacement, and the replacement says what it replaces', async ({
+  page,
+}, testInfo) => {
   const catalog = catalogOf(siteOf(testInfo));
   const deprecated = catalog.codes.find((code) => code.deprecated?.replacedBy);
   expect(deprecated, 'the default catalog must hold a deprecated code with a replacement').toBeDefined();
@@ -131,13 +164,19 @@ test('a deprecated code page points at its replacement, and the replacement says
   await expect(note).toContainText(`Deprecated since ${deprecated!.deprecated!.since}`);
   await note.getByRole('link', { name: `${replacement.code} ${codeTitle(replacement)}` }).click();
   await expect(page).toHaveURL(new RegExp(`${routes.code(replacement)}$`));
-  await expect(page.getByRole('link', { name: `${deprecated!.code} ${codeTitle(deprecated!)}` }).first()).toHaveAttribute('href', `/${routes.code(deprecated!)}`);
+  await expect(
+    page.getByRole('link', { name: `${deprecated!.code} ${codeTitle(deprecated!)}` }).first(),
+  ).toHaveAttribute('href', `/${routes.code(deprecated!)}`);
   await expect(page.getByRole('term').filter({ hasText: 'Replaces' })).toBeVisible();
 });
 
-test('a status page gives its retry advice with the backoff numbers and lists the codes that use it', async ({ page }, testInfo) => {
+test('a status page gives its retry advice with the backoff numbers and lists the codes that use it', async ({
+  page,
+}, testInfo) => {
   const catalog = catalogOf(siteOf(testInfo));
-  const status = catalog.statuses.find((candidate) => candidate.retry.backoff?.maxAttempts) ?? catalog.statuses.find((candidate) => candidate.retry.policy === 'backoff')!;
+  const status =
+    catalog.statuses.find((candidate) => candidate.retry.backoff?.maxAttempts) ??
+    catalog.statuses.find((candidate) => candidate.retry.policy === 'backoff')!;
   const backoff = status.retry.backoff ?? catalog.api.retryPolicy!.backoff;
   await page.goto(routes.status(status.status));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${status.status} ${status.reason}`);
@@ -149,7 +188,9 @@ test('a status page gives its retry advice with the backoff numbers and lists th
   for (const header of status.retry.honorHeaders) await expect(retry.getByText(header, { exact: true })).toBeVisible();
   const codes = catalog.codes.filter((code) => code.status === status.status);
   if (codes.length > 0) {
-    await expect(page.getByRole('table', { name: `Codes with status ${status.status}` }).getByRole('row')).toHaveCount(codes.length + 1);
+    await expect(page.getByRole('table', { name: `Codes with status ${status.status}` }).getByRole('row')).toHaveCount(
+      codes.length + 1,
+    );
   }
 });
 
@@ -167,7 +208,10 @@ test.describe('tables hold every entry', () => {
       await page.goto(routes.codeSpace(space));
       await expectRows(page, `Codes of ${space.name}`, space.codes.length);
       const first = catalog.codes.find((code) => code.key === space.codes[0])!;
-      await expect(page.getByRole('rowheader', { name: first.code, exact: true }).getByRole('link')).toHaveAttribute('href', `/${routes.code(first)}`);
+      await expect(page.getByRole('rowheader', { name: first.code, exact: true }).getByRole('link')).toHaveAttribute(
+        'href',
+        `/${routes.code(first)}`,
+      );
     }
   });
 
@@ -176,11 +220,17 @@ test.describe('tables hold every entry', () => {
     await page.goto(routes.statuses());
     await expectRows(page, 'HTTP status codes', catalog.statuses.length);
     for (const status of catalog.statuses) {
-      await expect(page.getByRole('row', { name: new RegExp(`^${status.status} ${status.reason.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })).toBeVisible();
+      await expect(
+        page.getByRole('row', {
+          name: new RegExp(`^${status.status} ${status.reason.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+        }),
+      ).toBeVisible();
     }
   });
 
-  test('the ranges page has a map and a table per code space, each range with its anchor and usage', async ({ page }, testInfo) => {
+  test('the ranges page has a map and a table per code space, each range with its anchor and usage', async ({
+    page,
+  }, testInfo) => {
     const catalog = catalogOf(siteOf(testInfo));
     await page.goto(routes.ranges());
     for (const space of catalog.codeSpaces.filter((candidate) => candidate.ranges.length > 0)) {
@@ -189,7 +239,11 @@ test.describe('tables hold every entry', () => {
       for (const range of space.ranges) {
         const row = page.locator(`tr#${rangeAnchor(range)}`);
         await expect(row).toContainText(range.name);
-        await expect(row.getByRole('img', { name: `${range.codes.length} of ${range.to - range.from + 1} codes documented, ${range.to - range.from + 1 - range.codes.length} free` })).toBeVisible();
+        await expect(
+          row.getByRole('img', {
+            name: `${range.codes.length} of ${range.to - range.from + 1} codes documented, ${range.to - range.from + 1 - range.codes.length} free`,
+          }),
+        ).toBeVisible();
       }
     }
   });
@@ -200,7 +254,9 @@ test.describe('tables hold every entry', () => {
     for (const area of catalog.messageAreas) {
       await expect(page.getByRole('heading', { level: 2, name: area.name })).toBeVisible();
       await expectRows(page, `${area.name} messages`, area.messages.length);
-      await expect(page.getByRole('table', { name: `${area.name} messages` })).toContainText(area.messages[0]!.resolution);
+      await expect(page.getByRole('table', { name: `${area.name} messages` })).toContainText(
+        area.messages[0]!.resolution,
+      );
     }
   });
 
@@ -208,21 +264,31 @@ test.describe('tables hold every entry', () => {
     const catalog = catalogOf(siteOf(testInfo));
     await page.goto(routes.headers());
     await expectRows(page, 'Headers', catalog.headers.length);
-    for (const header of catalog.headers) await expect(page.locator(`tr#${header.name.toLowerCase()}`)).toContainText(header.meaning);
+    for (const header of catalog.headers)
+      await expect(page.locator(`tr#${header.name.toLowerCase()}`)).toContainText(header.meaning);
   });
 });
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('a code page is complete: facts, message, resolution, retry numbers and highlighted example', async ({ page }, testInfo) => {
+  test('a code page is complete: facts, message, resolution, retry numbers and highlighted example', async ({
+    page,
+  }, testInfo) => {
     const catalog = catalogOf(siteOf(testInfo));
     const code = showcaseCode(catalog);
     await page.goto(routes.code(code));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${code.code} ${codeTitle(code)}`);
     await expect(page.getByRole('region', { name: 'Resolution' })).toContainText(code.resolution);
     await expect(page.getByRole('region', { name: 'Retry' }).getByRole('term')).not.toHaveCount(0);
-    await expect(page.getByRole('region', { name: /^Example bod/ }).locator('pre.astro-code span[style*="--shiki-light"]').first()).toBeVisible();
-    await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Codes', exact: true })).toBeVisible();
+    await expect(
+      page
+        .getByRole('region', { name: /^Example bod/ })
+        .locator('pre.astro-code span[style*="--shiki-light"]')
+        .first(),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Codes', exact: true }),
+    ).toBeVisible();
   });
 });

@@ -9,7 +9,9 @@ import { definePublishingChecks } from '../support/publishing-checks';
 
 definePublishingChecks();
 
-test('every sitemap page has a unique title, a description, a favicon and a canonical link to its own URL', async ({ page }, testInfo) => {
+test('every sitemap page has a unique title, a description, a favicon and a canonical link to its own URL', async ({
+  page,
+}, testInfo) => {
   const site = siteOf(testInfo);
   const scanned = new Map((await scanHtml(page, site)).map((entry) => [entry.route, entry]));
   const titles = new Map<string, string>();
@@ -23,9 +25,11 @@ test('every sitemap page has a unique title, a description, a favicon and a cano
       continue;
     }
     if (!head.title.trim()) problems.push(`/${route}: no title`);
-    else if (titles.has(head.title)) problems.push(`/${route}: same title as /${titles.get(head.title)}: "${head.title}"`);
+    else if (titles.has(head.title))
+      problems.push(`/${route}: same title as /${titles.get(head.title)}: "${head.title}"`);
     else titles.set(head.title, route);
-    if ((head.description ?? '').trim().length < 20) problems.push(`/${route}: description missing or too short: "${head.description}"`);
+    if ((head.description ?? '').trim().length < 20)
+      problems.push(`/${route}: description missing or too short: "${head.description}"`);
     if (head.canonical !== url) problems.push(`/${route}: canonical ${head.canonical}, expected ${url}`);
     if (head.icons !== 1) problems.push(`/${route}: ${head.icons} favicon links`);
     if (head.robots?.includes('noindex')) problems.push(`/${route}: noindex page in the sitemap`);
@@ -34,7 +38,9 @@ test('every sitemap page has a unique title, a description, a favicon and a cano
   expect(problems).toEqual([]);
 });
 
-test('deprecated codes keep their page, marked deprecated, with a link to the replacement', async ({ page }, testInfo) => {
+test('deprecated codes keep their page, marked deprecated, with a link to the replacement', async ({
+  page,
+}, testInfo) => {
   const site = siteOf(testInfo);
   const catalog = catalogJson(site);
   const deprecated = catalog.codes.filter((code) => code.deprecated);

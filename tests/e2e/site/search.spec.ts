@@ -52,7 +52,9 @@ test.describe('exact matches come first', () => {
       await expect(first.locator('.search-hit__code')).toHaveText(code);
       await expect(first.locator('.search-hit__badge')).toHaveText(badge);
       // The same page is not listed twice when Pagefind finds it too.
-      const hrefs = await resultLinks(page).evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
+      const hrefs = await resultLinks(page).evaluateAll((links) =>
+        links.map((link) => (link as HTMLAnchorElement).pathname),
+      );
       expect(new Set(hrefs).size).toBe(hrefs.length);
     });
   }
@@ -180,7 +182,9 @@ test.describe('search dialog by keyboard alone', () => {
 });
 
 test.describe('results', () => {
-  test('show the code, the title and an excerpt with the matched words highlighted, and a live count', async ({ page }) => {
+  test('show the code, the title and an excerpt with the matched words highlighted, and a live count', async ({
+    page,
+  }) => {
     await openWithSlash(page);
     await search(page, 'insufficient balance');
     const first = resultLinks(page).first();
@@ -197,7 +201,9 @@ test.describe('results', () => {
     await kind.selectOption('Status code');
     await settled(page);
     await expect(resultLinks(page).first()).toBeVisible();
-    for (const href of await resultLinks(page).evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname))) {
+    for (const href of await resultLinks(page).evaluateAll((links) =>
+      links.map((link) => (link as HTMLAnchorElement).pathname),
+    )) {
       expect(href).toMatch(/\/statuses\/(\d{3}\/)?$/);
     }
     await kind.selectOption('');
@@ -228,14 +234,21 @@ test.describe('results', () => {
 });
 
 test.describe('the search index', () => {
-  test('holds page content only: no header, footer or 404 page, and carries code metadata and filters', async ({ page }) => {
+  test('holds page content only: no header, footer or 404 page, and carries code metadata and filters', async ({
+    page,
+  }) => {
     await page.goto('./');
     const pages = await page.evaluate(async (url) => {
       const pagefind = await import(url);
       await pagefind.init();
       const all = await pagefind.search(null, {});
       const data = await Promise.all(all.results.map((result: { data: () => Promise<unknown> }) => result.data()));
-      return data as Array<{ url: string; content: string; meta: Record<string, string>; filters: Record<string, string[]> }>;
+      return data as Array<{
+        url: string;
+        content: string;
+        meta: Record<string, string>;
+        filters: Record<string, string[]>;
+      }>;
     }, new URL('pagefind/pagefind.js', page.url()).href);
     expect(pages.length).toBeGreaterThan(50);
     expect(pages.map((entry) => entry.url)).not.toContainEqual(expect.stringMatching(/404\.html$/));
@@ -260,6 +273,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await search(page, 'customer not found');
     await expect(dialogOf(page).getByRole('combobox', { name: 'Kind' })).toBeVisible();
     const results = await new AxeBuilder({ page }).include('dialog[open]').withTags(WCAG_TAGS).analyze();
-    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`)).toEqual([]);
+    expect(
+      results.violations.map(
+        (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`,
+      ),
+    ).toEqual([]);
   });
 }

@@ -70,10 +70,12 @@ const visibleRows = (table: Locator) => table.locator('tbody').getByRole('row');
 
 /** Text, facet attribute and sort value of each visible row, in display order. */
 async function rowFacts(table: Locator, sortHeader: string, attribute: string) {
-  const column = await table.getByRole('columnheader').evaluateAll(
-    (headers, name) => headers.findIndex((header) => header.textContent?.replace(/[▲▼↕]/g, '').trim() === name),
-    sortHeader,
-  );
+  const column = await table
+    .getByRole('columnheader')
+    .evaluateAll(
+      (headers, name) => headers.findIndex((header) => header.textContent?.replace(/[▲▼↕]/g, '').trim() === name),
+      sortHeader,
+    );
   expect(column, `no "${sortHeader}" column`).toBeGreaterThanOrEqual(0);
   return table.locator('tbody > tr:not([hidden]):not(.ft-empty):not(.ft-more)').evaluateAll(
     (rows, [index, attr]) =>
@@ -93,13 +95,21 @@ function expectDescending(values: string[]) {
   const numbers = values.map(Number);
   const numeric = numbers.every((value) => Number.isFinite(value));
   for (let i = 1; i < values.length; i++) {
-    if (numeric) expect(numbers[i - 1]!, `row ${i} out of order: ${values.join(', ')}`).toBeGreaterThanOrEqual(numbers[i]!);
-    else expect(values[i - 1]!.localeCompare(values[i]!, 'en', { numeric: true }), `row ${i} out of order`).toBeGreaterThanOrEqual(0);
+    if (numeric)
+      expect(numbers[i - 1]!, `row ${i} out of order: ${values.join(', ')}`).toBeGreaterThanOrEqual(numbers[i]!);
+    else
+      expect(
+        values[i - 1]!.localeCompare(values[i]!, 'en', { numeric: true }),
+        `row ${i} out of order`,
+      ).toBeGreaterThanOrEqual(0);
   }
 }
 
 for (const table of cases) {
-  test(`the ${table.name} table filters by text and ${table.facet.label.toLowerCase()}, sorts, and restores a shared URL`, async ({ page, context }) => {
+  test(`the ${table.name} table filters by text and ${table.facet.label.toLowerCase()}, sorts, and restores a shared URL`, async ({
+    page,
+    context,
+  }) => {
     await page.goto(table.path);
     const controls = controlsOf(page, table.label);
     const grid = tableOf(page, table.label);
@@ -128,7 +138,10 @@ for (const table of cases) {
     await sortButton.click();
     await expect(grid.getByRole('columnheader', { name: table.sort.header })).toHaveAttribute('aria-sort', 'ascending');
     await sortButton.press('Enter');
-    await expect(grid.getByRole('columnheader', { name: table.sort.header })).toHaveAttribute('aria-sort', 'descending');
+    await expect(grid.getByRole('columnheader', { name: table.sort.header })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    );
     const sorted = await rowFacts(grid, table.sort.header, table.facet.attribute);
     expectDescending(sorted.map((row) => row.sortValue));
 
@@ -143,7 +156,10 @@ for (const table of cases) {
     const sharedGrid = tableOf(shared, table.label);
     await expect(sharedControls.getByRole('searchbox', { name: 'Filter' })).toHaveValue(table.query);
     await expect(sharedControls.getByRole('combobox', { name: table.facet.label })).toHaveValue(table.facet.value);
-    await expect(sharedGrid.getByRole('columnheader', { name: table.sort.header })).toHaveAttribute('aria-sort', 'descending');
+    await expect(sharedGrid.getByRole('columnheader', { name: table.sort.header })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    );
     await expect(sharedControls.getByRole('status')).toHaveText(`${sorted.length} of ${total} ${table.noun}`);
     expect(await rowFacts(sharedGrid, table.sort.header, table.facet.attribute)).toEqual(sorted);
   });
@@ -192,7 +208,9 @@ test('tables sharing a page keep separate URL parameters', async ({ page }) => {
   await expect(ledger.getByRole('status')).toHaveText(/^1 of \d+ ranges$/);
   await core.getByRole('combobox', { name: 'State' }).selectOption('reserved');
   await expect(core.getByRole('status')).toHaveText(/^1 of \d+ ranges$/);
-  await expect(tableOf(page, 'Ranges of Gateway and Console codes').locator('tbody').getByRole('row')).toContainText(['Partner reserved']);
+  await expect(tableOf(page, 'Ranges of Gateway and Console codes').locator('tbody').getByRole('row')).toContainText([
+    'Partner reserved',
+  ]);
   const params = new URL(page.url()).searchParams;
   expect(params.get('ranges-ledger.q')).toBe('planned');
   expect(params.get('ranges-core.state')).toBe('reserved');
@@ -213,7 +231,8 @@ test.describe('a table longer than its page size', () => {
     await page.addInitScript(() => {
       new MutationObserver((records) => {
         for (const record of records) {
-          for (const node of record.addedNodes) if (node instanceof HTMLElement && node.localName === 'filterable-table') node.dataset['pageSize'] = '20';
+          for (const node of record.addedNodes)
+            if (node instanceof HTMLElement && node.localName === 'filterable-table') node.dataset['pageSize'] = '20';
         }
       }).observe(document, { childList: true, subtree: true });
     });
@@ -243,7 +262,9 @@ test.describe('a table longer than its page size', () => {
     await page.goto('codes/?sort=code:desc');
     const grid = tableOf(page, 'All error codes');
     await expect(grid.getByRole('columnheader', { name: 'Code' })).toHaveAttribute('aria-sort', 'descending');
-    const all = await grid.locator('tbody > tr:not(.ft-empty):not(.ft-more) > :first-child').evaluateAll((cells) => cells.map((cell) => Number((cell as HTMLElement).dataset['sortValue'])));
+    const all = await grid
+      .locator('tbody > tr:not(.ft-empty):not(.ft-more) > :first-child')
+      .evaluateAll((cells) => cells.map((cell) => Number((cell as HTMLElement).dataset['sortValue'])));
     const shown = (await rowFacts(grid, 'Code', 'data-surface')).map((row) => Number(row.sortValue));
     expect(shown).toHaveLength(20);
     expect(shown).toEqual([...all].sort((a, b) => b - a).slice(0, 20));
@@ -256,7 +277,11 @@ test.describe('a table longer than its page size', () => {
     await expect(grid.getByRole('row', { name: /Showing the first 20/ })).toBeVisible();
     const check = async () => {
       const results = await new AxeBuilder({ page }).include('filterable-table').withTags(WCAG_TAGS).analyze();
-      expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`)).toEqual([]);
+      expect(
+        results.violations.map(
+          (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`,
+        ),
+      ).toEqual([]);
     };
     await check();
     await controlsOf(page, 'All error codes').getByRole('searchbox', { name: 'Filter' }).fill('zzqqxv');
@@ -270,7 +295,9 @@ test.describe('a table longer than its page size', () => {
     const matched = await rowFacts(grid, 'Code', 'data-surface');
     expect(matched.length).toBeGreaterThan(0);
     expect(matched.length).toBeLessThan(20);
-    await expect(controlsOf(page, 'All error codes').getByRole('status')).toHaveText(new RegExp(`^${matched.length} of \\d+ codes$`));
+    await expect(controlsOf(page, 'All error codes').getByRole('status')).toHaveText(
+      new RegExp(`^${matched.length} of \\d+ codes$`),
+    );
     await expect(grid.getByRole('row', { name: /Showing the first/ })).toBeHidden();
   });
 });

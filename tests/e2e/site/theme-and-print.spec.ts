@@ -50,12 +50,15 @@ test('a remembered theme is already applied when the body is first parsed (no fl
     const observer = new MutationObserver(() => {
       if (!document.body) return;
       observer.disconnect();
-      (window as unknown as { __atBody?: string }).__atBody = `${document.documentElement.dataset.theme}|${getComputedStyle(document.documentElement).backgroundColor}`;
+      (window as unknown as { __atBody?: string }).__atBody =
+        `${document.documentElement.dataset.theme}|${getComputedStyle(document.documentElement).backgroundColor}`;
     });
     observer.observe(document, { childList: true, subtree: true });
   });
   await page.goto('codes/');
-  const [theme, background] = (await page.evaluate(() => (window as unknown as { __atBody?: string }).__atBody ?? '|')).split('|');
+  const [theme, background] = (
+    await page.evaluate(() => (window as unknown as { __atBody?: string }).__atBody ?? '|')
+  ).split('|');
   expect(theme).toBe('dark');
   expect(background).not.toBe(lightBackground);
 });
@@ -70,7 +73,9 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('a code page prints without header, navigation or search, shows link targets and keeps tables whole', async ({ page }) => {
+test('a code page prints without header, navigation or search, shows link targets and keeps tables whole', async ({
+  page,
+}) => {
   await page.goto('codes/');
   const codeLink = page.locator('main table a[href*="/codes/"]').first();
   await codeLink.click();
@@ -81,7 +86,9 @@ test('a code page prints without header, navigation or search, shows link target
   await expect(page.getByRole('button', { name: 'Search' })).toBeHidden();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   const printed = await page.evaluate(() => {
-    const link = [...document.querySelectorAll('main a[href]')].find((anchor) => !anchor.getAttribute('href')!.startsWith('#'));
+    const link = [...document.querySelectorAll('main a[href]')].find(
+      (anchor) => !anchor.getAttribute('href')!.startsWith('#'),
+    );
     const table = document.querySelector('main table');
     return {
       linkAfter: link ? getComputedStyle(link, '::after').content : '',

@@ -11,7 +11,10 @@ test('the lookup works under a sub-path: index, links, fragment and header form 
   await header.getByRole('searchbox').press('Enter');
   await expect(page).toHaveURL(/\/docs\/errors\/lookup\/#q=1101$/);
   const answer = page.getByRole('region', { name: 'Lookup answer' });
-  await expect(answer.getByRole('link', { name: 'Customer not found' })).toHaveAttribute('href', '/docs/errors/codes/core/1101/');
+  await expect(answer.getByRole('link', { name: 'Customer not found' })).toHaveAttribute(
+    'href',
+    '/docs/errors/codes/core/1101/',
+  );
   expect(indexRequests.length).toBeGreaterThan(0);
   for (const path of indexRequests) expect(path.startsWith('/docs/errors/lookup-index/')).toBe(true);
 });

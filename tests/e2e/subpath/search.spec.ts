@@ -11,7 +11,9 @@ test('search finds the exact code first and opens its page under the base path',
   await expect(results).not.toHaveAttribute('aria-busy', 'true');
   await expect(results.locator(':scope > li > a').first()).toHaveAttribute('href', '/docs/errors/codes/core/1101/');
   // Pagefind's own results carry the base path too.
-  for (const href of await results.locator(':scope > li > a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))) {
+  for (const href of await results
+    .locator(':scope > li > a')
+    .evaluateAll((links) => links.map((link) => link.getAttribute('href')))) {
     expect(href).toMatch(/^\/docs\/errors\//);
   }
   await page.keyboard.press('Enter');
@@ -23,7 +25,9 @@ test('a shared table URL restores its view under the base path', async ({ page }
   await page.goto('codes/?q=customer&sort=code:desc');
   const controls = page.getByRole('group', { name: 'Filter All error codes' });
   await expect(controls.getByRole('searchbox', { name: 'Filter' })).toHaveValue('customer');
-  await expect(page.getByRole('table', { name: 'All error codes' }).getByRole('columnheader', { name: 'Code' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(
+    page.getByRole('table', { name: 'All error codes' }).getByRole('columnheader', { name: 'Code' }),
+  ).toHaveAttribute('aria-sort', 'descending');
   await controls.getByRole('combobox', { name: 'Surface' }).selectOption('console');
   await expect(page).toHaveURL(/\/docs\/errors\/codes\/\?q=customer&surface=console&sort=code%3Adesc$/);
 });

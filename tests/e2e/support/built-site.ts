@@ -20,20 +20,29 @@ export interface BuiltSite {
 export function siteOf(testInfo: TestInfo): BuiltSite {
   const site = sites.find((candidate) => candidate.name === testInfo.project.name);
   if (!site) throw new Error(`no site named "${testInfo.project.name}" in tools/test-sites.mjs`);
-  if (!existsSync(site.outDir)) throw new Error(`site "${site.name}" is not built: run node tools/build-test-sites.mjs ${site.name}`);
+  if (!existsSync(site.outDir))
+    throw new Error(`site "${site.name}" is not built: run node tools/build-test-sites.mjs ${site.name}`);
   return site;
 }
 
 /** `<loc>` values of the sitemap, following a sitemap index into its parts. */
 export function sitemapUrls(site: BuiltSite): string[] {
-  const locs = (file: string) => [...readFileSync(join(site.outDir, file), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => decodeXml(match[1]!));
+  const locs = (file: string) =>
+    [...readFileSync(join(site.outDir, file), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) =>
+      decodeXml(match[1]!),
+    );
   const root = readFileSync(join(site.outDir, 'sitemap.xml'), 'utf8');
   if (!root.includes('<sitemapindex')) return locs('sitemap.xml');
   return locs('sitemap.xml').flatMap((part) => locs(part.slice(part.lastIndexOf('/') + 1)));
 }
 
 function decodeXml(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /**
@@ -43,7 +52,8 @@ function decodeXml(text: string): string {
 export function sitemapRoutes(site: BuiltSite): string[] {
   return sitemapUrls(site).map((url) => {
     const { pathname } = new URL(url);
-    if (!pathname.startsWith(site.basePath)) throw new Error(`sitemap URL ${url} is outside the base path ${site.basePath}`);
+    if (!pathname.startsWith(site.basePath))
+      throw new Error(`sitemap URL ${url} is outside the base path ${site.basePath}`);
     return decodeURI(pathname.slice(site.basePath.length));
   });
 }
@@ -96,7 +106,15 @@ export interface CatalogJson {
   envelopes: Array<{ id: string; name: string; description: string; url: string }>;
   statuses: Array<{ status: number; reason: string; meaning: string; action: string; url: string }>;
   codeSpaces: Array<{ id: string; name: string; url: string; codes: string[] }>;
-  ranges: Array<{ codeSpace: string; slug: string; from: number; to: number; name: string; meaning: string; url: string }>;
+  ranges: Array<{
+    codeSpace: string;
+    slug: string;
+    from: number;
+    to: number;
+    name: string;
+    meaning: string;
+    url: string;
+  }>;
   codes: Array<{
     key: string;
     code: string;

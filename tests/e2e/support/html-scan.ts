@@ -38,7 +38,9 @@ export async function scanHtml(page: Page, site: BuiltSite, files = htmlFiles(si
   await page.goto('about:blank');
   const results: ScannedPage[] = [];
   for (let start = 0; start < files.length; start += BATCH) {
-    const batch = files.slice(start, start + BATCH).map((file) => ({ file, html: readFileSync(join(site.outDir, file), 'utf8') }));
+    const batch = files
+      .slice(start, start + BATCH)
+      .map((file) => ({ file, html: readFileSync(join(site.outDir, file), 'utf8') }));
     const scanned = await page.evaluate((documents) => {
       const dataTypes = new Set(['application/json', 'application/ld+json', 'importmap', 'speculationrules']);
       return documents.map(({ file, html }) => {

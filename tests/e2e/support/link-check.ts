@@ -74,7 +74,9 @@ export function checkLinks(
     report.checked += 1;
     targets.add(`${url.pathname}${url.hash}`);
     if (!url.pathname.startsWith(site.basePath)) {
-      report.problems.push(`${from}: ${where} "${value}" leaves the base path ${site.basePath} (resolves to ${url.pathname})`);
+      report.problems.push(
+        `${from}: ${where} "${value}" leaves the base path ${site.basePath} (resolves to ${url.pathname})`,
+      );
       return;
     }
     const path = decodeURIComponent(url.pathname.slice(site.basePath.length));
@@ -90,7 +92,10 @@ export function checkLinks(
       if (!ids) return;
       report.anchorsChecked += 1;
       const id = decodeURIComponent(url.hash.slice(1));
-      if (!ids.has(id) && id !== 'top') report.problems.push(`${from}: ${where} "${value}" names #${id}, but ${url.pathname} has no element with that id`);
+      if (!ids.has(id) && id !== 'top')
+        report.problems.push(
+          `${from}: ${where} "${value}" names #${id}, but ${url.pathname} has no element with that id`,
+        );
     }
   };
 

@@ -6,7 +6,16 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { catalogJson, htmlFiles, redirectRoutes, routeOfFile, routeOfUrl, siteOf, sitemapRoutes, sitemapUrls } from './built-site';
+import {
+  catalogJson,
+  htmlFiles,
+  redirectRoutes,
+  routeOfFile,
+  routeOfUrl,
+  siteOf,
+  sitemapRoutes,
+  sitemapUrls,
+} from './built-site';
 import { MISSING_ROUTE } from './gates';
 
 export function definePublishingChecks(): void {
@@ -22,7 +31,9 @@ export function definePublishingChecks(): void {
     for (const url of sitemapUrls(site)) expect(url.startsWith(home), `${url} starts with ${home}`).toBe(true);
   });
 
-  test('catalog.json is versioned and gives every entry the absolute URL of its page under the base path', async ({ request }, testInfo) => {
+  test('catalog.json is versioned and gives every entry the absolute URL of its page under the base path', async ({
+    request,
+  }, testInfo) => {
     const site = siteOf(testInfo);
     const response = await request.get('catalog.json');
     expect(response.ok()).toBe(true);
@@ -37,7 +48,9 @@ export function definePublishingChecks(): void {
     expect(codePages.length).toBe(catalog.codes.length);
   });
 
-  test('every old code URL serves a redirect page to the code, and _redirects lists it with the base path', async ({ page }, testInfo) => {
+  test('every old code URL serves a redirect page to the code, and _redirects lists it with the base path', async ({
+    page,
+  }, testInfo) => {
     const site = siteOf(testInfo);
     const catalog = catalogJson(site);
     const renamed = catalog.codes.filter((code) => code.formerly.length > 0);
@@ -61,13 +74,19 @@ export function definePublishingChecks(): void {
     }
   });
 
-  test('a missing URL answers 404 with the lookup form and links that work at any depth', async ({ page }, testInfo) => {
+  test('a missing URL answers 404 with the lookup form and links that work at any depth', async ({
+    page,
+  }, testInfo) => {
     const site = siteOf(testInfo);
     const response = await page.goto(`deeply/nested/${MISSING_ROUTE}`);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
-    const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
-    const relative = hrefs.filter((href) => !href.startsWith('#') && !href.startsWith(site.basePath) && !/^[a-z]+:/i.test(href));
+    const hrefs = await page
+      .locator('a[href]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+    const relative = hrefs.filter(
+      (href) => !href.startsWith('#') && !href.startsWith(site.basePath) && !/^[a-z]+:/i.test(href),
+    );
     expect(relative, 'links on the 404 page must be base-absolute').toEqual([]);
     await expect(page.getByRole('main').getByRole('link', { name: 'Home' })).toHaveAttribute('href', site.basePath);
 

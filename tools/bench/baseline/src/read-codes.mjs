@@ -8,15 +8,26 @@ import { parse } from 'yaml';
 
 /** Same rule as src/catalog/codes.ts `codeSlug`, so both sites have the same page addresses. */
 export function codeSlug(code) {
-  return String(code).replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'code';
+  return (
+    String(code)
+      .replace(/[^A-Za-z0-9_-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'code'
+  );
 }
 
 /** Every code of the catalog in `dir`, with its code space and page slug. */
 export function readCodes(dir) {
   const folder = join(dir, 'codes');
-  const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => /\.ya?ml$/.test(name)).sort();
+  const files = readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort();
   return files.flatMap((name) => {
     const file = parse(readFileSync(join(folder, name), 'utf8'));
-    return file.codes.map((code) => ({ ...code, code: String(code.code), codeSpace: file.codeSpace, slug: codeSlug(code.code) }));
+    return file.codes.map((code) => ({
+      ...code,
+      code: String(code.code),
+      codeSpace: file.codeSpace,
+      slug: codeSlug(code.code),
+    }));
   });
 }
