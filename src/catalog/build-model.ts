@@ -4,6 +4,7 @@
  */
 import type { RetryAdvice } from '../schemas/retry';
 import { codeKey, codeSlug, compareCodes, isNumericCode, textSlug } from './codes';
+import { buildOperations } from './build-operations';
 import { checkEnvelopeExamples, checkRanges, checkTemplate } from './cross-check';
 import { statusClassOf } from '../shared/status-class';
 import type { Catalog, Code, CodeSpace, Envelope, Header, MessageArea, Range, Status, Surface } from './model';
@@ -286,6 +287,20 @@ export function buildModel(files: CatalogFiles): { catalog?: Catalog; problems: 
     });
   }
 
+  // Operations.
+  const operations = buildOperations({
+    files,
+    report,
+    origin,
+    surfaces,
+    envelopes,
+    codes,
+    checkStatus: (source, path, status) => checkStatus(source, path, status),
+    resolveCode: resolveRef,
+    codeReferenceFix: referenceFix,
+    codesUnknown,
+  });
+
   if (problems.length > 0 || !files.api) return { problems };
   const orderedSurfaces = [...surfaces.values()].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
   const surfaceRank = new Map(orderedSurfaces.map((surface, index) => [surface.id, index]));
@@ -302,6 +317,7 @@ export function buildModel(files: CatalogFiles): { catalog?: Catalog; problems: 
       codes: orderedSpaces.flatMap((space) => space.codes.map((key) => codes.get(key)!)),
       messageAreas: [...areas.values()].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name)),
       headers,
+      operations,
     },
   };
 }

@@ -6,7 +6,7 @@
 import { IDEMPOTENT_METHODS } from '../schemas/common';
 import { backoffSchema } from '../schemas/retry';
 import { nameToTitle } from './codes';
-import type { Catalog, Code, CodeSpace, Envelope, Header, Message, Range, Status, Surface } from './model';
+import type { Catalog, Code, CodeSpace, Envelope, Header, Message, Operation, Range, Status, Surface } from './model';
 import type { RetryContext } from '../view/retry-text';
 
 /** Maps over one catalog, built on first use. */
@@ -29,6 +29,13 @@ export interface CatalogIndex {
   messagesByCode: Map<string, Message[]>;
   /** Common messages of each status. */
   messagesByStatus: Map<number, Message[]>;
+  operationByKey: Map<string, Operation>;
+  /** Operations that return each code (by code key), in catalog order. */
+  operationsByCode: Map<string, Operation[]>;
+  /** Operations that list each status, in catalog order. */
+  operationsByStatus: Map<number, Operation[]>;
+  /** Operations of each surface, in catalog order. */
+  operationsBySurface: Map<string, Operation[]>;
   retryContext: RetryContext;
 }
 
@@ -57,6 +64,10 @@ export function catalogIndex(catalog: Catalog): CatalogIndex {
     headersByStatus: new Map(),
     messagesByCode: new Map(),
     messagesByStatus: new Map(),
+    operationByKey: new Map(catalog.operations.map((operation) => [operation.key, operation])),
+    operationsByCode: new Map(),
+    operationsByStatus: new Map(),
+    operationsBySurface: new Map(),
     retryContext: {
       idempotentMethods: catalog.api.retryPolicy?.idempotentMethods ?? IDEMPOTENT_METHODS,
       backoff: catalog.api.retryPolicy?.backoff ?? backoffSchema.parse({}),
@@ -77,6 +88,11 @@ export function catalogIndex(catalog: Catalog): CatalogIndex {
       if (message.code) push(index.messagesByCode, message.code, message);
       if (message.status !== undefined) push(index.messagesByStatus, message.status, message);
     }
+  }
+  for (const operation of catalog.operations) {
+    push(index.operationsBySurface, operation.surface, operation);
+    for (const status of operation.statuses) push(index.operationsByStatus, status, operation);
+    for (const key of operation.codes) push(index.operationsByCode, key, operation);
   }
   indexes.set(catalog, index);
   return index;
@@ -153,6 +169,44 @@ export function neighbours(catalog: Catalog, code: Code): { previous?: Code; nex
   const codes = index.codesBySpace.get(code.codeSpace) ?? [];
   const position = index.positionInSpace.get(code.key) ?? -1;
   return { previous: codes[position - 1], next: codes[position + 1] };
+}
+
+/** The operation with `key` (`surface/slug`); throws for an unknown key, which the model rules out. */
+export function operationByKey(catalog: Catalog, key: string): Operation {
+  const operation = catalogIndex(catalog).operationByKey.get(key);
+  if (!operation) throw new Error(`unknown operation key ${key}`);
+  return operation;
+}
+
+/** The operations that return the code with `key`. */
+export function operationsOfCode(catalog: Catalog, key: string): Operation[] {
+  return catalogIndex(catalog).operationsByCode.get(key) ?? [];
+}
+
+/** The operations that list `status` among the statuses they return. */
+export function operationsOfStatus(catalog: Catalog, status: number): Operation[] {
+  return catalogIndex(catalog).operationsByStatus.get(status) ?? [];
+}
+
+/** The operations of a surface. */
+export function operationsOfSurface(catalog: Catalog, surfaceId: string): Operation[] {
+  return catalogIndex(catalog).operationsBySurface.get(surfaceId) ?? [];
+}
+
+/** `POST /v2/charges`: how an operation is named where its summary would be too long. */
+export function operationLabel(operation: Pick<Operation, 'method' | 'path'>): string {
+  return `${operation.method} ${operation.path}`;
+}
+
+/** The envelope an operation answers `status` in: its own for that status, else its surface's default. */
+export function envelopeOfOperation(catalog: Catalog, operation: Operation, status: number): Envelope {
+  const id = operation.envelopes[status] ?? surfaceById(catalog, operation.surface).envelopes[0]!;
+  return envelopeById(catalog, id);
+}
+
+/** The codes an operation returns with `status`, in code order. */
+export function operationCodesOfStatus(catalog: Catalog, operation: Operation, status: number): Code[] {
+  return codesByKeys(catalog, operation.codes).filter((code) => code.status === status);
 }
 
 /** The retry context of the catalog: its idempotent methods and default backoff. */

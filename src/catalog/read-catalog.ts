@@ -11,6 +11,7 @@ import { codeFileSchema } from '../schemas/code';
 import { envelopeSchema, type EnvelopeData } from '../schemas/envelope';
 import { headerFileSchema } from '../schemas/header';
 import { messageFileSchema } from '../schemas/message';
+import { operationFileSchema } from '../schemas/operation';
 import { rangeFileSchema } from '../schemas/range';
 import { statusFileSchema } from '../schemas/status';
 import { surfaceSchema, type SurfaceData } from '../schemas/surface';
@@ -46,6 +47,7 @@ export interface CatalogFiles {
   codes: Parsed<z.output<typeof codeFileSchema>>[];
   messages: Parsed<z.output<typeof messageFileSchema>>[];
   headers: Parsed<z.output<typeof headerFileSchema>>[];
+  operations: Parsed<z.output<typeof operationFileSchema>>[];
   /** The catalog folder as shown in messages, e.g. `catalog` or `tests/fixtures/x`. */
   root: string;
   /**
@@ -65,6 +67,7 @@ const FOLDER_SCHEMAS = {
   codes: codeFileSchema,
   messages: messageFileSchema,
   headers: headerFileSchema,
+  operations: operationFileSchema,
 } as const;
 export type Folder = keyof typeof FOLDER_SCHEMAS;
 
@@ -83,6 +86,7 @@ export function readCatalogFiles(dir: string): CatalogFiles {
     codes: [],
     messages: [],
     headers: [],
+    operations: [],
     root: '',
     unreadable: {},
     problems: [],

@@ -23,6 +23,7 @@ import * as envelopeModule from '../schemas/envelope';
 import * as fieldPathModule from '../schemas/field-path';
 import * as headerModule from '../schemas/header';
 import * as messageModule from '../schemas/message';
+import * as operationModule from '../schemas/operation';
 import * as rangeModule from '../schemas/range';
 import * as retryModule from '../schemas/retry';
 import * as statusModule from '../schemas/status';
@@ -79,6 +80,12 @@ export const CATALOG_FILE_SCHEMAS = [
     title: 'Error catalog: response headers (headers/*.yaml)',
     schema: headerModule.headerFileSchema,
   },
+  {
+    name: 'operations',
+    folder: 'operations',
+    title: 'Error catalog: operations of a surface (operations/*.yaml)',
+    schema: operationModule.operationFileSchema,
+  },
 ] as const;
 
 /** The schema modules and their source files, to pair run-time schemas with their JSDoc. */
@@ -90,6 +97,7 @@ const SCHEMA_SOURCES: ReadonlyArray<[file: string, exports: Record<string, unkno
   ['field-path.ts', fieldPathModule],
   ['header.ts', headerModule],
   ['message.ts', messageModule],
+  ['operation.ts', operationModule],
   ['range.ts', rangeModule],
   ['retry.ts', retryModule],
   ['status.ts', statusModule],
