@@ -3,7 +3,7 @@
  * states, on the built site and, where it explains an error, through the lookup widget.
  */
 import { routes } from '../../../src/view/routes';
-import { defineLinkGate } from '../support/gates';
+import { defineSiteGates } from '../support/gates';
 import { defineBodyFacts, defineLookupFacts, definePageFacts, type LookupFact, type PageFact } from './seed-facts';
 
 /** The seed's 404 body exactly as the seed prints it: the errors member without its enclosing braces. */
@@ -109,4 +109,4 @@ defineLookupFacts([
 ]);
 
 // The example builds a complete site: every page, link, asset and #anchor resolves.
-defineLinkGate();
+defineSiteGates();

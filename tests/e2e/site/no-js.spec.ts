@@ -1,9 +1,11 @@
 /**
  * Server-rendered HTML works alone: with JavaScript disabled every reference page is complete.
- * catalog.json (the same model) is the oracle for what each page must hold.
+ * catalog.json (the same model) is the oracle for what each page must hold. That every page has
+ * its heading and content, and every code page its message, cause and resolution, is checked by
+ * the sweep of the site gates (gates.spec.ts), which opens each page once.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { catalogJson, gotoPath, normalizeText, routeOfUrl, siteOf, sitemapRoutes } from '../support/built-site';
+import { catalogJson, gotoPath, normalizeText, routeOfUrl, siteOf } from '../support/built-site';
 
 test.use({ javaScriptEnabled: false });
 
@@ -18,21 +20,6 @@ async function mainLinkPaths(page: Page): Promise<Set<string>> {
     .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
   return new Set(hrefs);
 }
-
-test('with JavaScript disabled every sitemap page has its heading and content', async ({ page }, testInfo) => {
-  const site = siteOf(testInfo);
-  const routes = sitemapRoutes(site);
-  test.setTimeout(30_000 + routes.length * 3_000);
-  const empty: string[] = [];
-  for (const route of routes) {
-    await page.goto(gotoPath(route));
-    const headings = await page.locator('main h1').count();
-    const text = await mainText(page);
-    if (headings !== 1 || text.length < 40)
-      empty.push(`/${route}: ${headings} h1, ${text.length} characters of content`);
-  }
-  expect(empty).toEqual([]);
-});
 
 test('with JavaScript disabled the codes page and each code space page link every code', async ({ page }, testInfo) => {
   const site = siteOf(testInfo);
@@ -50,31 +37,6 @@ test('with JavaScript disabled the codes page and each code space page link ever
       `codes missing on ${space.url}`,
     ).toEqual([]);
   }
-});
-
-test('with JavaScript disabled every code page shows its message, cause and resolution', async ({ page }, testInfo) => {
-  const site = siteOf(testInfo);
-  const catalog = catalogJson(site);
-  test.setTimeout(30_000 + catalog.codes.length * 3_000);
-  const missing: string[] = [];
-  for (const code of catalog.codes) {
-    await page.goto(gotoPath(routeOfUrl(code.url, site)));
-    const text = await mainText(page);
-    for (const [field, value] of [
-      ['cause', code.cause],
-      ['resolution', code.resolution],
-    ] as const) {
-      if (!text.includes(normalizeText(value))) missing.push(`${code.key}: ${field} "${value}"`);
-    }
-    // Placeholders may be styled apart from the template, so compare the words around them.
-    for (const part of code.message
-      .split(/\{[^}]+\}/)
-      .map(normalizeText)
-      .filter(Boolean)) {
-      if (!text.includes(part)) missing.push(`${code.key}: message part "${part}"`);
-    }
-  }
-  expect(missing).toEqual([]);
 });
 
 test('with JavaScript disabled the status, message, header and range references are complete', async ({
