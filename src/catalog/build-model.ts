@@ -20,7 +20,14 @@ export function buildModel(files: CatalogFiles): { catalog?: Catalog; problems: 
   const problems: CatalogProblem[] = [...files.problems];
   const report = (source: SourceFile, path: Path, message: string, fix: string) =>
     problems.push({ file: source.file, line: source.lineOf(path), field: formatFieldPath(path), message, fix });
-  const origin = (source: SourceFile, path: Path) => ({ file: source.file, line: source.lineOf(path) });
+  // The line is found only when a message asks for it: finding lines takes the slower YAML
+  // document parse (src/catalog/read-catalog.ts), which a sound catalog never needs.
+  const origin = (source: SourceFile, path: Path) => ({
+    file: source.file,
+    get line() {
+      return source.lineOf(path);
+    },
+  });
   const at = (where: { file: string; line?: number }) => `${where.file}${where.line ? `:${where.line}` : ''}`;
   // A file that failed its schema was reported already; what it held is unknown, so references
   // into its folder are not reported again as "does not exist".
