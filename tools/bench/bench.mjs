@@ -45,9 +45,10 @@ function parseArgs(argv) {
     const value = () => inline ?? argv[++i];
     given.add(flag);
     if (flag === '--sizes') options.sizes = value().split(',').map(Number);
-    else if (flag === '--starlight-sizes')
-      options.starlightSizes = value() === 'none' ? [] : value().split(',').map(Number);
-    else if (flag === '--quick') options.quick = true;
+    else if (flag === '--starlight-sizes') {
+      const sizes = value();
+      options.starlightSizes = sizes === 'none' ? [] : sizes.split(',').map(Number);
+    } else if (flag === '--quick') options.quick = true;
     else if (flag === '--seed') options.seed = Number(value());
     else if (flag === '--no-baseline') options.baseline = false;
     else if (flag === '--no-lookup') options.lookup = false;
