@@ -19,7 +19,7 @@ function catalogOf(site: BuiltSite): Catalog {
 
 /**
  * Base-relative routes of the internal pages an HTML page links to (no fragments, no files). A
- * page that does not answer links nowhere; broken links are the link gate's business (links.spec.ts).
+ * page that does not answer links nowhere; broken links are the static gate's business (gates.spec.ts).
  */
 async function linkedRoutes(request: APIRequestContext, site: BuiltSite, route: string): Promise<string[]> {
   const response = await request.get(gotoPath(route));
