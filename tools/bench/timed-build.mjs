@@ -18,7 +18,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const args = process.argv.slice(2);
@@ -69,7 +69,8 @@ const astroEntry = createRequire(join(root, 'package.json')).resolve('astro');
 const { build } = await import(pathToFileURL(astroEntry).href);
 await build({
   root,
-  ...(config ? { configFile: resolve(root, config) } : {}),
+  // Astro joins configFile to the root, as its --config flag does: keep it relative.
+  ...(config ? { configFile: relative(root, resolve(root, config)) } : {}),
   integrations: [timing],
 });
 mark('exit');
