@@ -141,7 +141,9 @@ async function benchSize(n, options) {
   const catalogDir = join(work, `catalog-${n}`);
   const siteDir = join(work, `site-${n}`);
   const baseDir = join(work, `baseline-${n}`);
-  const starlightDir = join(work, `starlight-${n}`);
+  // Inside the peer's folder: Astro imports its server chunks from the output folder, and they
+  // must resolve Starlight's dependencies from tools/bench/starlight/node_modules.
+  const starlightDir = join(STARLIGHT_DIR, `dist-${n}`);
   const row = { codes: n, loadAverageBefore: loadavg()[0] };
 
   let started = performance.now();
