@@ -32,6 +32,7 @@ const filterLabels: Record<string, string> = {
   type: 'Kind',
   surface: 'Surface',
   status: 'Status class',
+  method: 'Method',
   range: 'Range',
   area: 'Message area',
 };

@@ -1,5 +1,5 @@
 /**
- * Filterable tables on the built site: each reference table (statuses, codes, ranges, messages)
+ * Filterable tables on the built site: each reference table (statuses, codes, ranges, messages, operations)
  * filters by text and facet, sorts by a column, shows a live count and an empty state, keeps its
  * state in the URL so a filtered view can be shared, and is complete without JavaScript.
  */
@@ -60,6 +60,16 @@ const cases: TableCase[] = [
     query: 'charge',
     facet: { label: 'Status class', key: 'status-class', value: '4xx', attribute: 'data-status-class' },
     sort: { header: 'Status', key: 'status' },
+  },
+  {
+    name: 'operations',
+    path: 'operations/',
+    label: 'All operations',
+    noun: 'operations',
+    prefix: '',
+    query: 'charges',
+    facet: { label: 'Method', key: 'method', value: 'POST', attribute: 'data-method' },
+    sort: { header: 'Codes', key: 'codes' },
   },
 ];
 

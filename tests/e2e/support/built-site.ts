@@ -130,6 +130,16 @@ export interface CatalogJson {
   messageAreas: Array<{ slug: string; name: string; url: string }>;
   messages: Array<{ id: string; message: string; resolution: string; url: string }>;
   headers: Array<{ name: string; meaning: string; url: string }>;
+  operations: Array<{
+    key: string;
+    surface: string;
+    method: string;
+    path: string;
+    summary: string | null;
+    statuses: number[];
+    codes: string[];
+    url: string;
+  }>;
 }
 
 /** Path of an absolute site URL relative to the base path: `https://x/docs/errors/codes/` → `codes/`. */
