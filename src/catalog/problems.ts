@@ -30,16 +30,38 @@ export function formatFieldPath(path: ReadonlyArray<string | number>): string {
     .join('');
 }
 
-/** The report printed when a build fails: one block per problem, sorted by file and line. */
-export function formatProblems(catalogDir: string, problems: CatalogProblem[]): string {
-  const sorted = [...problems].sort(
-    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.field.localeCompare(b.field),
-  );
+/** How a report marks its parts; the CLI colours them on a terminal. Plain text by default. */
+export interface ProblemStyle {
+  /** The `file:line  field` line of a problem. */
+  where(text: string): string;
+  /** The `Fix:` label. */
+  fix(text: string): string;
+}
+
+const PLAIN: ProblemStyle = { where: (text) => text, fix: (text) => text };
+
+/**
+ * The report printed when a build (or `error-catalog check`) fails: one block per problem, sorted
+ * by file and line. `consequence` ends the first sentence ("nothing was built"; empty for none).
+ */
+export function formatProblems(
+  catalogDir: string,
+  problems: CatalogProblem[],
+  { consequence = 'nothing was built', style = PLAIN }: { consequence?: string; style?: ProblemStyle } = {},
+): string {
+  const sorted = sortProblems(problems);
   const count = `${sorted.length} problem${sorted.length === 1 ? '' : 's'}`;
   const blocks = sorted.map((problem) => {
     const where = `${problem.file}${problem.line ? `:${problem.line}` : ''}`;
     const field = problem.field ? `  ${problem.field}` : '';
-    return `  ${where}${field}\n    ${problem.message}\n    Fix: ${problem.fix}`;
+    return `  ${style.where(`${where}${field}`)}\n    ${problem.message}\n    ${style.fix('Fix:')} ${problem.fix}`;
   });
-  return `The error catalog in ${catalogDir} has ${count}; nothing was built.\n\n${blocks.join('\n\n')}\n`;
+  return `The error catalog in ${catalogDir} has ${count}${consequence ? `; ${consequence}` : ''}.\n\n${blocks.join('\n\n')}\n`;
+}
+
+/** Problems in report order: by file, then line, then field. */
+export function sortProblems(problems: readonly CatalogProblem[]): CatalogProblem[] {
+  return [...problems].sort(
+    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.field.localeCompare(b.field),
+  );
 }

@@ -1,0 +1,1 @@
+import type { Command } from 'commander'; import { createCommand, type CommandContext } from './command'; export function importCsvCommand(context: CommandContext): Command { return createCommand('csv', context); }
