@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { catalogOption, createCommand, dryRunOption, withExamples, type CommandContext } from './command';
 import { withProblems } from './edit-catalog';
-import { EXIT } from './errors';
+import { EXIT, InputError } from './errors';
 import { mergeChecked, openImportTarget, printImportReport } from './import-flow';
 import type { MergeInput } from './merge-catalog';
 import { derive, UNDOCUMENTED } from './openapi/derive';
@@ -63,6 +63,13 @@ async function importOpenApi(path: string, options: ImportOpenApiOptions, { term
   const spec = await readSpec(path, { maxMegabytes: options.maxSize, validate: options.validate });
   const inspected = openImportTarget(options.catalog, terminal);
   const derived = derive(spec, { ...(options.surface ? { surface: options.surface } : {}), specName: basename(path) });
+  if (derived.envelopes.length === 0 && derived.codes.length === 0) {
+    const circular = spec.circular.length ? ` It has a circular $ref (${[...new Set(spec.circular)].slice(0, 3).join(', ')}): a schema that refers to itself describes no body that can be read.` : '';
+    const reasons = derived.leftOut.length && !circular ? ` What was found: ${derived.leftOut.slice(0, 3).join('; ')}.` : '';
+    throw new InputError(
+      `${path} describes no error response error-catalog can import: no 4xx, 5xx or default response with a JSON body that has a code or a message, and no x-error-codes.${circular}${reasons} Nothing was written.`,
+    );
+  }
   const existingSurface = inspected?.catalog?.surfaces.find((surface) => surface.id === derived.surface.id);
   const space = options.space ?? existingSurface?.codeSpace ?? derived.surface.id;
   const input: MergeInput = {

@@ -187,6 +187,10 @@ export class CatalogMerger {
   private mergeSurface(surface: NonNullable<MergeInput['surface']>): void {
     const existing = this.files?.surfaces.find((parsed) => parsed.id === surface.id);
     if (!existing) {
+      if (surface.envelopes.length === 0) {
+        this.report.leftOut.push(`surface ${surface.id}: none of its error bodies could become an envelope, and a surface needs one`);
+        return;
+      }
       const file = `surfaces/${surface.id}.yaml`;
       const data: Record<string, unknown> = { name: surface.name, description: surface.description };
       if (surface.baseUrl) data['baseUrl'] = surface.baseUrl;

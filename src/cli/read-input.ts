@@ -18,7 +18,7 @@ export function readInputFile(path: string, what: string, maxBytes: number, size
     throw new InputError(`There is no file at ${path}. Check the path of the ${what} (it is read relative to ${process.cwd()}).`);
   }
   if (size > maxBytes)
-    throw new InputError(`${path} is ${formatBytes(size)}, more than the ${formatBytes(maxBytes)} error-catalog reads from a ${what}; nothing was read or written. ${sizeHint}`);
+    throw new InputError(`${path} is ${formatBytes(size)}; error-catalog reads ${what}s of up to ${formatBytes(maxBytes)}, so nothing was read or written. ${sizeHint}`);
   const bytes = readFileSync(path);
   if (bytes.length === 0) throw new InputError(`${path} is empty; nothing was imported.`);
   return bytes;

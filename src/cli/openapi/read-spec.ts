@@ -45,7 +45,7 @@ export async function readSpec(path: string, { maxMegabytes, validate }: { maxMe
   if (validate) {
     const result = await parser.validate(path, { resolve: { http: false } } as never);
     if (!result.valid) {
-      const shown = result.errors.slice(0, 3).map((error) => error.message.split('\n')[0]!.replace(/\s+/g, ' ').trim());
+      const shown = result.errors.slice(0, 3).map((error) => error.message.split('\n')[0]!.replace(/\s+/g, ' ').trim().replace(/\.+$/, ''));
       const more = result.errors.length + (result.additionalErrors ?? 0) - shown.length;
       throw new InputError(
         `${path} is not a valid OpenAPI ${version} description: ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}. ` +
