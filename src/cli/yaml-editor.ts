@@ -18,6 +18,7 @@ interface Splice {
 export class YamlEditor {
   private readonly doc;
   private readonly splices: Splice[] = [];
+  private readonly pendingFlow = new Map<Node, unknown>();
 
   constructor(private readonly text: string) {
     this.doc = parseDocument(text, { keepSourceTokens: false });
@@ -35,9 +36,10 @@ export class YamlEditor {
     if (!isSeq(seq) || !seq.range) throw new Error(`no sequence at ${path.join('.')}`);
     const items = seq.items as Node[];
     if (seq.flow || items.length === 0) {
-      const data = seq.toJSON() as unknown[];
+      // Several edits of one flow list ([a, b]) add up to one replacement.
+      const data = [...((this.pendingFlow.get(seq) as unknown[] | undefined) ?? (seq.toJSON() as unknown[]))];
       data.splice(index, 0, value);
-      this.replaceNode(seq, data);
+      this.pendingFlow.set(seq, data);
       return;
     }
     const first = items[0]!;
@@ -69,7 +71,8 @@ export class YamlEditor {
     if (map.has(key)) throw new Error(`${[...path, key].join('.')} exists already`);
     const pairs = map.items as Array<Pair<Node, Node | null>>;
     if (map.flow || pairs.length === 0) {
-      this.replaceNode(map, { ...(map.toJSON() as object), [key]: value });
+      const data = (this.pendingFlow.get(map) as object | undefined) ?? (map.toJSON() as object);
+      this.pendingFlow.set(map, { ...data, [key]: value });
       return;
     }
     const firstKey = pairs[0]!.key;
@@ -90,6 +93,8 @@ export class YamlEditor {
 
   /** The edited text. Throws when the result would not parse (a bug here, never written). */
   toString(): string {
+    for (const [node, data] of this.pendingFlow) this.replaceNode(node, data);
+    this.pendingFlow.clear();
     const ordered = [...this.splices].sort((a, b) => b.start - a.start || b.order - a.order);
     let text = this.text;
     let floor = Number.POSITIVE_INFINITY;

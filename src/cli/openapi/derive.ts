@@ -69,6 +69,8 @@ interface CodeSighting {
   exampleStatuses: Set<number>;
   message?: string;
   cause?: string;
+  /** From x-enum-descriptions; x-error-codes' own description wins. */
+  enumCause?: string;
   title?: string;
   name?: string;
   resolution?: string;
@@ -159,9 +161,16 @@ export function derive(spec: ReadSpec, options: { surface?: string; specName: st
             continue;
           }
           const bodies = examplesOf(media, schema, responseText);
-          for (const { schema: alternative, origin } of alternativesOf(schema)) {
-            const walked = walkErrorSchema(alternative);
-            if (!walked.fields.code && !walked.fields.message && !walked.fields.title && !walked.fields.detail) continue;
+          const alternatives = alternativesOf(schema)
+            .map((alternative) => ({ ...alternative, walked: walkErrorSchema(alternative.schema) }))
+            .filter(({ walked }) => walked.fields.code || walked.fields.message || walked.fields.title || walked.fields.detail);
+          // Each example belongs to the one alternative whose paths reach most of its values.
+          const owner = (body: unknown) => {
+            const reached = alternatives.map(({ walked }) => Object.values(walked.fields).filter((path) => path && evaluateFieldPath(body, path).length > 0).length);
+            return alternatives[reached.indexOf(Math.max(...reached))];
+          };
+          for (const current of alternatives) {
+            const { schema: alternative, origin, walked } = current;
             const name = names.get(origin) ?? names.get(alternative) ?? names.get(schema) ?? (typeof alternative['title'] === 'string' ? alternative['title'] : undefined) ?? names.get(raw) ?? undefined;
             const id = slugOf((name ?? '').replace(/([a-z0-9])([A-Z])/g, '$1 $2')) || `${slugOf(title) || 'api'}-error${mediaType.includes('problem') ? '-problem' : ''}`;
             let envelope = envelopes.get(id);
@@ -191,12 +200,12 @@ export function derive(spec: ReadSpec, options: { surface?: string; specName: st
               const sighting = sight(value, `the enumeration of ${name ?? 'the error schema'}.${walked.fields.code}`);
               if (!sighting) return;
               if (status !== undefined) sighting.statuses.add(status);
-              sighting.cause ??= enumDescriptions[index];
+              sighting.enumCause ??= enumDescriptions[index];
               if (!response.codes.includes(String(value))) response.codes.push(String(value));
             });
             // Examples that fit this alternative (its code or message path reaches a value).
             for (const body of bodies) {
-              if (!fits(body.value, walked.fields)) continue;
+              if (!fits(body.value, walked.fields) || owner(body.value) !== current) continue;
               const text = JSON.stringify(body.value, null, 2);
               if (!envelope.examples.some((example) => example.body === text)) {
                 const fieldHit = [walked.fields.field, walked.fields.fieldErrors].some((p) => p && evaluateFieldPath(body.value, p).length > 0);
@@ -244,7 +253,7 @@ export function derive(spec: ReadSpec, options: { surface?: string; specName: st
       ...(sighting.name ? { name: sighting.name } : {}),
       ...(sighting.title ? { title: sighting.title } : {}),
       message: sighting.message ?? UNDOCUMENTED,
-      cause: sighting.cause ?? UNDOCUMENTED,
+      cause: sighting.cause ?? sighting.enumCause ?? UNDOCUMENTED,
       resolution: sighting.resolution ?? UNDOCUMENTED,
       source: [...sighting.sources][0]!,
     });
