@@ -143,7 +143,8 @@ async function importCsv(path: string, options: ImportCsvOptions, { terminal }: 
     return row ? `${label(row)} (code ${code.join(':')})` : key;
   };
   const outcome = mergeChecked(options.catalog, inspected, { codes, placeholders: [] }, terminal, describe);
-  const refused = [...invalid, ...outcome.report.leftOut];
+  const rowNumber = (text: string) => Number(/^row (\d+)/.exec(text)?.[1] ?? Number.MAX_SAFE_INTEGER);
+  const refused = [...invalid, ...outcome.report.leftOut].sort((a, b) => rowNumber(a) - rowNumber(b));
   const { red, bold } = terminal.colours;
   if (refused.length > 0 && !options.skipInvalid) {
     throw new ProblemsFound(

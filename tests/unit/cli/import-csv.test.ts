@@ -81,9 +81,9 @@ describe('import csv', () => {
       "5 invalid rows in <file>; nothing was written (fix them, or pass --skip-invalid to import the valid rows):
         ✖ row 1 (line 2), column "status": status must be a number, but it is the text "4O4"
         ✖ row 2 (line 3), column "message": empty; every code needs its message
-        ✖ row 6 (line 8), column "code": code 1008 is on row 5 (line 7) already
         ✖ row 3 (line 4) (code 1007): HTTP status 418 is not declared (add it to <dir>/statuses/statuses.yaml (status: 418, reason:, meaning:, action:) or use one of: 404, 409, 500)
         ✖ row 4 (line 6) (code 1500): code 1500 of code space "shop" lies in no declared range (add a range that holds it to <dir>/ranges/shop.yaml, or renumber the code into one of the active ranges: 1000-1099)
+        ✖ row 6 (line 8), column "code": code 1008 is on row 5 (line 7) already
       "
     `);
     expect(readFileSync(`${dir}/codes/shop.yaml`, 'utf8')).toBe(before);
