@@ -56,7 +56,9 @@ async function build(folder) {
     logLevel: 'silent',
     legalComments: 'none',
     // Bundled CommonJS packages call require() for Node's own modules.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
   });
   const inputs = {};
   for (const file of Object.keys(result.metafile.inputs)) {

@@ -49,7 +49,9 @@ export class CatalogChanges {
 
   /** New files (created by these changes). */
   created(): string[] {
-    return [...this.files.entries()].filter(([, change]) => change.before === undefined).map(([file]) => this.display(file));
+    return [...this.files.entries()]
+      .filter(([, change]) => change.before === undefined)
+      .map(([file]) => this.display(file));
   }
 
   /** The changes as a unified diff (`--- a/catalog/…` / `+++ b/catalog/…`), new files against /dev/null. */

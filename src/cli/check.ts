@@ -11,11 +11,9 @@ import { FORMATS, formatReport, type Format } from './report-formats';
 
 export function checkCommand(context: CommandContext): Command {
   const command = createCommand('check', context)
-    .description("validate a catalog folder exactly as the build does, without building the site")
+    .description('validate a catalog folder exactly as the build does, without building the site')
     .argument('[dir]', 'the catalog folder', 'catalog')
-    .addOption(
-      new Option('-f, --format <format>', 'how to print the problems').choices([...FORMATS]).default('text'),
-    )
+    .addOption(new Option('-f, --format <format>', 'how to print the problems').choices([...FORMATS]).default('text'))
     .action((dir: string, options: { format: Format }) => {
       context.exit(runCheck(dir, options.format, context));
     });
@@ -53,6 +51,9 @@ export function summarise(catalog: Catalog): string {
     count(catalog.surfaces.length, 'surface'),
     count(catalog.envelopes.length, 'envelope'),
     count(catalog.statuses.length, 'status').replace('statuss', 'statuses'),
-    count(catalog.messageAreas.reduce((sum, area) => sum + area.messages.length, 0), 'message'),
+    count(
+      catalog.messageAreas.reduce((sum, area) => sum + area.messages.length, 0),
+      'message',
+    ),
   ].join(', ');
 }

@@ -17,12 +17,20 @@ export class ProblemsFound extends Error {
 }
 
 /** The catalog to change, which must exist and pass `check`. */
-export function openSoundCatalog(dir: string, terminal: Terminal): InspectedCatalog & { catalog: NonNullable<InspectedCatalog['catalog']> } {
+export function openSoundCatalog(
+  dir: string,
+  terminal: Terminal,
+): InspectedCatalog & { catalog: NonNullable<InspectedCatalog['catalog']> } {
   requireCatalogFolder(dir, 'Pass the folder with --catalog <dir> (default: catalog).');
   const inspected = inspectCatalog(dir);
   if (!inspected.catalog) {
     throw new ProblemsFound(
-      report(dir, inspected.problems, terminal, 'fix them first (error-catalog changes only a catalog that passes check)'),
+      report(
+        dir,
+        inspected.problems,
+        terminal,
+        'fix them first (error-catalog changes only a catalog that passes check)',
+      ),
     );
   }
   return inspected as InspectedCatalog & { catalog: NonNullable<InspectedCatalog['catalog']> };
@@ -59,7 +67,10 @@ export function schemaLine(dir: string, schema: string): string {
  * Checks the catalog with the changes applied; when sound, writes them (or, with `dryRun`, writes
  * nothing). Throws ProblemsFound with the build's report when the changes would break the catalog.
  */
-export function checkAndWrite(changes: CatalogChanges, { dryRun, terminal }: { dryRun: boolean; terminal: Terminal }): void {
+export function checkAndWrite(
+  changes: CatalogChanges,
+  { dryRun, terminal }: { dryRun: boolean; terminal: Terminal },
+): void {
   const problems = changes.problemsAfter();
   if (problems.length > 0) {
     throw new ProblemsFound(report(changes.dir, problems, terminal, 'nothing was written'));

@@ -52,15 +52,26 @@ export function importCsvCommand(context: CommandContext): Command {
     .addOption(catalogOption())
     .option('-s, --space <id>', 'the code space of every row (or give each row a space column)')
     .addOption(
-      new Option('--map <header=field>', `read a column with another header as a field (repeatable or comma-separated); fields: ${Object.keys(COLUMNS).join(', ')}`)
+      new Option(
+        '--map <header=field>',
+        `read a column with another header as a field (repeatable or comma-separated); fields: ${Object.keys(COLUMNS).join(', ')}`,
+      )
         .argParser(parseMap)
         .default({}),
     )
-    .option('--skip-invalid', 'write the valid rows and list the invalid ones (default: write nothing when a row is invalid)')
+    .option(
+      '--skip-invalid',
+      'write the valid rows and list the invalid ones (default: write nothing when a row is invalid)',
+    )
     .addOption(dryRunOption('a diff of the catalog changes'))
-    .action(async (file: string, options: ImportCsvOptions) => context.exit(await withProblems(context.terminal, () => importCsv(file, options, context))));
+    .action(async (file: string, options: ImportCsvOptions) =>
+      context.exit(await withProblems(context.terminal, () => importCsv(file, options, context))),
+    );
   return withExamples(command, [
-    ['error-catalog import csv codes.csv --space core', 'columns code, status, message, cause, resolution (name, title, tags… optional)'],
+    [
+      'error-catalog import csv codes.csv --space core',
+      'columns code, status, message, cause, resolution (name, title, tags… optional)',
+    ],
     ['error-catalog import csv export.csv --map "Error code=code,HTTP=status,Fix=resolution"', 'other headers'],
     ['error-catalog import csv codes.csv --space core --skip-invalid --dry-run', 'see what the valid rows would add'],
   ]);
@@ -73,7 +84,10 @@ function parseMap(value: string, previous: Record<string, string>): Record<strin
     const header = pair.slice(0, equals).trim();
     const field = pair.slice(equals + 1).trim();
     if (equals <= 0 || !header) throw new InvalidArgumentError('write "Header=field", e.g. "Error code=code".');
-    if (!(field in COLUMNS)) throw new InvalidArgumentError(`"${field}" is no field a column can fill; use one of: ${Object.keys(COLUMNS).join(', ')}.`);
+    if (!(field in COLUMNS))
+      throw new InvalidArgumentError(
+        `"${field}" is no field a column can fill; use one of: ${Object.keys(COLUMNS).join(', ')}.`,
+      );
     result[header] = field;
   }
   return result;
@@ -89,12 +103,18 @@ interface Row {
 }
 
 async function importCsv(path: string, options: ImportCsvOptions, { terminal }: CommandContext): Promise<number> {
-  const text = decodeUtf8(readInputFile(path, 'CSV file', MAX_MB * 1024 * 1024, 'Split the file and import the parts one by one.'), path, 'CSV file');
+  const text = decodeUtf8(
+    readInputFile(path, 'CSV file', MAX_MB * 1024 * 1024, 'Split the file and import the parts one by one.'),
+    path,
+    'CSV file',
+  );
   const { header, rows } = readRows(text, path);
   const columns = mapColumns(header, options.map, path);
   const inspected = openImportTarget(options.catalog, terminal);
   if (!inspected)
-    throw new InputError(`There is no catalog at ${options.catalog} to add the codes to; pass its folder with --catalog <dir>. (A CSV file holds codes only; import openapi, or a copy of catalog/, starts a catalog.)`);
+    throw new InputError(
+      `There is no catalog at ${options.catalog} to add the codes to; pass its folder with --catalog <dir>. (A CSV file holds codes only; import openapi, or a copy of catalog/, starts a catalog.)`,
+    );
   const invalid: string[] = [];
   const codes: Array<{ space: string; entry: CodeEntry; label: string }> = [];
   const rowOf = new Map<string, Row>();
@@ -120,15 +140,22 @@ async function importCsv(path: string, options: ImportCsvOptions, { terminal }: 
     if (!space) problems.push(`no code space: give the file a space column, or pass --space <id>`);
     const parsed = codeSchema.safeParse(raw);
     if (!parsed.success) {
-      const source: SourceFile = { file: path, lineOf: () => row.line, valueAt: (fieldPath) => raw[String(fieldPath[0])] };
+      const source: SourceFile = {
+        file: path,
+        lineOf: () => row.line,
+        valueAt: (fieldPath) => raw[String(fieldPath[0])],
+      };
       for (const problem of zodIssuesToProblems(parsed.error.issues, source, codeSchema)) {
         const field = problem.field.split(/[.[]/)[0]!;
-        problems.push(`column "${columnOf(field)}": ${problem.message.replace(/^the required field "(\w+)" is missing$/, 'empty; every code needs its $1')}`);
+        problems.push(
+          `column "${columnOf(field)}": ${problem.message.replace(/^the required field "(\w+)" is missing$/, 'empty; every code needs its $1')}`,
+        );
       }
     }
     const key = `${space}:${String(raw['code'] ?? '')}`;
     const earlier = rowOf.get(key);
-    if (earlier && raw['code'] !== undefined) problems.push(`column "${columnOf('code')}": code ${String(raw['code'])} is on ${label(earlier)} already`);
+    if (earlier && raw['code'] !== undefined)
+      problems.push(`column "${columnOf('code')}": code ${String(raw['code'])} is on ${label(earlier)} already`);
     if (problems.length > 0) {
       invalid.push(...problems.map((problem) => `${label(row)}, ${problem}`));
       continue;
@@ -172,16 +199,26 @@ function readRows(text: string, path: string): { header: string[]; rows: Row[] }
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    records = parse(normalised, { delimiter, relax_column_count: true, info: true, skip_empty_lines: true }) as unknown as typeof records;
+    records = parse(normalised, {
+      delimiter,
+      relax_column_count: true,
+      info: true,
+      skip_empty_lines: true,
+    }) as unknown as typeof records;
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
-      throw new InputError(`${path} is not valid CSV${line ? ` (line ${line})` : ''}: ${error.message.replace(/ at line \d+$/, '')}. Nothing was imported; quote cells that hold the separator, a quote or a line break ("like, this").`);
+      throw new InputError(
+        `${path} is not valid CSV${line ? ` (line ${line})` : ''}: ${error.message.replace(/ at line \d+$/, '')}. Nothing was imported; quote cells that hold the separator, a quote or a line break ("like, this").`,
+      );
     }
     throw error;
   }
   const [head, ...data] = records;
-  if (!head) throw new InputError(`${path} has no header row; its first line must name the columns, e.g. code,status,message,cause,resolution.`);
+  if (!head)
+    throw new InputError(
+      `${path} has no header row; its first line must name the columns, e.g. code,status,message,cause,resolution.`,
+    );
   const header = head.record.map((name) => name.trim());
   const rows = data.map((item, index) => ({
     number: index + 1,
@@ -190,7 +227,10 @@ function readRows(text: string, path: string): { header: string[]; rows: Row[] }
   }));
   const ragged = rows.filter((row) => row.cells.length !== header.length);
   if (ragged.length > 0) {
-    const shown = ragged.slice(0, 5).map((row) => `line ${row.line} has ${row.cells.length}`).join(', ');
+    const shown = ragged
+      .slice(0, 5)
+      .map((row) => `line ${row.line} has ${row.cells.length}`)
+      .join(', ');
     throw new InputError(
       `${path} has rows with a different number of cells than its header (${header.length}): ${shown}${ragged.length > 5 ? ` and ${ragged.length - 5} more rows` : ''}. ` +
         `Nothing was imported. A cell that holds the separator ("${delimiter}") must be quoted, and every row needs a cell for each column (an empty one is fine).`,
@@ -205,12 +245,17 @@ function mapColumns(header: string[], map: Record<string, string>, path: string)
   const byHeader = new Map(header.map((name, index) => [normal(name), index]));
   for (const [name, field] of Object.entries(map)) {
     const index = byHeader.get(normal(name));
-    if (index === undefined) throw new UsageError(`--map names the column "${name}", but ${path} has no such header; its headers are: ${header.join(', ')}.`);
+    if (index === undefined)
+      throw new UsageError(
+        `--map names the column "${name}", but ${path} has no such header; its headers are: ${header.join(', ')}.`,
+      );
     columns.set(field as Column, index);
   }
   header.forEach((name, index) => {
     const key = normal(name);
-    const field = (Object.keys(COLUMNS) as Column[]).find((candidate) => (COLUMNS[candidate] as readonly string[]).includes(key));
+    const field = (Object.keys(COLUMNS) as Column[]).find((candidate) =>
+      (COLUMNS[candidate] as readonly string[]).includes(key),
+    );
     if (field && !columns.has(field) && ![...columns.values()].includes(index)) columns.set(field, index);
   });
   const missing = REQUIRED.filter((field) => !columns.has(field));

@@ -23,7 +23,14 @@ export function openImportTarget(dir: string, terminal: Terminal): InspectedCata
   if (entries.length === 0) return undefined;
   const inspected = inspectCatalog(dir);
   if (!inspected.catalog)
-    throw new ProblemsFound(report(dir, inspected.problems, terminal, 'fix them first (error-catalog imports only into a catalog that passes check)'));
+    throw new ProblemsFound(
+      report(
+        dir,
+        inspected.problems,
+        terminal,
+        'fix them first (error-catalog imports only into a catalog that passes check)',
+      ),
+    );
   return inspected;
 }
 
@@ -33,7 +40,13 @@ export interface ImportOutcome {
 }
 
 /** Merges `input` into the catalog at `dir`, leaving out what the build would refuse. */
-export function mergeChecked(dir: string, inspected: InspectedCatalog | undefined, input: MergeInput, terminal: Terminal, describe: (key: string) => string): ImportOutcome {
+export function mergeChecked(
+  dir: string,
+  inspected: InspectedCatalog | undefined,
+  input: MergeInput,
+  terminal: Terminal,
+  describe: (key: string) => string,
+): ImportOutcome {
   const skips = new Set<string>();
   const leftOut: string[] = [];
   for (let attempt = 0; attempt < 20; attempt += 1) {
@@ -58,7 +71,10 @@ export function mergeChecked(dir: string, inspected: InspectedCatalog | undefine
 }
 
 /** The summary printed after an import (to stdout). */
-export function printImportReport(outcome: ImportOutcome, { terminal, dryRun, heading }: { terminal: Terminal; dryRun: boolean; heading: string }): void {
+export function printImportReport(
+  outcome: ImportOutcome,
+  { terminal, dryRun, heading }: { terminal: Terminal; dryRun: boolean; heading: string },
+): void {
   const { bold, green, yellow, red, dim } = terminal.colours;
   const { changes, report: merged } = outcome;
   const lines: string[] = [heading];
@@ -71,9 +87,18 @@ export function printImportReport(outcome: ImportOutcome, { terminal, dryRun, he
   list(dryRun ? 'would fill in' : 'filled in', merged.filled, green);
   list('conflicts, the catalog kept as written', merged.conflicts, yellow);
   list('left out', merged.leftOut, red);
-  if (merged.kept.length) lines.push(`  ${dim(`already in the catalog: ${merged.kept.length} entr${merged.kept.length === 1 ? 'y' : 'ies'}`)}`);
+  if (merged.kept.length)
+    lines.push(
+      `  ${dim(`already in the catalog: ${merged.kept.length} entr${merged.kept.length === 1 ? 'y' : 'ies'}`)}`,
+    );
   if (changes.size === 0) lines.push(`  ${bold('Nothing to change')}: the catalog already holds everything imported.`);
-  else if (dryRun) lines.push(`  ${bold('Dry run')}: nothing was written; ${changes.size} file${changes.size === 1 ? '' : 's'} would change (diff above).`);
-  else lines.push(`  Wrote ${changes.size} file${changes.size === 1 ? '' : 's'}: ${changes.paths().join(', ')}. The catalog passes check.`);
+  else if (dryRun)
+    lines.push(
+      `  ${bold('Dry run')}: nothing was written; ${changes.size} file${changes.size === 1 ? '' : 's'} would change (diff above).`,
+    );
+  else
+    lines.push(
+      `  Wrote ${changes.size} file${changes.size === 1 ? '' : 's'}: ${changes.paths().join(', ')}. The catalog passes check.`,
+    );
   terminal.out(`${lines.join('\n')}\n`);
 }

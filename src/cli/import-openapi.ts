@@ -59,13 +59,20 @@ does not give is written as "${UNDOCUMENTED}" for you to replace.
   );
 }
 
-async function importOpenApi(path: string, options: ImportOpenApiOptions, { terminal }: CommandContext): Promise<number> {
+async function importOpenApi(
+  path: string,
+  options: ImportOpenApiOptions,
+  { terminal }: CommandContext,
+): Promise<number> {
   const spec = await readSpec(path, { maxMegabytes: options.maxSize, validate: options.validate });
   const inspected = openImportTarget(options.catalog, terminal);
   const derived = derive(spec, { ...(options.surface ? { surface: options.surface } : {}), specName: basename(path) });
   if (derived.envelopes.length === 0 && derived.codes.length === 0) {
-    const circular = spec.circular.length ? ` It has a circular $ref (${[...new Set(spec.circular)].slice(0, 3).join(', ')}): a schema that refers to itself describes no body that can be read.` : '';
-    const reasons = derived.leftOut.length && !circular ? ` What was found: ${derived.leftOut.slice(0, 3).join('; ')}.` : '';
+    const circular = spec.circular.length
+      ? ` It has a circular $ref (${[...new Set(spec.circular)].slice(0, 3).join(', ')}): a schema that refers to itself describes no body that can be read.`
+      : '';
+    const reasons =
+      derived.leftOut.length && !circular ? ` What was found: ${derived.leftOut.slice(0, 3).join('; ')}.` : '';
     throw new InputError(
       `${path} describes no error response error-catalog can import: no 4xx, 5xx or default response with a JSON body that has a code or a message, and no x-error-codes.${circular}${reasons} Nothing was written.`,
     );
@@ -98,15 +105,21 @@ async function importOpenApi(path: string, options: ImportOpenApiOptions, { term
   const outcome = mergeChecked(options.catalog, inspected, input, terminal, describe);
   for (const envelope of derived.envelopes)
     for (const [part, fieldPath] of envelope.unreached)
-      outcome.report.leftOut.push(`envelope ${envelope.id}: the ${part} (${fieldPath}) is in the schema but in none of its examples, so the build could not check it; add an example that has it`);
+      outcome.report.leftOut.push(
+        `envelope ${envelope.id}: the ${part} (${fieldPath}) is in the schema but in none of its examples, so the build could not check it; add an example that has it`,
+      );
   outcome.report.leftOut.push(...derived.leftOut);
   const errorResponses = derived.operations.reduce((sum, operation) => sum + operation.responses.length, 0);
   const heading = `${options.dryRun ? 'Dry run of the import' : 'Imported'} ${path} (OpenAPI ${spec.version}: ${derived.operations.length} operation${derived.operations.length === 1 ? '' : 's'} with ${errorResponses} error response${errorResponses === 1 ? '' : 's'}) into ${options.catalog}/:`;
   if (options.dryRun) terminal.out(outcome.changes.diff());
   else outcome.changes.apply();
-  const undocumented = [...outcome.report.added].filter((item) => item.startsWith('code ') || item.startsWith('status ')).length;
+  const undocumented = [...outcome.report.added].filter(
+    (item) => item.startsWith('code ') || item.startsWith('status '),
+  ).length;
   printImportReport(outcome, { terminal, dryRun: Boolean(options.dryRun), heading });
   if (undocumented > 0 && outcome.changes.size > 0)
-    terminal.out(`  Where the description gives no words, the catalog says "${UNDOCUMENTED}": search for it and write what the API means.\n`);
+    terminal.out(
+      `  Where the description gives no words, the catalog says "${UNDOCUMENTED}": search for it and write what the API means.\n`,
+    );
   return EXIT.ok;
 }

@@ -17,10 +17,28 @@ import { placeCode, relativeToCatalog } from './new-code';
 import { schemaLine } from './edit-catalog';
 import { stringifyBlock, YamlEditor } from './yaml-editor';
 
-const SCHEMA_OF_FOLDER: Record<string, string> = { codes: 'codes', statuses: 'statuses', envelopes: 'envelope', surfaces: 'surface', ranges: 'ranges' };
+const SCHEMA_OF_FOLDER: Record<string, string> = {
+  codes: 'codes',
+  statuses: 'statuses',
+  envelopes: 'envelope',
+  surfaces: 'surface',
+  ranges: 'ranges',
+};
 
 /** Fields the import may write on a code, in the order the catalogs write them. */
-const CODE_FIELDS = ['code', 'name', 'title', 'status', 'message', 'placeholders', 'cause', 'resolution', 'since', 'related', 'tags'] as const;
+const CODE_FIELDS = [
+  'code',
+  'name',
+  'title',
+  'status',
+  'message',
+  'placeholders',
+  'cause',
+  'resolution',
+  'since',
+  'related',
+  'tags',
+] as const;
 
 export type CodeEntry = Partial<Record<(typeof CODE_FIELDS)[number], unknown>> & { code: string; status: number };
 
@@ -34,8 +52,23 @@ export interface MergeReport {
 
 export interface MergeInput {
   api?: { name: string; description: string; intro: string };
-  surface?: { id: string; name: string; description: string; baseUrl?: string; envelopes: string[]; codeSpace?: string };
-  envelopes?: Array<{ id: string; name: string; mediaType: string; description: string; declaration?: string; fields: Record<string, string>; examples: Array<Record<string, unknown>> }>;
+  surface?: {
+    id: string;
+    name: string;
+    description: string;
+    baseUrl?: string;
+    envelopes: string[];
+    codeSpace?: string;
+  };
+  envelopes?: Array<{
+    id: string;
+    name: string;
+    mediaType: string;
+    description: string;
+    declaration?: string;
+    fields: Record<string, string>;
+    examples: Array<Record<string, unknown>>;
+  }>;
   statuses?: Array<{ status: number; reason: string; meaning: string; action: string }>;
   /** Codes by code space; `label` names where each came from (a CSV row, the spec). */
   codes?: Array<{ space: string; entry: CodeEntry; label: string }>;
@@ -91,7 +124,8 @@ export class CatalogMerger {
       envelopeIds.add(envelope.id);
       this.mergeEnvelope(envelope);
     }
-    if (input.surface) this.mergeSurface({ ...input.surface, envelopes: input.surface.envelopes.filter((id) => envelopeIds.has(id)) });
+    if (input.surface)
+      this.mergeSurface({ ...input.surface, envelopes: input.surface.envelopes.filter((id) => envelopeIds.has(id)) });
     for (const status of input.statuses ?? []) {
       if (!this.skips.has(`status:${status.status}`)) this.mergeStatus(status);
     }
@@ -128,7 +162,10 @@ export class CatalogMerger {
     for (const problem of problems) {
       const file = relativeToCatalog(root, problem.file);
       const data = parseDocument(this.changes.read(file) ?? '').toJS() as unknown;
-      const key = this.traces.filter((trace) => trace.file === file).map((trace) => trace.keyOf(problem.field, data)).find(Boolean);
+      const key = this.traces
+        .filter((trace) => trace.file === file)
+        .map((trace) => trace.keyOf(problem.field, data))
+        .find(Boolean);
       if (!key) return undefined;
       found.push({ key, problem });
     }
@@ -157,10 +194,15 @@ export class CatalogMerger {
       if (current === undefined) {
         if (this.skips.has(`envelope-field:${envelope.id}:${part}`)) continue;
         editor.addToMap(['fields'], part, path);
-        this.traces.push({ file, keyOf: (field) => (field === `fields.${part}` ? `envelope-field:${envelope.id}:${part}` : undefined) });
+        this.traces.push({
+          file,
+          keyOf: (field) => (field === `fields.${part}` ? `envelope-field:${envelope.id}:${part}` : undefined),
+        });
         this.report.filled.push(`envelope ${envelope.id}: fields.${part} = ${path}`);
       } else if (current !== path) {
-        this.report.conflicts.push(`envelope ${envelope.id} (${existing.source.file}): the description puts the ${part} at ${path}, the catalog at ${current}; the catalog's path was kept`);
+        this.report.conflicts.push(
+          `envelope ${envelope.id} (${existing.source.file}): the description puts the ${part} at ${path}, the catalog at ${current}; the catalog's path was kept`,
+        );
       }
     }
     const bodies = existing.data.examples.map((example) => parseJson(example.body));
@@ -175,7 +217,8 @@ export class CatalogMerger {
       this.traces.push({ file, keyOf: (field) => (field.startsWith(`examples[${at}]`) ? key : undefined) });
       this.report.filled.push(`envelope ${envelope.id}: example "${String(example['title'])}"`);
     });
-    if (fresh.length > 0 && existing.data.examples.length > 0) for (const example of fresh) editor.appendToSeq(['examples'], example);
+    if (fresh.length > 0 && existing.data.examples.length > 0)
+      for (const example of fresh) editor.appendToSeq(['examples'], example);
     else if (fresh.length > 0) editor.setInMap([], 'examples', fresh);
     if (envelope.declaration && existing.data.declaration === undefined) {
       editor.addToMap([], 'declaration', envelope.declaration);
@@ -188,7 +231,9 @@ export class CatalogMerger {
     const existing = this.files?.surfaces.find((parsed) => parsed.id === surface.id);
     if (!existing) {
       if (surface.envelopes.length === 0) {
-        this.report.leftOut.push(`surface ${surface.id}: none of its error bodies could become an envelope, and a surface needs one`);
+        this.report.leftOut.push(
+          `surface ${surface.id}: none of its error bodies could become an envelope, and a surface needs one`,
+        );
         return;
       }
       const file = `surfaces/${surface.id}.yaml`;
@@ -207,7 +252,9 @@ export class CatalogMerger {
       this.report.filled.push(`surface ${surface.id}: envelope ${id}`);
     }
     if (surface.baseUrl && existing.data.baseUrl && existing.data.baseUrl !== surface.baseUrl)
-      this.report.conflicts.push(`surface ${surface.id} (${existing.source.file}): the description's server is ${surface.baseUrl}, the catalog says ${existing.data.baseUrl}; the catalog's was kept`);
+      this.report.conflicts.push(
+        `surface ${surface.id} (${existing.source.file}): the description's server is ${surface.baseUrl}, the catalog says ${existing.data.baseUrl}; the catalog's was kept`,
+      );
     this.report.kept.push(`surface ${surface.id}`);
   }
 
@@ -222,14 +269,20 @@ export class CatalogMerger {
       const file = this.fileOf(target.source);
       const index = target.data.statuses.filter((known) => known.status < status.status).length;
       this.editor(file).insertInSeq(['statuses'], index, status);
-      this.traces.push({ file, keyOf: (field, data) => (entryAt(data, 'statuses', field)?.['status'] === status.status ? key : undefined) });
+      this.traces.push({
+        file,
+        keyOf: (field, data) => (entryAt(data, 'statuses', field)?.['status'] === status.status ? key : undefined),
+      });
     } else {
       const file = 'statuses/statuses.yaml';
       const list = (this.pending.get(file) ?? []) as unknown[];
       list.push(status);
       this.pending.set(file, list);
       this.created.set(file, stringifyBlock({ statuses: list }, false));
-      this.traces.push({ file, keyOf: (field, data) => (entryAt(data, 'statuses', field)?.['status'] === status.status ? key : undefined) });
+      this.traces.push({
+        file,
+        keyOf: (field, data) => (entryAt(data, 'statuses', field)?.['status'] === status.status ? key : undefined),
+      });
     }
     this.report.added.push(`status ${status.status}`);
   }
@@ -260,17 +313,28 @@ export class CatalogMerger {
       const value = entry[field];
       if (field === 'code' || value === undefined || isPlaceholder(value)) continue;
       const known = current[field];
-      const same = isDeepStrictEqual(known, value) || (Array.isArray(known) && known.length === 0 && Array.isArray(value) && value.length === 0);
+      const same =
+        isDeepStrictEqual(known, value) ||
+        (Array.isArray(known) && known.length === 0 && Array.isArray(value) && value.length === 0);
       if (same) continue;
       const key = `fill:${space}:${entry.code}:${field}`;
       if (this.skips.has(key)) continue;
-      if (known === undefined || isPlaceholder(known) || (Array.isArray(known) && known.length === 0 && !(field in rawEntry(existing)))) {
+      if (
+        known === undefined ||
+        isPlaceholder(known) ||
+        (Array.isArray(known) && known.length === 0 && !(field in rawEntry(existing)))
+      ) {
         this.editor(file).setInMap(['codes', existing.index], field, value);
-        this.traces.push({ file, keyOf: (path) => (path.startsWith(`codes[${existing.index}].${field}`) ? key : undefined) });
+        this.traces.push({
+          file,
+          keyOf: (path) => (path.startsWith(`codes[${existing.index}].${field}`) ? key : undefined),
+        });
         this.report.filled.push(`code ${entry.code}: ${field}`);
         changed = true;
       } else {
-        this.report.conflicts.push(`code ${entry.code} (${where}): ${label} says ${field} ${show(value)}, the catalog says ${show(known)}; the catalog's value was kept`);
+        this.report.conflicts.push(
+          `code ${entry.code} (${where}): ${label} says ${field} ${show(value)}, the catalog says ${show(known)}; the catalog's value was kept`,
+        );
       }
     }
     if (!changed) this.report.kept.push(`code ${codeKey(space, entry.code)}`);
@@ -281,7 +345,10 @@ export class CatalogMerger {
     const ofSpace = this.files?.codes.some((parsed) => parsed.data.codeSpace === space);
     if (!ofSpace) {
       const file = `codes/${space}.yaml`;
-      this.created.set(file, stringifyBlock({ codeSpace: space, codes: list.map(({ entry }) => ordered(entry)) }, false));
+      this.created.set(
+        file,
+        stringifyBlock({ codeSpace: space, codes: list.map(({ entry }) => ordered(entry)) }, false),
+      );
       for (const { entry } of list) this.traceCode(file, space, entry.code);
     } else {
       for (const { entry } of list) {
@@ -295,7 +362,10 @@ export class CatalogMerger {
 
   private traceCode(file: string, space: string, code: string): void {
     const key = `code:${space}:${code}`;
-    this.traces.push({ file, keyOf: (field, data) => (String(entryAt(data, 'codes', field)?.['code']) === code ? key : undefined) });
+    this.traces.push({
+      file,
+      keyOf: (field, data) => (String(entryAt(data, 'codes', field)?.['code']) === code ? key : undefined),
+    });
   }
 }
 
@@ -307,7 +377,10 @@ function entryAt(data: unknown, list: string, field: string): Record<string, unk
   return Array.isArray(items) ? (items[Number(match[1])] as Record<string, unknown> | undefined) : undefined;
 }
 
-function rawEntry(existing: { parsed: { source: { valueAt(path: ReadonlyArray<string | number>): unknown } }; index: number }): object {
+function rawEntry(existing: {
+  parsed: { source: { valueAt(path: ReadonlyArray<string | number>): unknown } };
+  index: number;
+}): object {
   return (existing.parsed.source.valueAt(['codes', existing.index]) as object | undefined) ?? {};
 }
 
@@ -323,7 +396,11 @@ export function ordered(entry: CodeEntry): Record<string, unknown> {
 }
 
 function show(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? `[${value.join(', ')}]` : String(value);
+  return typeof value === 'string'
+    ? JSON.stringify(value)
+    : Array.isArray(value)
+      ? `[${value.join(', ')}]`
+      : String(value);
 }
 
 function parseJson(text: string): unknown {
@@ -333,4 +410,3 @@ function parseJson(text: string): unknown {
     return undefined;
   }
 }
-

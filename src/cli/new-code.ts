@@ -43,7 +43,9 @@ export function newCodeCommand(context: CommandContext): Command {
     .description('add a business code: the lowest free number of an active range, written in code order')
     .addOption(catalogOption())
     .option('-s, --space <id>', 'the code space (needed when several spaces have a range so named)')
-    .addOption(new Option('-r, --range <from>', 'the range, by its first code (or any code in it)').argParser(parseCodeNumber))
+    .addOption(
+      new Option('-r, --range <from>', 'the range, by its first code (or any code in it)').argParser(parseCodeNumber),
+    )
     .option('-i, --in <name>', 'the range, by its name, e.g. "Customers"')
     .option('--code <code>', 'this exact code instead of the next free one (symbolic codes: not_found)')
     .option('-n, --name <NAME>', 'constant name, e.g. CARD_EXPIRED (must be new in the space)')
@@ -58,14 +60,22 @@ export function newCodeCommand(context: CommandContext): Command {
     .option('--related <codes>', 'related codes, comma-separated ("1101", "ledger:4100")', parseList)
     .option('--tags <words>', 'search keywords, comma-separated', parseList)
     .addOption(dryRunOption('the YAML entry and where it would go'))
-    .action(async (options: NewCodeOptions) => context.exit(await withProblems(context.terminal, () => newCode(options, context))));
+    .action(async (options: NewCodeOptions) =>
+      context.exit(await withProblems(context.terminal, () => newCode(options, context))),
+    );
   return withExamples(command, [
     [
       'error-catalog new code --in Customers --name CARD_EXPIRED --status 402 -m "Card {cardId} expired." --cause "…" --resolution "…"',
       '',
     ],
-    ['error-catalog new code --space core --range 1100 --status 404 -m … --cause … --resolution … --dry-run', 'show it, write nothing'],
-    ['error-catalog new code --space events --code refund_failed --status 409 -m … --cause … --resolution …', 'a symbolic code'],
+    [
+      'error-catalog new code --space core --range 1100 --status 404 -m … --cause … --resolution … --dry-run',
+      'show it, write nothing',
+    ],
+    [
+      'error-catalog new code --space events --code refund_failed --status 409 -m … --cause … --resolution …',
+      'a symbolic code',
+    ],
   ]);
 }
 
@@ -74,7 +84,9 @@ async function newCode(options: NewCodeOptions, { terminal }: CommandContext): P
   // suggestion) before the options it was meant to be, and every missing one at once.
   const missing = (['status', 'message', 'cause', 'resolution'] as const).filter((key) => options[key] === undefined);
   if (missing.length > 0)
-    throw new UsageError(`a code needs ${missing.map((key) => `--${key}`).join(', ')} (every code states its status, message, cause and resolution).`);
+    throw new UsageError(
+      `a code needs ${missing.map((key) => `--${key}`).join(', ')} (every code states its status, message, cause and resolution).`,
+    );
   const { catalog, files } = openSoundCatalog(options.catalog, terminal);
   const { space, range } = chooseRange(catalog, options);
   const code = options.code ?? allocate(catalog, space, range!);
@@ -101,9 +113,13 @@ async function newCode(options: NewCodeOptions, { terminal }: CommandContext): P
   const line = lineOfEntry(text, index);
   const page = `/${routes.code({ codeSpace: space.id, slug: codeSlug(code) })}`;
   if (options.dryRun) {
-    terminal.out(`Would add code ${bold(code)} to ${shown}:${line} (nothing was written):\n\n${indentEntry(entry)}\nIts page would be ${cyan(page)}\n`);
+    terminal.out(
+      `Would add code ${bold(code)} to ${shown}:${line} (nothing was written):\n\n${indentEntry(entry)}\nIts page would be ${cyan(page)}\n`,
+    );
   } else {
-    terminal.out(`Added code ${bold(code)}${options.name ? ` (${options.name})` : ''} to ${shown}:${line}.\nIts page: ${cyan(page)} (under the site's base path)\n`);
+    terminal.out(
+      `Added code ${bold(code)}${options.name ? ` (${options.name})` : ''} to ${shown}:${line}.\nIts page: ${cyan(page)} (under the site's base path)\n`,
+    );
   }
   return EXIT.ok;
 }
@@ -112,8 +128,11 @@ async function newCode(options: NewCodeOptions, { terminal }: CommandContext): P
 function chooseRange(catalog: Catalog, options: NewCodeOptions): { space: CodeSpace; range?: Range } {
   const spaces = options.space ? catalog.codeSpaces.filter((space) => space.id === options.space) : catalog.codeSpaces;
   if (options.space && spaces.length === 0)
-    throw new UsageError(`there is no code space "${options.space}"; the code spaces are: ${catalog.codeSpaces.map((s) => s.id).join(', ')}.`);
-  const describe = (range: Range) => `${range.slug} ${range.name}${range.state === 'active' ? '' : ` (${range.state})`}`;
+    throw new UsageError(
+      `there is no code space "${options.space}"; the code spaces are: ${catalog.codeSpaces.map((s) => s.id).join(', ')}.`,
+    );
+  const describe = (range: Range) =>
+    `${range.slug} ${range.name}${range.state === 'active' ? '' : ` (${range.state})`}`;
   let candidates: Range[] = [];
   if (options.range !== undefined) {
     const wanted = options.range;
@@ -121,7 +140,9 @@ function chooseRange(catalog: Catalog, options: NewCodeOptions): { space: CodeSp
     candidates = all.filter((range) => range.from === wanted);
     if (candidates.length === 0) candidates = all.filter((range) => wanted >= range.from && wanted <= range.to);
     if (candidates.length === 0)
-      throw new UsageError(`no range starts at or holds ${wanted}${options.space ? ` in code space "${options.space}"` : ''}; the ranges are: ${all.map(describe).join(', ') || 'none'}.`);
+      throw new UsageError(
+        `no range starts at or holds ${wanted}${options.space ? ` in code space "${options.space}"` : ''}; the ranges are: ${all.map(describe).join(', ') || 'none'}.`,
+      );
   } else if (options.in !== undefined) {
     const wanted = foldText(options.in);
     const all = spaces.flatMap((space) => space.ranges);
@@ -129,23 +150,37 @@ function chooseRange(catalog: Catalog, options: NewCodeOptions): { space: CodeSp
     // "Payouts" finds "Payouts (unused)" when no other range starts so.
     if (candidates.length === 0) candidates = all.filter((range) => foldText(range.name).startsWith(wanted));
     if (candidates.length === 0)
-      throw new UsageError(`no range is named "${options.in}"${options.space ? ` in code space "${options.space}"` : ''}; the ranges are: ${all.map(describe).join(', ') || 'none'}.`);
+      throw new UsageError(
+        `no range is named "${options.in}"${options.space ? ` in code space "${options.space}"` : ''}; the ranges are: ${all.map(describe).join(', ') || 'none'}.`,
+      );
   } else {
     if (spaces.length !== 1)
-      throw new UsageError(`say which code space and range: --space <id> with --range <first code> or --in <range name> (code spaces: ${catalog.codeSpaces.map((s) => s.id).join(', ')}).`);
+      throw new UsageError(
+        `say which code space and range: --space <id> with --range <first code> or --in <range name> (code spaces: ${catalog.codeSpaces.map((s) => s.id).join(', ')}).`,
+      );
     const space = spaces[0]!;
     if (space.ranges.length > 0 && options.code === undefined)
-      throw new UsageError(`say which range of code space "${space.id}": --range <first code> or --in <name>; its ranges are: ${space.ranges.map(describe).join(', ')}.`);
+      throw new UsageError(
+        `say which range of code space "${space.id}": --range <first code> or --in <name>; its ranges are: ${space.ranges.map(describe).join(', ')}.`,
+      );
     if (space.ranges.length === 0 && options.code === undefined)
-      throw new UsageError(`code space "${space.id}" has no ranges, so there is no next number to take; give the code with --code, e.g. --code not_found.`);
+      throw new UsageError(
+        `code space "${space.id}" has no ranges, so there is no next number to take; give the code with --code, e.g. --code not_found.`,
+      );
     if (space.ranges.length === 0) return { space };
     const numeric = Number(options.code);
-    candidates = space.ranges.filter((range) => isNumericCode(options.code!) && numeric >= range.from && numeric <= range.to);
+    candidates = space.ranges.filter(
+      (range) => isNumericCode(options.code!) && numeric >= range.from && numeric <= range.to,
+    );
     if (candidates.length === 0)
-      throw new UsageError(`code ${options.code} lies in no range of code space "${space.id}"; its ranges are: ${space.ranges.map(describe).join(', ')}.`);
+      throw new UsageError(
+        `code ${options.code} lies in no range of code space "${space.id}"; its ranges are: ${space.ranges.map(describe).join(', ')}.`,
+      );
   }
   if (candidates.length > 1)
-    throw new UsageError(`several code spaces have that range (${candidates.map((range) => `${range.codeSpace} ${range.slug}`).join(', ')}); add --space <id>.`);
+    throw new UsageError(
+      `several code spaces have that range (${candidates.map((range) => `${range.codeSpace} ${range.slug}`).join(', ')}); add --space <id>.`,
+    );
   const range = candidates[0]!;
   if (range.state !== 'active')
     throw new UsageError(
@@ -176,7 +211,9 @@ function allocate(catalog: Catalog, space: CodeSpace, range: Range): string {
       return String(value).padStart(width, '0');
     }
   }
-  const roomy = space.ranges.filter((other) => other.state === 'active' && other !== range).map((other) => `${other.slug} ${other.name}`);
+  const roomy = space.ranges
+    .filter((other) => other.state === 'active' && other !== range)
+    .map((other) => `${other.slug} ${other.name}`);
   throw new UsageError(
     `range ${range.slug} (${range.name}) is full: every number from ${range.from} to ${range.to} is used (or was, by a code that moved). ` +
       `Add a range with error-catalog new range, or choose another active range${roomy.length ? ` (${roomy.join(', ')})` : ''}.`,
@@ -186,20 +223,28 @@ function allocate(catalog: Catalog, space: CodeSpace, range: Range): string {
 function refuseTaken(catalog: Catalog, space: CodeSpace, code: string, name: string | undefined): void {
   const existing = catalog.codes.find((other) => other.codeSpace === space.id && other.code === code);
   if (existing)
-    throw new UsageError(`code ${code} exists already in code space "${space.id}" (${existing.origin.file}:${existing.origin.line ?? 1}); codes are permanent, so choose another.`);
+    throw new UsageError(
+      `code ${code} exists already in code space "${space.id}" (${existing.origin.file}:${existing.origin.line ?? 1}); codes are permanent, so choose another.`,
+    );
   if (catalog.codes.some((other) => other.formerly.includes(codeKey(space.id, code))))
-    throw new UsageError(`code ${code} was used before in code space "${space.id}" (a code lists it under formerly:); choose another.`);
+    throw new UsageError(
+      `code ${code} was used before in code space "${space.id}" (a code lists it under formerly:); choose another.`,
+    );
   if (name) {
     const named = catalog.codes.find((other) => other.codeSpace === space.id && other.name === name);
     if (named)
-      throw new UsageError(`the name ${name} is already used by code ${named.code} (${named.origin.file}:${named.origin.line ?? 1}); choose another name.`);
+      throw new UsageError(
+        `the name ${name} is already used by code ${named.code} (${named.origin.file}:${named.origin.line ?? 1}); choose another name.`,
+      );
   }
 }
 
 function refuseOutside(range: Range, code: string): void {
   const value = Number(code);
   if (!isNumericCode(code) || value < range.from || value > range.to)
-    throw new UsageError(`code ${code} is not in range ${range.slug} (${range.name}); leave --code out to take the next free number.`);
+    throw new UsageError(
+      `code ${code} is not in range ${range.slug} (${range.name}); leave --code out to take the next free number.`,
+    );
 }
 
 /** The new entry, keys in the order the catalogs write them; numbers as numbers, like `code: 1101`. */
@@ -247,7 +292,10 @@ export function relativeToCatalog(root: string, file: string): string {
 function indentEntry(entry: Record<string, unknown>): string {
   const editor = new YamlEditor('codes:\n  - x: 1\n');
   editor.insertInSeq(['codes'], 0, entry);
-  return editor.toString().replace(/^codes:\n/, '').replace(/ {2}- x: 1\n$/, '');
+  return editor
+    .toString()
+    .replace(/^codes:\n/, '')
+    .replace(/ {2}- x: 1\n$/, '');
 }
 
 function lineOfEntry(text: string, index: number): number {

@@ -34,13 +34,23 @@ export function newRangeCommand(context: CommandContext): Command {
     .option('-n, --name <text>', 'short name, e.g. "Payouts"; required')
     .option('--meaning <text>', 'what its codes are about; required')
     .addOption(
-      new Option('--state <state>', 'active takes codes; unused and reserved do not').choices(['active', 'unused', 'reserved']).default('active'),
+      new Option('--state <state>', 'active takes codes; unused and reserved do not')
+        .choices(['active', 'unused', 'reserved'])
+        .default('active'),
     )
     .addOption(dryRunOption('the YAML entry and where it would go'))
-    .action(async (options: NewRangeOptions) => context.exit(await withProblems(context.terminal, () => newRange(options, context))));
+    .action(async (options: NewRangeOptions) =>
+      context.exit(await withProblems(context.terminal, () => newRange(options, context))),
+    );
   return withExamples(command, [
-    ['error-catalog new range --space core --from 1600 --to 1699 --name Payouts --meaning "Payouts and transfers."', ''],
-    ['error-catalog new range --space core --from 1800 --to 1899 --name Later --meaning "Kept for later." --state reserved', ''],
+    [
+      'error-catalog new range --space core --from 1600 --to 1699 --name Payouts --meaning "Payouts and transfers."',
+      '',
+    ],
+    [
+      'error-catalog new range --space core --from 1800 --to 1899 --name Later --meaning "Kept for later." --state reserved',
+      '',
+    ],
   ]);
 }
 
@@ -50,7 +60,9 @@ async function newRange(options: NewRangeOptions, { terminal }: CommandContext):
   const { catalog, files } = openSoundCatalog(options.catalog, terminal);
   const space = catalog.codeSpaces.find((candidate) => candidate.id === options.space);
   if (!space)
-    throw new UsageError(`there is no code space "${options.space}"; the code spaces are: ${catalog.codeSpaces.map((s) => s.id).join(', ')} (a surface's codeSpace:, or its file name).`);
+    throw new UsageError(
+      `there is no code space "${options.space}"; the code spaces are: ${catalog.codeSpaces.map((s) => s.id).join(', ')} (a surface's codeSpace:, or its file name).`,
+    );
   const from = options.from!;
   const to = options.to!;
   const entry: Record<string, unknown> = { from, to, name: options.name, meaning: options.meaning };
@@ -70,7 +82,10 @@ async function newRange(options: NewRangeOptions, { terminal }: CommandContext):
     const editor = new YamlEditor('ranges:\n  - x: 1\n');
     editor.insertInSeq(['ranges'], 0, entry);
     const list = editor.toString().replace(/ {2}- x: 1\n$/, '');
-    changes.write(file, `${schemaLine(options.catalog, 'ranges')}codeSpace: ${space.id}\nname: ${JSON.stringify(space.name)}\n${list}`);
+    changes.write(
+      file,
+      `${schemaLine(options.catalog, 'ranges')}codeSpace: ${space.id}\nname: ${JSON.stringify(space.name)}\n${list}`,
+    );
   }
   const shown = changes.paths()[0] ?? file;
   const diff = changes.diff();

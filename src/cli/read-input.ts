@@ -15,10 +15,14 @@ export function readInputFile(path: string, what: string, maxBytes: number, size
     size = stats.size;
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(`There is no file at ${path}. Check the path of the ${what} (it is read relative to ${process.cwd()}).`);
+    throw new InputError(
+      `There is no file at ${path}. Check the path of the ${what} (it is read relative to ${process.cwd()}).`,
+    );
   }
   if (size > maxBytes)
-    throw new InputError(`${path} is ${formatBytes(size)}; error-catalog reads ${what}s of up to ${formatBytes(maxBytes)}, so nothing was read or written. ${sizeHint}`);
+    throw new InputError(
+      `${path} is ${formatBytes(size)}; error-catalog reads ${what}s of up to ${formatBytes(maxBytes)}, so nothing was read or written. ${sizeHint}`,
+    );
   const bytes = readFileSync(path);
   if (bytes.length === 0) throw new InputError(`${path} is empty; nothing was imported.`);
   return bytes;
@@ -27,7 +31,9 @@ export function readInputFile(path: string, what: string, maxBytes: number, size
 /** The text of a UTF-8 file (a byte-order mark dropped); other encodings are refused with the first bad line. */
 export function decodeUtf8(bytes: Buffer, path: string, what: string): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-    throw new InputError(`${path} is encoded as UTF-16, not UTF-8; nothing was imported. Save the ${what} as UTF-8 (in a spreadsheet: "CSV UTF-8") and run the command again.`);
+    throw new InputError(
+      `${path} is encoded as UTF-16, not UTF-8; nothing was imported. Save the ${what} as UTF-8 (in a spreadsheet: "CSV UTF-8") and run the command again.`,
+    );
   if (!isUtf8(bytes)) {
     const line = firstInvalidLine(bytes);
     throw new InputError(

@@ -39,7 +39,8 @@ export function formatReport(format: Format, problems: CatalogProblem[], context
 
 function textReport(problems: CatalogProblem[], { dir, summary, seconds, colours }: ReportContext): string {
   const time = `(checked in ${seconds.toFixed(2)} s)`;
-  if (problems.length === 0) return `${colours.green('✔')} ${dir}: no problems; ${summary ?? ''} ${colours.dim(time)}\n`;
+  if (problems.length === 0)
+    return `${colours.green('✔')} ${dir}: no problems; ${summary ?? ''} ${colours.dim(time)}\n`;
   const report = formatProblems(dir, problems, {
     consequence: '',
     style: { where: (text) => colours.cyan(text), fix: (text) => colours.green(text) },

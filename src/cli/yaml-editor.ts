@@ -45,7 +45,7 @@ export class YamlEditor {
     const first = items[0]!;
     const prefix = this.dashPrefix(first);
     const separated = items.slice(1).some((item) => (item as { spaceBefore?: boolean }).spaceBefore);
-    const flow = isCollection(first) && first.flow;
+    const flow = isCollection(first) && Boolean(first.flow);
     const body = indentBlock(stringifyBlock(value, flow), prefix.length, prefix);
     if (index === 0) {
       const start = lineStart(this.text, first.range![0]);
@@ -160,7 +160,8 @@ function stringifyInline(value: unknown, padded: boolean): string {
 
 function markShortLists(node: unknown): void {
   // Code references ("1101", "ledger:4100") are quoted, as the README asks, so YAML keeps them as written.
-  if (isScalar(node) && typeof node.value === 'string' && /^[\w.-]+:[\w.-]+$/.test(node.value)) node.type = 'QUOTE_DOUBLE';
+  if (isScalar(node) && typeof node.value === 'string' && /^[\w.-]+:[\w.-]+$/.test(node.value))
+    node.type = 'QUOTE_DOUBLE';
   if (isSeq(node)) {
     node.items.forEach(markShortLists);
     if (node.items.every((item) => isScalar(item) && String(item.value).length < 60) && node.items.length <= 8)

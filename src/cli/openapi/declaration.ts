@@ -26,18 +26,22 @@ function typeText(schema: Schema, depth: number, names: Map<object, string>, pat
   }
   const type = Array.isArray(flat['type']) ? (flat['type'] as string[]) : [flat['type'] as string | undefined];
   const nullable = type.includes('null') || flat['nullable'] === true ? ' | null' : '';
-  const main = type.find((t) => t && t !== 'null') ?? (flat['properties'] ? 'object' : flat['items'] ? 'array' : undefined);
+  const main =
+    type.find((t) => t && t !== 'null') ?? (flat['properties'] ? 'object' : flat['items'] ? 'array' : undefined);
   if (main === 'array') return `${wrap(member(flat['items'] as Schema, depth, names, path))}[]${nullable}`;
   if (main === 'object') {
     const properties = Object.entries((flat['properties'] ?? {}) as Record<string, Schema>);
     const extra = flat['additionalProperties'];
-    if (properties.length === 0 && extra && typeof extra === 'object') return `Record<string, ${member(extra as Schema, depth, names, path)}>${nullable}`;
+    if (properties.length === 0 && extra && typeof extra === 'object')
+      return `Record<string, ${member(extra as Schema, depth, names, path)}>${nullable}`;
     if (properties.length === 0 || depth >= MAX_DEPTH) return `object${nullable}`;
     const required = new Set((flat['required'] as string[] | undefined) ?? []);
     const indent = '  '.repeat(depth + 1);
     const lines = properties.map(([key, value]) => {
       const description = typeof value?.['description'] === 'string' ? value['description'].split('\n')[0]!.trim() : '';
-      const comment = description ? `   // ${description.length > 70 ? `${description.slice(0, 69)}…` : description}` : '';
+      const comment = description
+        ? `   // ${description.length > 70 ? `${description.slice(0, 69)}…` : description}`
+        : '';
       const safeKey = /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
       return `${indent}${safeKey}${required.has(key) ? '' : '?'}: ${member(value, depth + 1, names, path)};${comment}`;
     });

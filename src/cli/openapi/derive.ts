@@ -98,13 +98,20 @@ export function derive(spec: ReadSpec, options: { surface?: string; specName: st
       return undefined;
     }
     let sighting = sightings.get(key);
-    if (!sighting) sightings.set(key, (sighting = { statuses: new Set(), exampleStatuses: new Set(), sources: new Set() }));
+    if (!sighting)
+      sightings.set(key, (sighting = { statuses: new Set(), exampleStatuses: new Set(), sources: new Set() }));
     sighting.sources.add(source);
     return sighting;
   };
   const readExtensionCodes = (value: unknown, where: string, status: number | undefined, responseText = '') => {
     if (value === undefined) return;
-    const list = Array.isArray(value) ? value : typeof value === 'object' && value ? Object.entries(value).map(([code, text]) => (typeof text === 'object' ? { code, ...(text as object) } : { code, message: text })) : [];
+    const list = Array.isArray(value)
+      ? value
+      : typeof value === 'object' && value
+        ? Object.entries(value).map(([code, text]) =>
+            typeof text === 'object' ? { code, ...(text as object) } : { code, message: text },
+          )
+        : [];
     for (const item of list as unknown[]) {
       const entry = (item && typeof item === 'object' ? item : { code: item }) as Record<string, unknown>;
       const sighting = sight(entry['code'], `x-error-codes of ${where}`);
@@ -117,7 +124,8 @@ export function derive(spec: ReadSpec, options: { surface?: string; specName: st
         if (responseText && status === undefined) meanings.set(responseText, (meanings.get(responseText) ?? 0) + 1);
         statusMeanings.set(explicit, meanings);
       }
-      const text = (key: string) => (typeof entry[key] === 'string' && (entry[key] as string).trim() ? (entry[key] as string).trim() : undefined);
+      const text = (key: string) =>
+        typeof entry[key] === 'string' && (entry[key] as string).trim() ? (entry[key] as string).trim() : undefined;
       sighting.message ??= text('message');
       sighting.cause ??= text('cause') ?? text('description');
       sighting.resolution ??= text('resolution');
@@ -138,7 +146,9 @@ export function derive(spec: ReadSpec, options: { surface?: string; specName: st
       const derivedOperation: DerivedOperation = { method: method.toUpperCase(), path, responses: [] };
       if (typeof operation['operationId'] === 'string') derivedOperation.operationId = operation['operationId'];
       if (typeof operation['summary'] === 'string') derivedOperation.summary = operation['summary'];
-      for (const [key, raw] of Object.entries((operation['responses'] ?? {}) as Record<string, Record<string, unknown>>)) {
+      for (const [key, raw] of Object.entries(
+        (operation['responses'] ?? {}) as Record<string, Record<string, unknown>>,
+      )) {
         const statusKey = key.toUpperCase();
         if (!/^([45]\d\d|[45]XX|DEFAULT)$/.test(statusKey) || !raw || typeof raw !== 'object') continue;
         const status = /^\d+$/.test(statusKey) ? Number(statusKey) : undefined;
@@ -150,29 +160,47 @@ export function derive(spec: ReadSpec, options: { surface?: string; specName: st
         }
         readExtensionCodes(raw['x-error-codes'], `${where} ${key}`, status, responseText);
         const response = { status: key, description: responseText, envelopes: [] as string[], codes: [] as string[] };
-        for (const [mediaType, media] of Object.entries((raw['content'] ?? {}) as Record<string, Record<string, unknown>>)) {
+        for (const [mediaType, media] of Object.entries(
+          (raw['content'] ?? {}) as Record<string, Record<string, unknown>>,
+        )) {
           if (!/json/i.test(mediaType)) {
             nonJson.add(mediaType);
             continue;
           }
           const schema = (media?.['schema'] ?? {}) as Schema;
           if ('$ref' in schema) {
-            leftOut.push(`the ${key} response of ${where}: its schema refers to itself (${String(schema['$ref'])}), so it describes no body that can be walked`);
+            leftOut.push(
+              `the ${key} response of ${where}: its schema refers to itself (${String(schema['$ref'])}), so it describes no body that can be walked`,
+            );
             continue;
           }
           const bodies = examplesOf(media, schema, responseText);
           const alternatives = alternativesOf(schema)
             .map((alternative) => ({ ...alternative, walked: walkErrorSchema(alternative.schema) }))
-            .filter(({ walked }) => walked.fields.code || walked.fields.message || walked.fields.title || walked.fields.detail);
+            .filter(
+              ({ walked }) =>
+                walked.fields.code || walked.fields.message || walked.fields.title || walked.fields.detail,
+            );
           // Each example belongs to the one alternative whose paths reach most of its values.
           const owner = (body: unknown) => {
-            const reached = alternatives.map(({ walked }) => Object.values(walked.fields).filter((path) => path && evaluateFieldPath(body, path).length > 0).length);
+            const reached = alternatives.map(
+              ({ walked }) =>
+                Object.values(walked.fields).filter((path) => path && evaluateFieldPath(body, path).length > 0).length,
+            );
             return alternatives[reached.indexOf(Math.max(...reached))];
           };
           for (const current of alternatives) {
             const { schema: alternative, origin, walked } = current;
-            const name = names.get(origin) ?? names.get(alternative) ?? names.get(schema) ?? (typeof alternative['title'] === 'string' ? alternative['title'] : undefined) ?? names.get(raw) ?? undefined;
-            const id = slugOf((name ?? '').replace(/([a-z0-9])([A-Z])/g, '$1 $2')) || `${slugOf(title) || 'api'}-error${mediaType.includes('problem') ? '-problem' : ''}`;
+            const name =
+              names.get(origin) ??
+              names.get(alternative) ??
+              names.get(schema) ??
+              (typeof alternative['title'] === 'string' ? alternative['title'] : undefined) ??
+              names.get(raw) ??
+              undefined;
+            const id =
+              slugOf((name ?? '').replace(/([a-z0-9])([A-Z])/g, '$1 $2')) ||
+              `${slugOf(title) || 'api'}-error${mediaType.includes('problem') ? '-problem' : ''}`;
             let envelope = envelopes.get(id);
             if (!envelope) {
               const declaration = declarationOf(alternative, name ?? 'ErrorBody', names);
@@ -208,8 +236,15 @@ export function derive(spec: ReadSpec, options: { surface?: string; specName: st
               if (!fits(body.value, walked.fields) || owner(body.value) !== current) continue;
               const text = JSON.stringify(body.value, null, 2);
               if (!envelope.examples.some((example) => example.body === text)) {
-                const fieldHit = [walked.fields.field, walked.fields.fieldErrors].some((p) => p && evaluateFieldPath(body.value, p).length > 0);
-                envelope.examples.push({ title: body.title, ...(fieldHit ? { kind: 'validation' as const } : {}), ...(status ? { status } : {}), body: text });
+                const fieldHit = [walked.fields.field, walked.fields.fieldErrors].some(
+                  (p) => p && evaluateFieldPath(body.value, p).length > 0,
+                );
+                envelope.examples.push({
+                  title: body.title,
+                  ...(fieldHit ? { kind: 'validation' as const } : {}),
+                  ...(status ? { status } : {}),
+                  body: text,
+                });
               }
               pairCodes(body.value, walked.fields, status, sight, response.codes);
             }
@@ -224,7 +259,8 @@ export function derive(spec: ReadSpec, options: { surface?: string; specName: st
   // Each envelope keeps only the parts its examples show (the build checks that every path reaches a value).
   for (const envelope of envelopes.values()) {
     if (envelope.examples.length === 0) {
-      if (!envelope.declaration) leftOut.push(`envelope ${envelope.id}: the description gives neither an example nor a schema shape`);
+      if (!envelope.declaration)
+        leftOut.push(`envelope ${envelope.id}: the description gives neither an example nor a schema shape`);
       continue;
     }
     for (const [part, path] of Object.entries(envelope.fields) as Array<[keyof EnvelopeFields, string]>) {
@@ -237,7 +273,9 @@ export function derive(spec: ReadSpec, options: { surface?: string; specName: st
   }
 
   const codes: DerivedCode[] = [];
-  for (const [code, sighting] of [...sightings.entries()].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))) {
+  for (const [code, sighting] of [...sightings.entries()].sort(([a], [b]) =>
+    a.localeCompare(b, 'en', { numeric: true }),
+  )) {
     const status = statusOf(sighting);
     if (status === undefined) {
       const seen = [...sighting.statuses].sort();
@@ -258,7 +296,8 @@ export function derive(spec: ReadSpec, options: { surface?: string; specName: st
       source: [...sighting.sources][0]!,
     });
   }
-  if (nonJson.size > 0) leftOut.push(`error bodies of type ${[...nonJson].sort().join(', ')}: only JSON bodies become envelopes`);
+  if (nonJson.size > 0)
+    leftOut.push(`error bodies of type ${[...nonJson].sort().join(', ')}: only JSON bodies become envelopes`);
 
   const statuses = [...statusMeanings.entries()]
     .sort(([a], [b]) => a - b)
@@ -273,7 +312,13 @@ export function derive(spec: ReadSpec, options: { surface?: string; specName: st
   const baseUrl = api.servers?.find((server) => typeof server.url === 'string' && server.url)?.url;
   return {
     api: { name: title, description, intro: plainText(info.description) ?? description },
-    surface: { id: surfaceId, name: title, description, ...(baseUrl ? { baseUrl } : {}), envelopes: orderedEnvelopes.map((envelope) => envelope.id) },
+    surface: {
+      id: surfaceId,
+      name: title,
+      description,
+      ...(baseUrl ? { baseUrl } : {}),
+      envelopes: orderedEnvelopes.map((envelope) => envelope.id),
+    },
     statuses,
     envelopes: orderedEnvelopes,
     codes,
@@ -290,17 +335,25 @@ export function derive(spec: ReadSpec, options: { surface?: string; specName: st
 }
 
 /** Example bodies of a media type: `example`, `examples` (values), and the schema's own example(s). */
-function examplesOf(media: Record<string, unknown>, schema: Schema, responseText: string): Array<{ title: string; value: unknown }> {
+function examplesOf(
+  media: Record<string, unknown>,
+  schema: Schema,
+  responseText: string,
+): Array<{ title: string; value: unknown }> {
   const found: Array<{ title: string; value: unknown }> = [];
   const fallback = responseText || 'Example';
   if (media['example'] !== undefined) found.push({ title: fallback, value: media['example'] });
   for (const [name, example] of Object.entries((media['examples'] ?? {}) as Record<string, Record<string, unknown>>)) {
     if (example && typeof example === 'object' && 'value' in example)
-      found.push({ title: (typeof example['summary'] === 'string' && example['summary']) || humanise(name), value: example['value'] });
+      found.push({
+        title: (typeof example['summary'] === 'string' && example['summary']) || humanise(name),
+        value: example['value'],
+      });
   }
   if (found.length === 0) {
     if (schema['example'] !== undefined) found.push({ title: fallback, value: schema['example'] });
-    if (Array.isArray(schema['examples'])) for (const value of schema['examples']) found.push({ title: fallback, value });
+    if (Array.isArray(schema['examples']))
+      for (const value of schema['examples']) found.push({ title: fallback, value });
   }
   return found.filter((example) => example.value !== null && typeof example.value === 'object');
 }
@@ -328,7 +381,8 @@ function pairCodes(
     if (!known) continue;
     const shown = status ?? (Number.isInteger(bodyStatus) ? bodyStatus : undefined);
     if (shown !== undefined) known.exampleStatuses.add(shown);
-    if (found.length === 1 && messages.length === 1 && typeof messages[0]!.value === 'string') known.message ??= messages[0]!.value;
+    if (found.length === 1 && messages.length === 1 && typeof messages[0]!.value === 'string')
+      known.message ??= messages[0]!.value;
     if (!responseCodes.includes(String(match.value))) responseCodes.push(String(match.value));
   }
 }
@@ -336,21 +390,30 @@ function pairCodes(
 function enumOf(schema: Schema | undefined): Array<string | number> {
   if (!schema) return [];
   if (schema['const'] !== undefined) return [schema['const'] as string];
-  return Array.isArray(schema['enum']) ? (schema['enum'] as unknown[]).filter((v): v is string | number => typeof v === 'string' || typeof v === 'number') : [];
+  return Array.isArray(schema['enum'])
+    ? (schema['enum'] as unknown[]).filter((v): v is string | number => typeof v === 'string' || typeof v === 'number')
+    : [];
 }
 
 /** `x-enum-descriptions` / `x-enumDescriptions`: a list beside the enum, or a map by value. */
 function enumDescriptionsOf(schema: Schema | undefined, values: Array<string | number>): Array<string | undefined> {
   const raw = schema?.['x-enum-descriptions'] ?? schema?.['x-enumDescriptions'];
-  if (Array.isArray(raw)) return values.map((_, index) => (typeof raw[index] === 'string' ? (raw[index] as string) : undefined));
-  if (raw && typeof raw === 'object') return values.map((value) => ((raw as Record<string, unknown>)[String(value)] as string | undefined));
+  if (Array.isArray(raw))
+    return values.map((_, index) => (typeof raw[index] === 'string' ? (raw[index] as string) : undefined));
+  if (raw && typeof raw === 'object')
+    return values.map((value) => (raw as Record<string, unknown>)[String(value)] as string | undefined);
   return values.map(() => undefined);
 }
 
 /** The first paragraph of a Markdown description, as plain text. */
 function firstParagraph(text: string | undefined): string | undefined {
   if (typeof text !== 'string') return undefined;
-  const paragraph = text.trim().split(/\n\s*\n/)[0]?.replace(/\s+/g, ' ').replace(/[*_`#>]/g, '').trim();
+  const paragraph = text
+    .trim()
+    .split(/\n\s*\n/)[0]
+    ?.replace(/\s+/g, ' ')
+    .replace(/[*_`#>]/g, '')
+    .trim();
   return paragraph || undefined;
 }
 
@@ -360,13 +423,20 @@ function plainText(text: string | undefined): string | undefined {
   const paragraphs = text
     .trim()
     .split(/\n\s*\n/)
-    .map((paragraph) => paragraph.replace(/\s+/g, ' ').replace(/[*_`#>]/g, '').trim())
+    .map((paragraph) =>
+      paragraph
+        .replace(/\s+/g, ' ')
+        .replace(/[*_`#>]/g, '')
+        .trim(),
+    )
     .filter(Boolean);
   return paragraphs.length ? paragraphs.join('\n\n') : undefined;
 }
 
 function humanise(name: string): string {
-  const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim();
+  const words = name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
-

@@ -30,7 +30,10 @@ export interface ReadSpec {
 
 export const DEFAULT_MAX_MB = 25;
 
-export async function readSpec(path: string, { maxMegabytes, validate }: { maxMegabytes: number; validate: boolean }): Promise<ReadSpec> {
+export async function readSpec(
+  path: string,
+  { maxMegabytes, validate }: { maxMegabytes: number; validate: boolean },
+): Promise<ReadSpec> {
   const bytes = readInputFile(
     path,
     'OpenAPI description',
@@ -45,7 +48,9 @@ export async function readSpec(path: string, { maxMegabytes, validate }: { maxMe
   if (validate) {
     const result = await parser.validate(path, { resolve: { http: false } } as never);
     if (!result.valid) {
-      const shown = result.errors.slice(0, 3).map((error) => error.message.split('\n')[0]!.replace(/\s+/g, ' ').trim().replace(/\.+$/, ''));
+      const shown = result.errors
+        .slice(0, 3)
+        .map((error) => error.message.split('\n')[0]!.replace(/\s+/g, ' ').trim().replace(/\.+$/, ''));
       const more = result.errors.length + (result.additionalErrors ?? 0) - shown.length;
       throw new InputError(
         `${path} is not a valid OpenAPI ${version} description: ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}. ` +
@@ -63,14 +68,19 @@ export async function readSpec(path: string, { maxMegabytes, validate }: { maxMe
         circular: 'ignore',
         onCircular: (pointer: string) => circular.push(pointer.replace(/^.*#/, '#')),
         onDereference: (pointer: string, value: object) => {
-          const name = /#\/components\/(?:schemas|responses|examples|headers|requestBodies)\/([^/]+)$/.exec(pointer)?.[1];
-          if (name && value && typeof value === 'object' && !names.has(value)) names.set(value, decodeURIComponent(name.replace(/~1/g, '/').replace(/~0/g, '~')));
+          const name = /#\/components\/(?:schemas|responses|examples|headers|requestBodies)\/([^/]+)$/.exec(
+            pointer,
+          )?.[1];
+          if (name && value && typeof value === 'object' && !names.has(value))
+            names.set(value, decodeURIComponent(name.replace(/~1/g, '/').replace(/~0/g, '~')));
         },
       },
     } as never)) as unknown as SpecDocument;
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-    throw new InputError(`${path} has a $ref that cannot be resolved: ${message.replace(/^[A-Za-z]*Error: /, '')}. Nothing was imported. Point the $ref at a component that exists (refs to other files are read relative to the description; URLs are not fetched).`);
+    throw new InputError(
+      `${path} has a $ref that cannot be resolved: ${message.replace(/^[A-Za-z]*Error: /, '')}. Nothing was imported. Point the $ref at a component that exists (refs to other files are read relative to the description; URLs are not fetched).`,
+    );
   }
   return { api, version, names, circular };
 }
@@ -83,28 +93,41 @@ function parseText(text: string, path: string): unknown {
     } catch (error) {
       const position = /position (\d+)/.exec((error as Error).message)?.[1];
       const line = position ? text.slice(0, Number(position)).split('\n').length : undefined;
-      throw new InputError(`${path} is not valid JSON${line ? ` (line ${line})` : ''}: ${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')}. Nothing was imported; an OpenAPI description is YAML or JSON.`);
+      throw new InputError(
+        `${path} is not valid JSON${line ? ` (line ${line})` : ''}: ${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')}. Nothing was imported; an OpenAPI description is YAML or JSON.`,
+      );
     }
   }
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
     const first = doc.errors[0]!;
     const where = first.linePos?.[0] ? ` (line ${first.linePos[0].line}, column ${first.linePos[0].col})` : '';
-    throw new InputError(`${path} is not valid YAML${where}: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}. Nothing was imported; an OpenAPI description is YAML or JSON.`);
+    throw new InputError(
+      `${path} is not valid YAML${where}: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}. Nothing was imported; an OpenAPI description is YAML or JSON.`,
+    );
   }
   return doc.toJS({ maxAliasCount: 1000 });
 }
 
 function openApiVersion(data: unknown, path: string): string {
   if (data === null || typeof data !== 'object' || Array.isArray(data))
-    throw new InputError(`${path} is not an OpenAPI description: it holds ${Array.isArray(data) ? 'a list' : `a single ${typeof data === 'string' ? 'text' : 'value'}`}, not a document with openapi: 3.x at its top. Nothing was imported.`);
+    throw new InputError(
+      `${path} is not an OpenAPI description: it holds ${Array.isArray(data) ? 'a list' : `a single ${typeof data === 'string' ? 'text' : 'value'}`}, not a document with openapi: 3.x at its top. Nothing was imported.`,
+    );
   const document = data as Record<string, unknown>;
   if (typeof document['swagger'] === 'string')
-    throw new InputError(`${path} is a Swagger ${document['swagger']} description; error-catalog imports OpenAPI 3.0 and 3.1. Convert it first (for example with swagger2openapi), then import the result. Nothing was imported.`);
+    throw new InputError(
+      `${path} is a Swagger ${document['swagger']} description; error-catalog imports OpenAPI 3.0 and 3.1. Convert it first (for example with swagger2openapi), then import the result. Nothing was imported.`,
+    );
   const version = typeof document['openapi'] === 'string' ? document['openapi'] : undefined;
   if (!version)
-    throw new InputError(`${path} is not an OpenAPI description: it has no openapi: field at its top (an OpenAPI description starts with openapi: 3.1.0 or 3.0.3, info: and paths:). Nothing was imported.`);
+    throw new InputError(
+      `${path} is not an OpenAPI description: it has no openapi: field at its top (an OpenAPI description starts with openapi: 3.1.0 or 3.0.3, info: and paths:). Nothing was imported.`,
+    );
   const match = /^3\.([01])\.\d+/.exec(version);
-  if (!match) throw new InputError(`${path} is OpenAPI ${version}; error-catalog imports OpenAPI 3.0 and 3.1. Nothing was imported.`);
+  if (!match)
+    throw new InputError(
+      `${path} is OpenAPI ${version}; error-catalog imports OpenAPI 3.0 and 3.1. Nothing was imported.`,
+    );
   return `3.${match[1]}`;
 }

@@ -39,7 +39,11 @@ export function flatten(schema: Schema | undefined, seen = new Set<object>()): S
   seen.add(schema);
   const parts = Array.isArray(schema['allOf']) ? (schema['allOf'] as Schema[]) : [];
   if (parts.length === 0) return schema;
-  const merged: Schema = { ...schema, properties: { ...(schema['properties'] as object) }, required: [...((schema['required'] as string[]) ?? [])] };
+  const merged: Schema = {
+    ...schema,
+    properties: { ...(schema['properties'] as object) },
+    required: [...((schema['required'] as string[]) ?? [])],
+  };
   delete merged['allOf'];
   for (const part of parts.map((p) => flatten(p, seen))) {
     Object.assign(merged['properties'] as object, part['properties'] ?? {});
@@ -61,7 +65,10 @@ export function alternativesOf(schema: Schema): Array<{ schema: Schema; origin: 
   if (!Array.isArray(branches) || branches.length === 0) return [{ schema: flat, origin: schema }];
   const { oneOf: _oneOf, anyOf: _anyOf, ...shared } = flat;
   return branches.flatMap((branch) =>
-    alternativesOf({ ...shared, ...flatten(branch) }).map((alternative) => ({ schema: alternative.schema, origin: branch })),
+    alternativesOf({ ...shared, ...flatten(branch) }).map((alternative) => ({
+      schema: alternative.schema,
+      origin: branch,
+    })),
   );
 }
 
@@ -111,7 +118,14 @@ export function walkErrorSchema(schema: Schema): WalkResult {
   return codeSchema ? { fields, codeSchema } : { fields };
 }
 
-function visit(schema: Schema, prefix: string, depth: number, inArray: boolean, out: Candidate[], seen: Set<object>): void {
+function visit(
+  schema: Schema,
+  prefix: string,
+  depth: number,
+  inArray: boolean,
+  out: Candidate[],
+  seen: Set<object>,
+): void {
   if (depth > MAX_DEPTH || seen.has(schema)) return;
   seen.add(schema);
   const properties = (schema['properties'] ?? {}) as Record<string, Schema>;
@@ -135,7 +149,12 @@ function visit(schema: Schema, prefix: string, depth: number, inArray: boolean, 
         // `type` only when it is an enumeration (in problem details it is a URI).
         const siblings = Object.keys(properties).map(normal);
         const enumerated = Array.isArray(property['enum']) || property['const'] !== undefined;
-        if ((key !== 'error' && key !== 'type') || enumerated || (key === 'error' && siblings.includes('errordescription'))) add('code');
+        if (
+          (key !== 'error' && key !== 'type') ||
+          enumerated ||
+          (key === 'error' && siblings.includes('errordescription'))
+        )
+          add('code');
         if (key === 'status' && type === 'string' && /^\d+$/.test(String(property['example'] ?? ''))) add('status');
         add('message');
         add('title');
@@ -153,7 +172,8 @@ function visit(schema: Schema, prefix: string, depth: number, inArray: boolean, 
         // A map of field → messages, e.g. { "errors": { "title": ["is required"] } }.
         const value = flatten(extra as Schema);
         const each = typeOf(value) === 'array' ? '[]' : '';
-        if (typeOf(value) === 'string' || each) out.push({ part: 'fieldErrors', path: `${path}.<field>${each}`, depth, rank: 0, schema: value });
+        if (typeOf(value) === 'string' || each)
+          out.push({ part: 'fieldErrors', path: `${path}.<field>${each}`, depth, rank: 0, schema: value });
       } else {
         visit(property, `${path}.`, depth + 1, inArray, out, seen);
       }

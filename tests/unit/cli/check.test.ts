@@ -62,7 +62,11 @@ describe('check', () => {
   test('--format json: the problems as data', async () => {
     const result = await runCli(['check', BAD, '--format', 'json']);
     expect(result.code).toBe(1);
-    const report = JSON.parse(result.stdout) as { ok: boolean; catalog: string; problems: Array<Record<string, unknown>> };
+    const report = JSON.parse(result.stdout) as {
+      ok: boolean;
+      catalog: string;
+      problems: Array<Record<string, unknown>>;
+    };
     expect(report.ok).toBe(false);
     expect(report.catalog).toBe(BAD);
     expect(report.problems[0]).toEqual({
@@ -97,7 +101,9 @@ describe('check', () => {
       cwd: 'tests/fixtures/bad-catalogs',
       env: { GITHUB_WORKSPACE: process.cwd() },
     });
-    expect(result.stdout.split('\n')[0]).toMatch(/^::error file=tests\/fixtures\/bad-catalogs\/several-problems-at-once\/codes\/shop\.yaml,line=10,/);
+    expect(result.stdout.split('\n')[0]).toMatch(
+      /^::error file=tests\/fixtures\/bad-catalogs\/several-problems-at-once\/codes\/shop\.yaml,line=10,/,
+    );
   });
 
   test('--format gitlab: a code-quality report with stable fingerprints', async () => {
@@ -107,7 +113,8 @@ describe('check', () => {
     const report = JSON.parse(first.stdout) as Array<Record<string, unknown>>;
     expect(report).toHaveLength(4);
     expect(report[0]).toEqual({
-      description: 'codes[0].resolutoin: unknown field "resolutoin" (did you mean "resolution"?). Fix: rename "resolutoin" to "resolution"',
+      description:
+        'codes[0].resolutoin: unknown field "resolutoin" (did you mean "resolution"?). Fix: rename "resolutoin" to "resolution"',
       check_name: 'error-catalog',
       fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
       severity: 'major',
@@ -140,6 +147,8 @@ describe('check', () => {
   test('an unknown format is refused with the allowed ones', async () => {
     const result = await runCli(['check', '--format', 'sarif']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("error: option '-f, --format <format>' argument 'sarif' is invalid. Allowed choices are text, json, github, gitlab.");
+    expect(result.stderr).toContain(
+      "error: option '-f, --format <format>' argument 'sarif' is invalid. Allowed choices are text, json, github, gitlab.",
+    );
   });
 });

@@ -41,16 +41,43 @@ describe('import csv', () => {
     const after = readFileSync(`${dir}/codes/shop.yaml`, 'utf8');
     expect(after.startsWith(before)).toBe(true);
     expect(parse(after).codes.slice(2)).toEqual([
-      { code: 1003, name: 'ORDER_EXPIRED', status: 409, message: 'Order {orderId} expired.', cause: 'The order was not paid in time.', resolution: 'Place a new order.', tags: ['orders', 'expiry'] },
-      { code: 1004, name: 'CART_EMPTY', status: 409, message: 'The cart is empty.', cause: 'The cart has no items, so there is nothing to order.', resolution: 'Add an item first.' },
+      {
+        code: 1003,
+        name: 'ORDER_EXPIRED',
+        status: 409,
+        message: 'Order {orderId} expired.',
+        cause: 'The order was not paid in time.',
+        resolution: 'Place a new order.',
+        tags: ['orders', 'expiry'],
+      },
+      {
+        code: 1004,
+        name: 'CART_EMPTY',
+        status: 409,
+        message: 'The cart is empty.',
+        cause: 'The cart has no items, so there is nothing to order.',
+        resolution: 'Add an item first.',
+      },
     ]);
     expect((await runCli(['check', dir])).code).toBe(0);
   });
 
   test('--map reads other headers; a space column puts each row in its space', async () => {
     const dir = copyCatalog(MINIMAL);
-    const file = csvFile('Space;Error code;HTTP;Text;Why;Fix\nshop;1010;404;Cart {cartId} not found.;The cart expired.;Start a new cart.\n');
-    const result = await runCli(['import', 'csv', file, '-C', dir, '--map', 'Error code=code,Text=message', '--map', 'Why=cause']);
+    const file = csvFile(
+      'Space;Error code;HTTP;Text;Why;Fix\nshop;1010;404;Cart {cartId} not found.;The cart expired.;Start a new cart.\n',
+    );
+    const result = await runCli([
+      'import',
+      'csv',
+      file,
+      '-C',
+      dir,
+      '--map',
+      'Error code=code,Text=message',
+      '--map',
+      'Why=cause',
+    ]);
     expect(result.code).toBe(0);
     expect(parse(readFileSync(`${dir}/codes/shop.yaml`, 'utf8')).codes[2]).toEqual({
       code: 1010,
@@ -91,17 +118,23 @@ describe('import csv', () => {
 
   test('--skip-invalid writes the valid rows and lists the others', async () => {
     const dir = copyCatalog(MINIMAL);
-    const file = csvFile('code,status,message,cause,resolution\n1005,404,Gone.,Deleted.,Create it.\n1006,418,Teapot.,Tea.,Coffee.\n');
+    const file = csvFile(
+      'code,status,message,cause,resolution\n1005,404,Gone.,Deleted.,Create it.\n1006,418,Teapot.,Tea.,Coffee.\n',
+    );
     const result = await runCli(['import', 'csv', file, '-C', dir, '--space', 'shop', '--skip-invalid']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('  added (1):\n    code 1005\n');
     expect(result.stdout).toContain('row 2 (line 3) (code 1006): HTTP status 418 is not declared');
-    expect(parse(readFileSync(`${dir}/codes/shop.yaml`, 'utf8')).codes.map((code: { code: number }) => code.code)).toEqual([1001, 1002, 1005]);
+    expect(
+      parse(readFileSync(`${dir}/codes/shop.yaml`, 'utf8')).codes.map((code: { code: number }) => code.code),
+    ).toEqual([1001, 1002, 1005]);
   });
 
   test('a code already in the catalog: what is missing is filled, a different value is a conflict and is kept', async () => {
     const dir = copyCatalog(MINIMAL);
-    const file = csvFile('code,status,message,cause,resolution,tags\n1001,410,Order {orderId} not found.,The order does not exist.,Check the order id.,orders\n');
+    const file = csvFile(
+      'code,status,message,cause,resolution,tags\n1001,410,Order {orderId} not found.,The order does not exist.,Check the order id.,orders\n',
+    );
     const result = await runCli(['import', 'csv', file, '-C', dir, '--space', 'shop']);
     expect(result.code).toBe(0);
     expect(result.stdout.replaceAll(dir, '<dir>').replaceAll(file, '<file>')).toMatchInlineSnapshot(`
@@ -113,18 +146,49 @@ describe('import csv', () => {
         Wrote 1 file: <dir>/codes/shop.yaml. The catalog passes check.
       "
     `);
-    expect(parse(readFileSync(`${dir}/codes/shop.yaml`, 'utf8')).codes[0]).toMatchObject({ code: 1001, status: 404, tags: ['orders'] });
+    expect(parse(readFileSync(`${dir}/codes/shop.yaml`, 'utf8')).codes[0]).toMatchObject({
+      code: 1001,
+      status: 404,
+      tags: ['orders'],
+    });
   });
 });
 
 describe('bad CSV input: one paragraph, exit 2, nothing written', () => {
   test.each([
-    ['ragged rows', () => csvFile('code,status,message,cause,resolution\n1005,404,Gone.,Deleted.\n1006,404,A, B,c,d\n'), /has rows with a different number of cells than its header \(5\): line 2 has 4, line 3 has 6\. Nothing was imported\./],
-    ['Windows-1252 text', () => csvFile(Buffer.concat([Buffer.from('code,status,message,cause,resolution\n1005,404,Caf'), Buffer.from([0xe9]), Buffer.from(' closed.,x,y\n')])), /is not UTF-8 text: line 2 holds bytes that are not UTF-8/],
-    ['UTF-16', () => csvFile(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('code,status\n', 'utf16le')])), /is encoded as UTF-16, not UTF-8/],
-    ['a missing required column', () => csvFile('code,status,message\n1005,404,Gone.\n'), /has no column for cause, resolution \(its headers are: code, status, message\)/],
+    [
+      'ragged rows',
+      () => csvFile('code,status,message,cause,resolution\n1005,404,Gone.,Deleted.\n1006,404,A, B,c,d\n'),
+      /has rows with a different number of cells than its header \(5\): line 2 has 4, line 3 has 6\. Nothing was imported\./,
+    ],
+    [
+      'Windows-1252 text',
+      () =>
+        csvFile(
+          Buffer.concat([
+            Buffer.from('code,status,message,cause,resolution\n1005,404,Caf'),
+            Buffer.from([0xe9]),
+            Buffer.from(' closed.,x,y\n'),
+          ]),
+        ),
+      /is not UTF-8 text: line 2 holds bytes that are not UTF-8/,
+    ],
+    [
+      'UTF-16',
+      () => csvFile(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('code,status\n', 'utf16le')])),
+      /is encoded as UTF-16, not UTF-8/,
+    ],
+    [
+      'a missing required column',
+      () => csvFile('code,status,message\n1005,404,Gone.\n'),
+      /has no column for cause, resolution \(its headers are: code, status, message\)/,
+    ],
     ['a missing file', () => 'nope.csv', /^error: There is no file at nope\.csv/],
-    ['an unclosed quote', () => csvFile('code,status,message,cause,resolution\n1005,404,"Gone.,x,y\n'), /is not valid CSV/],
+    [
+      'an unclosed quote',
+      () => csvFile('code,status,message,cause,resolution\n1005,404,"Gone.,x,y\n'),
+      /is not valid CSV/,
+    ],
   ])('%s', async (_name, makeFile, message) => {
     const dir = copyCatalog(MINIMAL);
     const before = readFileSync(`${dir}/codes/shop.yaml`, 'utf8');

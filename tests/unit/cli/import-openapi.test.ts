@@ -61,8 +61,12 @@ describe('import openapi into a new catalog', () => {
     // $ref across components: the 404 response (components/responses) → Error → ErrorDetail → ErrorCode.
     const error = yamlOf(`${dir}/envelopes/error.yaml`);
     expect(error['fields']).toEqual({ code: 'error.code', message: 'error.message', requestId: 'requestId' });
-    expect(error['declaration']).toContain('code: "order_not_found" | "order_shipped" | "validation_failed" | "rate_limited" | "internal";');
-    expect((error['examples'] as Array<{ title: string; status: number }>).map((example) => [example.status, example.title])).toEqual([
+    expect(error['declaration']).toContain(
+      'code: "order_not_found" | "order_shipped" | "validation_failed" | "rate_limited" | "internal";',
+    );
+    expect(
+      (error['examples'] as Array<{ title: string; status: number }>).map((example) => [example.status, example.title]),
+    ).toEqual([
       [404, 'The order does not exist.'],
       [409, 'Order already shipped'],
       [429, 'Too many requests; wait for the number of seconds in Retry-After.'],
@@ -70,9 +74,18 @@ describe('import openapi into a new catalog', () => {
     // The oneOf branch with per-field errors is its own format, named after its component.
     const validation = yamlOf(`${dir}/envelopes/validation-error.yaml`);
     expect(validation['name']).toBe('ValidationError');
-    expect(validation['fields']).toEqual({ code: 'error.code', message: 'error.message', fieldErrors: 'error.fields.<field>[]', requestId: 'requestId' });
-    expect(validation['examples']).toEqual([expect.objectContaining({ title: 'Invalid fields', kind: 'validation', status: 422 })]);
-    const statuses = (yamlOf(`${dir}/statuses/statuses.yaml`)['statuses'] as Array<Record<string, unknown>>).map((s) => [s['status'], s['reason'], s['meaning']]);
+    expect(validation['fields']).toEqual({
+      code: 'error.code',
+      message: 'error.message',
+      fieldErrors: 'error.fields.<field>[]',
+      requestId: 'requestId',
+    });
+    expect(validation['examples']).toEqual([
+      expect.objectContaining({ title: 'Invalid fields', kind: 'validation', status: 422 }),
+    ]);
+    const statuses = (yamlOf(`${dir}/statuses/statuses.yaml`)['statuses'] as Array<Record<string, unknown>>).map(
+      (s) => [s['status'], s['reason'], s['meaning']],
+    );
     expect(statuses).toEqual([
       [404, 'Not Found', 'The order does not exist.'],
       [409, 'Conflict', 'The order can no longer be cancelled.'],
@@ -88,7 +101,10 @@ describe('import openapi into a new catalog', () => {
       ['rate_limited', 429, 'Slow down.', 'You sent more requests than your plan allows.'],
       ['validation_failed', 422, '2 fields of the order are invalid.', 'One or more fields break a rule.'],
     ]);
-    expect(codes[0]).toMatchObject({ name: 'INTERNAL', resolution: 'Retry with backoff; quote the requestId to support if it persists.' });
+    expect(codes[0]).toMatchObject({
+      name: 'INTERNAL',
+      resolution: 'Retry with backoff; quote the requestId to support if it persists.',
+    });
     expect(codes[1]!['resolution']).toBe(UNDOCUMENTED);
     expect((await runCli(['check', dir])).code).toBe(0);
   });
@@ -119,9 +135,19 @@ describe('import openapi into a new catalog', () => {
       mediaType: 'application/problem+json',
       fields: { code: 'code', status: 'status', message: 'detail', title: 'title', requestId: 'traceId' },
     });
-    expect(yamlOf(`${dir}/surfaces/ledger.yaml`)).toMatchObject({ envelopes: ['problem'], baseUrl: 'https://ledger.example/v1' });
+    expect(yamlOf(`${dir}/surfaces/ledger.yaml`)).toMatchObject({
+      envelopes: ['problem'],
+      baseUrl: 'https://ledger.example/v1',
+    });
     expect(yamlOf(`${dir}/codes/ledger.yaml`)['codes']).toEqual([
-      { code: 4100, name: 'BALANCE_NOT_FOUND', status: 404, message: 'Balance {balanceId} not found.', cause: UNDOCUMENTED, resolution: UNDOCUMENTED },
+      {
+        code: 4100,
+        name: 'BALANCE_NOT_FOUND',
+        status: 404,
+        message: 'Balance {balanceId} not found.',
+        cause: UNDOCUMENTED,
+        resolution: UNDOCUMENTED,
+      },
       {
         code: 4201,
         name: 'INSUFFICIENT_BALANCE',
@@ -133,7 +159,13 @@ describe('import openapi into a new catalog', () => {
     ]);
     expect((await runCli(['check', dir])).code).toBe(0);
     const snapshot = (files: string[]) => files.map((file) => readFileSync(`${dir}/${file}`, 'utf8'));
-    const files = ['api.yaml', 'codes/ledger.yaml', 'codes/tiny-shop.yaml', 'envelopes/problem.yaml', 'statuses/statuses.yaml'];
+    const files = [
+      'api.yaml',
+      'codes/ledger.yaml',
+      'codes/tiny-shop.yaml',
+      'envelopes/problem.yaml',
+      'statuses/statuses.yaml',
+    ];
     const before = snapshot(files);
     const again = await runCli(['import', 'openapi', LEDGER, '-C', dir, '--surface', 'ledger']);
     expect(again.code).toBe(0);
@@ -143,7 +175,7 @@ describe('import openapi into a new catalog', () => {
 });
 
 describe('merging never destroys', () => {
-  test('keeps hand-written fields and comments, reports conflicts, fills what is missing and replaces only the import\'s own placeholder', async () => {
+  test("keeps hand-written fields and comments, reports conflicts, fills what is missing and replaces only the import's own placeholder", async () => {
     const start = `${emptyFolder()}/errors`;
     await runCli(['import', 'openapi', LEDGER, '-C', start, '--surface', 'ledger']);
     const dir = copyCatalog(start);
@@ -153,12 +185,16 @@ describe('merging never destroys', () => {
       codesFile,
       readFileSync(codesFile, 'utf8')
         .replace('codes:\n', 'codes:\n  # Ledger codes: reviewed by the payments team.\n')
-        .replace('resolution: Post a smaller movement, or release a hold first.', 'resolution: Split the movement, or release a hold. (Ask finance first.)')
+        .replace(
+          'resolution: Post a smaller movement, or release a hold first.',
+          'resolution: Split the movement, or release a hold. (Ask finance first.)',
+        )
         .replace('    name: INSUFFICIENT_BALANCE\n    status: 409', '    status: 404'),
     );
     // The description now documents why 4100 happens.
     const spec = JSON.parse(readFileSync(LEDGER, 'utf8'));
-    spec.components.responses.BalanceNotFound['x-error-codes'][0].description = 'No balance has this id in this ledger.';
+    spec.components.responses.BalanceNotFound['x-error-codes'][0].description =
+      'No balance has this id in this ledger.';
     const specFile = `${emptyFolder()}/ledger.json`;
     writeFileSync(specFile, JSON.stringify(spec));
     const result = await runCli(['import', 'openapi', specFile, '-C', dir, '--surface', 'ledger']);
@@ -182,7 +218,11 @@ describe('merging never destroys', () => {
     expect(text).toContain('resolution: Split the movement, or release a hold. (Ask finance first.)');
     const codes = parse(text).codes as Array<Record<string, unknown>>;
     expect(codes[1]).toMatchObject({ code: 4201, status: 404, name: 'INSUFFICIENT_BALANCE' });
-    expect(codes[0]).toMatchObject({ code: 4100, cause: 'No balance has this id in this ledger.', resolution: UNDOCUMENTED });
+    expect(codes[0]).toMatchObject({
+      code: 4100,
+      cause: 'No balance has this id in this ledger.',
+      resolution: UNDOCUMENTED,
+    });
     expect((await runCli(['check', dir])).code).toBe(0);
   });
 
@@ -204,18 +244,40 @@ describe('merging never destroys', () => {
     const result = await runCli(['import', 'openapi', SHOP, '-C', dir, '--surface', 'shop']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('  left out (5):\n');
-    expect(result.stdout).toContain('code order_not_found: code "order_not_found" is not numeric, but code space "shop" is divided into numeric ranges');
+    expect(result.stdout).toContain(
+      'code order_not_found: code "order_not_found" is not numeric, but code space "shop" is divided into numeric ranges',
+    );
     expect((await runCli(['check', dir])).code).toBe(0);
   });
 });
 
 describe('bad input: one paragraph on stderr, exit 2, nothing written', () => {
   const cases: Array<[string, () => string, RegExp]> = [
-    ['a missing file', () => 'tests/fixtures/openapi/nope.yaml', /^error: There is no file at tests\/fixtures\/openapi\/nope\.yaml\. Check the path/],
-    ['a file that is not OpenAPI', () => 'tests/fixtures/openapi/not-openapi.yaml', /is not an OpenAPI description: it has no openapi: field at its top/],
-    ['a Swagger 2.0 description', () => 'tests/fixtures/openapi/swagger-2.json', /is a Swagger 2\.0 description; error-catalog imports OpenAPI 3\.0 and 3\.1\. Convert it first/],
-    ['a $ref to nothing', () => 'tests/fixtures/openapi/missing-ref.yaml', /is not a valid OpenAPI 3\.0 description: Missing \$ref pointer "#\/components\/schemas\/Nope"/],
-    ['a circular $ref', () => 'tests/fixtures/openapi/circular-error.yaml', /It has a circular \$ref \(.*#\/components\/schemas\/Loop.*\): a schema that refers to itself describes no body that can be read\./],
+    [
+      'a missing file',
+      () => 'tests/fixtures/openapi/nope.yaml',
+      /^error: There is no file at tests\/fixtures\/openapi\/nope\.yaml\. Check the path/,
+    ],
+    [
+      'a file that is not OpenAPI',
+      () => 'tests/fixtures/openapi/not-openapi.yaml',
+      /is not an OpenAPI description: it has no openapi: field at its top/,
+    ],
+    [
+      'a Swagger 2.0 description',
+      () => 'tests/fixtures/openapi/swagger-2.json',
+      /is a Swagger 2\.0 description; error-catalog imports OpenAPI 3\.0 and 3\.1\. Convert it first/,
+    ],
+    [
+      'a $ref to nothing',
+      () => 'tests/fixtures/openapi/missing-ref.yaml',
+      /is not a valid OpenAPI 3\.0 description: Missing \$ref pointer "#\/components\/schemas\/Nope"/,
+    ],
+    [
+      'a circular $ref',
+      () => 'tests/fixtures/openapi/circular-error.yaml',
+      /It has a circular \$ref \(.*#\/components\/schemas\/Loop.*\): a schema that refers to itself describes no body that can be read\./,
+    ],
     [
       'a 50 MB description',
       () => {
@@ -230,7 +292,14 @@ describe('bad input: one paragraph on stderr, exit 2, nothing written', () => {
       'text that is not UTF-8',
       () => {
         const file = `${emptyFolder()}/latin1.yaml`;
-        writeFileSync(file, Buffer.concat([Buffer.from('openapi: 3.1.0\ninfo: { title: "Caf'), Buffer.from([0xe9]), Buffer.from('", version: "1" }\n')]));
+        writeFileSync(
+          file,
+          Buffer.concat([
+            Buffer.from('openapi: 3.1.0\ninfo: { title: "Caf'),
+            Buffer.from([0xe9]),
+            Buffer.from('", version: "1" }\n'),
+          ]),
+        );
         return file;
       },
       /is not UTF-8 text: line 2 holds bytes that are not UTF-8/,
