@@ -9,8 +9,9 @@ import { catalogOption, createCommand, dryRunOption, withExamples, type CommandC
 import { withProblems } from './edit-catalog';
 import { EXIT, InputError } from './errors';
 import { mergeChecked, openImportTarget, printImportReport } from './import-flow';
-import type { MergeInput } from './merge-catalog';
-import { derive, UNDOCUMENTED } from './openapi/derive';
+import type { ImportedOperation, MergeInput } from './merge-catalog';
+import { pathOfUrl } from '../shared/path-template';
+import { derive, UNDOCUMENTED, type Derived } from './openapi/derive';
 import { DEFAULT_MAX_MB, readSpec } from './openapi/read-spec';
 
 interface ImportOpenApiOptions {
@@ -93,10 +94,16 @@ async function importOpenApi(
     })),
     statuses: derived.statuses.map((status) => ({ ...status, action: UNDOCUMENTED })),
     codes: derived.codes.map(({ source, ...entry }) => ({ space, entry, label: `the description (${source})` })),
+    operations: {
+      surface: derived.surface.id,
+      space,
+      list: operationsOf(derived, existingSurface?.baseUrl ?? derived.surface.baseUrl),
+    },
     placeholders: [UNDOCUMENTED],
   };
   const describe = (key: string) => {
     const [kind, ...rest] = key.split(':');
+    if (kind === 'operation') return `operation ${rest.join(':')}`;
     if (kind === 'code') return `code ${rest.slice(1).join(':')}`;
     if (kind === 'status') return `status ${rest[0]}`;
     if (kind === 'envelope') return `envelope ${rest[0]}`;
@@ -122,4 +129,45 @@ async function importOpenApi(
       `  Where the description gives no words, the catalog says "${UNDOCUMENTED}": search for it and write what the API means.\n`,
     );
   return EXIT.ok;
+}
+
+/**
+ * The operations as the catalog writes them: the path with the surface's base path in front, every
+ * numeric status, the imported codes a response of that status returns, and the envelope of a
+ * status whose body differs from the surface's default.
+ */
+function operationsOf(derived: Derived, baseUrl: string | undefined): ImportedOperation[] {
+  const basePath = baseUrl ? pathOfUrl(baseUrl).replace(/\/+$/, '') : '';
+  const statusOf = new Map(derived.codes.map((code) => [code.code, code.status]));
+  const defaultEnvelope = derived.surface.envelopes[0];
+  return derived.operations.map((operation) => {
+    const statuses = [...new Set(operation.statuses)].sort((a, b) => a - b);
+    const codes: string[] = [];
+    const envelopes: Record<string, string> = {};
+    for (const response of operation.responses) {
+      for (const code of response.codes) {
+        const status = statusOf.get(code);
+        const answers = /^\d+$/.test(response.status)
+          ? Number(response.status) === status
+          : status !== undefined && statuses.includes(status);
+        if (status !== undefined && answers && statuses.includes(status) && !codes.includes(code)) codes.push(code);
+      }
+      const envelope = response.envelopes[0];
+      if (/^\d+$/.test(response.status) && envelope && envelope !== defaultEnvelope)
+        envelopes[response.status] = envelope;
+    }
+    const id =
+      operation.operationId && /^[A-Za-z][A-Za-z0-9_.-]*$/.test(operation.operationId)
+        ? operation.operationId
+        : undefined;
+    return {
+      method: operation.method,
+      path: `${basePath}${operation.path}`,
+      ...(id ? { id } : {}),
+      ...(operation.summary?.trim() ? { summary: operation.summary.trim() } : {}),
+      statuses,
+      codes,
+      envelopes,
+    };
+  });
 }

@@ -42,6 +42,16 @@ const CODE_FIELDS = [
 
 export type CodeEntry = Partial<Record<(typeof CODE_FIELDS)[number], unknown>> & { code: string; status: number };
 
+export interface ImportedOperation {
+  method: string;
+  path: string;
+  id?: string;
+  summary?: string;
+  statuses: number[];
+  codes: string[];
+  envelopes: Record<string, string>;
+}
+
 export interface MergeReport {
   added: string[];
   filled: string[];
@@ -72,6 +82,8 @@ export interface MergeInput {
   statuses?: Array<{ status: number; reason: string; meaning: string; action: string }>;
   /** Codes by code space; `label` names where each came from (a CSV row, the spec). */
   codes?: Array<{ space: string; entry: CodeEntry; label: string }>;
+  /** Operations of one surface (catalog/operations/<surface>.yaml). */
+  operations?: { surface: string; space: string; list: ImportedOperation[] };
   /** Sentences such as UNDOCUMENTED: a catalog field holding one of them was not written by a person. */
   placeholders: string[];
 }
@@ -137,6 +149,85 @@ export class CatalogMerger {
       else (newCodes.get(space) ?? newCodes.set(space, []).get(space)!).push({ entry, label });
     }
     for (const [space, list] of newCodes) this.addCodes(space, list);
+    if (input.operations) this.mergeOperations(input.operations.surface, input.operations.space, input.operations.list);
+  }
+
+  private mergeOperations(surface: string, space: string, list: ImportedOperation[]): void {
+    const keyOf = (operation: { method: string; path: string }) => `operation:${operation.method} ${operation.path}`;
+    // A code left out of the catalog is left out of the operations that return it, too.
+    const wanted = list
+      .filter((operation) => !this.skips.has(keyOf(operation)))
+      .map((operation) => ({
+        ...operation,
+        codes: operation.codes.filter((code) => !this.skips.has(`code:${space}:${code}`)),
+      }));
+    if (wanted.length === 0) return;
+    const existing = this.files?.operations.find((parsed) => parsed.data.surface === surface);
+    const entry = (operation: ImportedOperation) => {
+      const data: Record<string, unknown> = { method: operation.method, path: operation.path };
+      if (operation.id) data['id'] = operation.id;
+      if (operation.summary) data['summary'] = operation.summary;
+      if (operation.statuses.length) data['statuses'] = operation.statuses;
+      if (operation.codes.length) data['codes'] = operation.codes;
+      if (Object.keys(operation.envelopes).length) data['envelopes'] = operation.envelopes;
+      return data;
+    };
+    const trace = (file: string) =>
+      this.traces.push({
+        file,
+        keyOf: (field, data) => {
+          const found = entryAt(data, 'operations', field);
+          return found ? keyOf({ method: String(found['method']), path: String(found['path']) }) : undefined;
+        },
+      });
+    if (!existing) {
+      const file = `operations/${surface}.yaml`;
+      this.created.set(file, stringifyBlock({ surface, operations: wanted.map(entry) }, false));
+      trace(file);
+      this.report.added.push(`${wanted.length} operation${wanted.length === 1 ? '' : 's'} of surface ${surface}`);
+      return;
+    }
+    const file = this.fileOf(existing.source);
+    trace(file);
+    const editor = this.editor(file);
+    for (const operation of wanted) {
+      const index = existing.data.operations.findIndex(
+        (known) => known.method === operation.method && known.path === operation.path,
+      );
+      if (index < 0) {
+        editor.appendToSeq(['operations'], entry(operation));
+        this.report.added.push(`operation ${operation.method} ${operation.path}`);
+        continue;
+      }
+      const known = existing.data.operations[index]!;
+      const label = `operation ${operation.method} ${operation.path}`;
+      for (const field of ['id', 'summary'] as const) {
+        const value = operation[field];
+        if (value === undefined || known[field] === value) continue;
+        if (known[field] === undefined) {
+          editor.addToMap(['operations', index], field, value);
+          this.report.filled.push(`${label}: ${field}`);
+        } else
+          this.report.conflicts.push(
+            `${label} (${existing.source.file}): the description says ${field} ${JSON.stringify(value)}, the catalog says ${JSON.stringify(known[field])}; the catalog's was kept`,
+          );
+      }
+      // Lists grow: what the description adds is appended, nothing is removed.
+      const knownCodes = known.codes.map(String);
+      for (const [field, current, incoming] of [
+        ['statuses', known.statuses.map(String), operation.statuses.map(String)],
+        ['codes', knownCodes, operation.codes],
+      ] as const) {
+        const fresh = incoming.filter((value) => !current.includes(value));
+        if (fresh.length === 0) continue;
+        const values = field === 'statuses' ? fresh.map(Number) : fresh;
+        const raw = existing.source.valueAt(['operations', index, field]);
+        if (Array.isArray(raw)) for (const value of values) editor.appendToSeq(['operations', index, field], value);
+        else editor.addToMap(['operations', index], field, values);
+        this.report.filled.push(`${label}: ${field} ${fresh.join(', ')}`);
+      }
+    }
+    this.report.kept.push(`operations of surface ${surface}`);
   }
 
   /** Writes every edited and created file into the change set. */

@@ -47,6 +47,8 @@ export interface DerivedCode {
 export interface DerivedOperation {
   method: string;
   path: string;
+  /** Every numeric status of its responses, success ones included. */
+  statuses: number[];
   operationId?: string;
   summary?: string;
   responses: Array<{ status: string; description: string; envelopes: string[]; codes: string[] }>;
@@ -143,14 +145,23 @@ export function derive(spec: ReadSpec, options: { surface?: string; specName: st
       if (!operation || typeof operation !== 'object') continue;
       const where = `${method.toUpperCase()} ${path}`;
       readExtensionCodes(operation['x-error-codes'], where, undefined);
-      const derivedOperation: DerivedOperation = { method: method.toUpperCase(), path, responses: [] };
+      const derivedOperation: DerivedOperation = { method: method.toUpperCase(), path, statuses: [], responses: [] };
       if (typeof operation['operationId'] === 'string') derivedOperation.operationId = operation['operationId'];
       if (typeof operation['summary'] === 'string') derivedOperation.summary = operation['summary'];
       for (const [key, raw] of Object.entries(
         (operation['responses'] ?? {}) as Record<string, Record<string, unknown>>,
       )) {
         const statusKey = key.toUpperCase();
-        if (!/^([45]\d\d|[45]XX|DEFAULT)$/.test(statusKey) || !raw || typeof raw !== 'object') continue;
+        if (!raw || typeof raw !== 'object') continue;
+        if (/^[1-5]\d\d$/.test(statusKey)) {
+          // Every status an operation answers with is one the catalog declares, success ones too.
+          const meanings = statusMeanings.get(Number(statusKey)) ?? new Map<string, number>();
+          const text = typeof raw['description'] === 'string' ? raw['description'].trim() : '';
+          if (text && !/^[45]/.test(statusKey)) meanings.set(text, (meanings.get(text) ?? 0) + 1);
+          statusMeanings.set(Number(statusKey), meanings);
+          derivedOperation.statuses.push(Number(statusKey));
+        }
+        if (!/^([45]\d\d|[45]XX|DEFAULT)$/.test(statusKey)) continue;
         const status = /^\d+$/.test(statusKey) ? Number(statusKey) : undefined;
         const responseText = typeof raw['description'] === 'string' ? raw['description'].trim() : '';
         if (status !== undefined) {
@@ -252,7 +263,8 @@ export function derive(spec: ReadSpec, options: { surface?: string; specName: st
         }
         derivedOperation.responses.push(response);
       }
-      if (derivedOperation.responses.length > 0) operations.push(derivedOperation);
+      if (derivedOperation.responses.length > 0 || derivedOperation.statuses.length > 0)
+        operations.push(derivedOperation);
     }
   }
 

@@ -27,11 +27,14 @@ describe('import openapi into a new catalog', () => {
     expect(result.code).toBe(0);
     expect(result.stdout.replaceAll(dir, '<dir>')).toMatchInlineSnapshot(`
       "Imported tests/fixtures/openapi/shop-3.1.yaml (OpenAPI 3.1: 3 operations with 7 error responses) into <dir>/:
-        added (14):
+        added (18):
           api.yaml
           envelope error (Error)
           envelope validation-error (ValidationError)
           surface tiny-shop
+          status 200
+          status 201
+          status 204
           status 404
           status 409
           status 422
@@ -42,7 +45,8 @@ describe('import openapi into a new catalog', () => {
           code order_shipped
           code rate_limited
           code validation_failed
-        Wrote 6 files: <dir>/api.yaml, <dir>/codes/tiny-shop.yaml, <dir>/envelopes/error.yaml, <dir>/envelopes/validation-error.yaml, <dir>/statuses/statuses.yaml, <dir>/surfaces/tiny-shop.yaml. The catalog passes check.
+          3 operations of surface tiny-shop
+        Wrote 7 files: <dir>/api.yaml, <dir>/codes/tiny-shop.yaml, <dir>/envelopes/error.yaml, <dir>/envelopes/validation-error.yaml, <dir>/operations/tiny-shop.yaml, <dir>/statuses/statuses.yaml, <dir>/surfaces/tiny-shop.yaml. The catalog passes check.
         Where the description gives no words, the catalog says "Not documented in the OpenAPI description yet.": search for it and write what the API means.
       "
     `);
@@ -87,6 +91,9 @@ describe('import openapi into a new catalog', () => {
       (s) => [s['status'], s['reason'], s['meaning']],
     );
     expect(statuses).toEqual([
+      [200, 'OK', 'The order.'],
+      [201, 'Created', 'Created.'],
+      [204, 'No Content', 'Cancelled.'],
       [404, 'Not Found', 'The order does not exist.'],
       [409, 'Conflict', 'The order can no longer be cancelled.'],
       [422, 'Unprocessable Content', 'The order is invalid.'],
@@ -106,6 +113,37 @@ describe('import openapi into a new catalog', () => {
       resolution: 'Retry with backoff; quote the requestId to support if it persists.',
     });
     expect(codes[1]!['resolution']).toBe(UNDOCUMENTED);
+    // Operations: every status they answer with, the codes of those statuses, the envelope where it differs.
+    expect(yamlOf(`${dir}/operations/tiny-shop.yaml`)).toEqual({
+      surface: 'tiny-shop',
+      operations: [
+        {
+          method: 'GET',
+          path: '/v2/orders/{orderId}',
+          id: 'getOrder',
+          summary: 'Read an order',
+          statuses: [200, 404],
+          codes: ['order_not_found'],
+        },
+        {
+          method: 'DELETE',
+          path: '/v2/orders/{orderId}',
+          id: 'cancelOrder',
+          summary: 'Cancel an order',
+          statuses: [204, 404, 409],
+          codes: ['order_not_found', 'order_shipped'],
+        },
+        {
+          method: 'POST',
+          path: '/v2/orders',
+          id: 'createOrder',
+          summary: 'Place an order',
+          statuses: [201, 422, 429],
+          codes: ['validation_failed', 'rate_limited'],
+          envelopes: { '422': 'validation-error' },
+        },
+      ],
+    });
     expect((await runCli(['check', dir])).code).toBe(0);
   });
 
@@ -116,16 +154,17 @@ describe('import openapi into a new catalog', () => {
     expect(result.code).toBe(0);
     expect(result.stdout.replaceAll(dir, '<dir>')).toMatchInlineSnapshot(`
       "Imported tests/fixtures/openapi/ledger-3.0.json (OpenAPI 3.0: 2 operations with 4 error responses) into <dir>/:
-        added (5):
+        added (6):
           envelope problem (Problem)
           surface ledger
           status 503
           code 4100
           code 4201
+          2 operations of surface ledger
         left out (1):
           error bodies of type text/plain: only JSON bodies become envelopes
-        already in the catalog: 2 entries
-        Wrote 4 files: <dir>/codes/ledger.yaml, <dir>/envelopes/problem.yaml, <dir>/statuses/statuses.yaml, <dir>/surfaces/ledger.yaml. The catalog passes check.
+        already in the catalog: 4 entries
+        Wrote 5 files: <dir>/codes/ledger.yaml, <dir>/envelopes/problem.yaml, <dir>/operations/ledger.yaml, <dir>/statuses/statuses.yaml, <dir>/surfaces/ledger.yaml. The catalog passes check.
         Where the description gives no words, the catalog says "Not documented in the OpenAPI description yet.": search for it and write what the API means.
       "
     `);
@@ -156,6 +195,10 @@ describe('import openapi into a new catalog', () => {
         cause: 'The movement is larger than the available balance (holds are subtracted).',
         resolution: 'Post a smaller movement, or release a hold first.',
       },
+    ]);
+    expect(yamlOf(`${dir}/operations/ledger.yaml`)['operations']).toEqual([
+      { method: 'GET', path: '/v1/balances/{balanceId}', id: 'getBalance', statuses: [200, 404], codes: ['4100'] },
+      { method: 'POST', path: '/v1/movements', id: 'postMovement', statuses: [201, 409, 503], codes: ['4201'] },
     ]);
     expect((await runCli(['check', dir])).code).toBe(0);
     const snapshot = (files: string[]) => files.map((file) => readFileSync(`${dir}/${file}`, 'utf8'));
@@ -191,6 +234,11 @@ describe('merging never destroys', () => {
         )
         .replace('    name: INSUFFICIENT_BALANCE\n    status: 409', '    status: 404'),
     );
+    const operationsFile = `${dir}/operations/ledger.yaml`;
+    writeFileSync(
+      operationsFile,
+      readFileSync(operationsFile, 'utf8').replace('statuses: [201, 409, 503]', 'statuses: [201, 404, 409, 503]'),
+    );
     // The description now documents why 4100 happens.
     const spec = JSON.parse(readFileSync(LEDGER, 'utf8'));
     spec.components.responses.BalanceNotFound['x-error-codes'][0].description =
@@ -209,7 +257,7 @@ describe('merging never destroys', () => {
           code 4201 (<dir>/codes/ledger.yaml:10): the description (x-error-codes of POST /movements 409) says resolution "Post a smaller movement, or release a hold first.", the catalog says "Split the movement, or release a hold. (Ask finance first.)"; the catalog's value was kept
         left out (1):
           error bodies of type text/plain: only JSON bodies become envelopes
-        already in the catalog: 5 entries
+        already in the catalog: 8 entries
         Wrote 1 file: <dir>/codes/ledger.yaml. The catalog passes check.
       "
     `);
@@ -244,6 +292,7 @@ describe('merging never destroys', () => {
     const result = await runCli(['import', 'openapi', SHOP, '-C', dir, '--surface', 'shop']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('  left out (5):\n');
+    expect(result.stdout).toContain('    operation POST /v2/orders\n');
     expect(result.stdout).toContain(
       'code order_not_found: code "order_not_found" is not numeric, but code space "shop" is divided into numeric ranges',
     );
