@@ -40,10 +40,9 @@ export function createCommand(name: string, context: CommandContext): Command {
     });
 }
 
-/** Adds an "Examples:" block to the command's --help. */
+/** Adds an "Examples:" block to the command's --help: each command line under what it does. */
 export function withExamples(command: Command, examples: Array<[string, string]>): Command {
-  const width = Math.max(...examples.map(([line]) => line.length));
-  const text = examples.map(([line, what]) => `  $ ${line.padEnd(width)}  ${what}`).join('\n');
+  const text = examples.map(([line, what]) => `${what ? `  # ${what}\n` : ''}  $ ${line}`).join('\n');
   return command.addHelpText('after', `\nExamples:\n${text}\n`);
 }
 

@@ -65,12 +65,12 @@ export function newCodeCommand(context: CommandContext): Command {
     );
   return withExamples(command, [
     [
-      'error-catalog new code --in Customers --name CARD_EXPIRED --status 402 -m "Card {cardId} expired." --cause "…" --resolution "…"',
-      '',
+      'error-catalog new code --in Customers --name CARD_EXPIRED --status 402 -m "Card {cardId} expired." -p cardId="The card id you sent." --cause "The card expired." --resolution "Ask for another card."',
+      'the next free number of the range named Customers',
     ],
     [
       'error-catalog new code --space core --range 1100 --status 404 -m … --cause … --resolution … --dry-run',
-      'show it, write nothing',
+      'the range that starts at 1100; show the entry, write nothing',
     ],
     [
       'error-catalog new code --space events --code refund_failed --status 409 -m … --cause … --resolution …',

@@ -49,6 +49,13 @@ export function colours(enabled: boolean): Colours {
 /** The process's own terminal. */
 export function processTerminal(): Terminal {
   const env = process.env;
+  // A reader that stops early (`| head`) closes the pipe: stop quietly, as other tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   return {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),

@@ -91,6 +91,7 @@ export function derive(spec: ReadSpec, options: { surface?: string; specName: st
   const sightings = new Map<string, CodeSighting>();
   const operations: DerivedOperation[] = [];
   const nonJson = new Set<string>();
+  const exampleOnly = new Set<string>();
 
   const sight = (code: unknown, source: string): CodeSighting | undefined => {
     if (typeof code !== 'string' && typeof code !== 'number') return undefined;
@@ -257,7 +258,14 @@ export function derive(spec: ReadSpec, options: { surface?: string; specName: st
                   body: text,
                 });
               }
-              pairCodes(body.value, walked.fields, status, sight, response.codes);
+              pairCodes(
+                body.value,
+                walked.fields,
+                status,
+                (code) => sightings.get(String(code).trim()),
+                response.codes,
+                exampleOnly,
+              );
             }
           }
         }
@@ -380,8 +388,9 @@ function pairCodes(
   body: unknown,
   fields: EnvelopeFields,
   status: number | undefined,
-  sight: (code: unknown, source: string) => CodeSighting | undefined,
+  sightings: (code: unknown) => CodeSighting | undefined,
   responseCodes: string[],
+  exampleOnly: Set<string>,
 ): void {
   if (!fields.code) return;
   const found = evaluateFieldPath(body, fields.code);
@@ -389,8 +398,13 @@ function pairCodes(
   const messages = fields.message ? evaluateFieldPath(body, fields.message) : [];
   for (const match of found) {
     if (typeof match.value !== 'string' && typeof match.value !== 'number') continue;
-    const known = sight(match.value, 'an example');
-    if (!known) continue;
+    // An example only pairs and describes codes the description lists (enum, x-error-codes);
+    // a code that appears in an example alone may be an illustration, so it is not imported.
+    const known = sightings(match.value);
+    if (!known) {
+      exampleOnly.add(String(match.value));
+      continue;
+    }
     const shown = status ?? (Number.isInteger(bodyStatus) ? bodyStatus : undefined);
     if (shown !== undefined) known.exampleStatuses.add(shown);
     if (found.length === 1 && messages.length === 1 && typeof messages[0]!.value === 'string')

@@ -68,11 +68,15 @@ export async function readSpec(
         circular: 'ignore',
         onCircular: (pointer: string) => circular.push(pointer.replace(/^.*#/, '#')),
         onDereference: (pointer: string, value: object) => {
-          const name = /#\/components\/(?:schemas|responses|examples|headers|requestBodies)\/([^/]+)$/.exec(
+          // A component (#/components/schemas/Error), or a whole file ($ref: ../models/error.yml → "Error").
+          const component = /#\/components\/(?:schemas|responses|examples|headers|requestBodies)\/([^/]+)$/.exec(
             pointer,
           )?.[1];
-          if (name && value && typeof value === 'object' && !names.has(value))
-            names.set(value, decodeURIComponent(name.replace(/~1/g, '/').replace(/~0/g, '~')));
+          const file = /([^/\\#]+)\.(?:ya?ml|json)#?$/.exec(pointer)?.[1];
+          const name = component
+            ? decodeURIComponent(component.replace(/~1/g, '/').replace(/~0/g, '~'))
+            : file && file.charAt(0).toUpperCase() + file.slice(1).replace(/[_-]+/g, ' ');
+          if (name && value && typeof value === 'object' && !names.has(value)) names.set(value, name);
         },
       },
     } as never)) as unknown as SpecDocument;

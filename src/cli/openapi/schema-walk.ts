@@ -148,13 +148,25 @@ function visit(
         // `error` is a code when it is an enumeration or has an error_description beside it (OAuth 2);
         // `type` only when it is an enumeration (in problem details it is a URI).
         const siblings = Object.keys(properties).map(normal);
-        const enumerated = Array.isArray(property['enum']) || property['const'] !== undefined;
+        const values = Array.isArray(property['enum'])
+          ? (property['enum'] as unknown[])
+          : property['const'] !== undefined
+            ? [property['const']]
+            : [];
+        // A one-value enum on `type` ("type": "error") tells bodies apart; it is no business code.
+        const enumerated =
+          key === 'type'
+            ? values.length > 1 || /\bcode\b/i.test(String(property['description'] ?? ''))
+            : values.length > 0;
         if (
           (key !== 'error' && key !== 'type') ||
           enumerated ||
           (key === 'error' && siblings.includes('errordescription'))
         )
           add('code');
+        // `id` is a code when it names the error (example "not_found"), not an instance (a UUID).
+        if (key === 'id' && (enumerated || /^[a-z]+(?:_[a-z]+)+$/i.test(String(property['example'] ?? ''))))
+          out.push({ part: 'code', path, depth, rank: NAMES.code.length, schema: property });
         if (key === 'status' && type === 'string' && /^\d+$/.test(String(property['example'] ?? ''))) add('status');
         add('message');
         add('title');

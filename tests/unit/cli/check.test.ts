@@ -151,4 +151,47 @@ describe('check', () => {
       "error: option '-f, --format <format>' argument 'sarif' is invalid. Allowed choices are text, json, github, gitlab.",
     );
   });
+
+  test('colour only when asked for on a pipe (FORCE_COLOR), never with NO_COLOR', async () => {
+    const plain = await runCli(['check', BAD]);
+    expect(plain.stdout).not.toContain('\u001b[');
+    const forced = await runCli(['check', BAD], { env: { FORCE_COLOR: '1' } });
+    expect(forced.stdout).toContain(
+      '\u001b[36mtests/fixtures/bad-catalogs/several-problems-at-once/codes/shop.yaml:10  codes[0].resolutoin\u001b[39m',
+    );
+    const refused = await runCli(['check', BAD], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
+    expect(refused.stdout).not.toContain('\u001b[');
+  });
+});
+
+describe('the tool', () => {
+  test('--help of the tool and of each command shows its examples; --version prints the version', async () => {
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: error-catalog [options] [command]');
+    expect(help.stdout).toContain(
+      'Exit status: 0 done · 1 problems were found (and listed) · 2 wrong command line or unusable input file.',
+    );
+    for (const command of [['check'], ['new', 'code'], ['new', 'range'], ['import', 'openapi'], ['import', 'csv']]) {
+      const result = await runCli([...command, '--help']);
+      expect(result.code, command.join(' ')).toBe(0);
+      expect(result.stdout, command.join(' ')).toMatch(
+        new RegExp(`Usage: error-catalog ${command.join(' ')} \\[options\\]`),
+      );
+      expect(result.stdout, command.join(' ')).toMatch(/\nExamples:\n {2}# .+\n {2}\$ error-catalog /);
+    }
+    const version = await runCli(['--version']);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  test('an unknown command gets a suggestion and exit 2; a command group without its command shows its help', async () => {
+    const typo = await runCli(['chek']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain("error: unknown command 'chek'\n(Did you mean check?)");
+    const group = await runCli(['new', 'rnage']);
+    expect(group.stderr).toContain("error: unknown command 'rnage'\n(Did you mean range?)");
+    const bare = await runCli(['import']);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('Usage: error-catalog import [options] [command]');
+  });
 });

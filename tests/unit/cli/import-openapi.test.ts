@@ -217,6 +217,20 @@ describe('import openapi into a new catalog', () => {
   });
 });
 
+test("a schema in another file gets the file's name; an `id` that names the error is its code", async () => {
+  const dir = `${emptyFolder()}/errors`;
+  const result = await runCli(['import', 'openapi', 'tests/fixtures/openapi/multi-file/openapi.yaml', '-C', dir]);
+  expect(result.code).toBe(0);
+  expect(yamlOf(`${dir}/envelopes/error.yaml`)).toMatchObject({
+    name: 'Error',
+    fields: { code: 'id', message: 'message' },
+  });
+  // x-error-codes lists the code; the example gives it its message.
+  expect(yamlOf(`${dir}/codes/multi-file.yaml`)['codes']).toEqual([
+    { code: 'not_found', status: 404, message: 'Thing 7 not found.', cause: UNDOCUMENTED, resolution: UNDOCUMENTED },
+  ]);
+});
+
 describe('merging never destroys', () => {
   test("keeps hand-written fields and comments, reports conflicts, fills what is missing and replaces only the import's own placeholder", async () => {
     const start = `${emptyFolder()}/errors`;
