@@ -43,7 +43,7 @@ function runCheck(dir: string, format: Format, { terminal }: CommandContext): nu
   return problems.length === 0 ? EXIT.ok : EXIT.problems;
 }
 
-/** `65 codes in 2 code spaces, 3 surfaces, 3 envelopes, 20 statuses`. */
+/** `65 codes in 2 code spaces, 3 surfaces, 3 envelopes, 19 statuses, 26 messages, 24 operations`. */
 export function summarise(catalog: Catalog): string {
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return [
@@ -55,5 +55,6 @@ export function summarise(catalog: Catalog): string {
       catalog.messageAreas.reduce((sum, area) => sum + area.messages.length, 0),
       'message',
     ),
+    count(catalog.operations.length, 'operation'),
   ].join(', ');
 }

@@ -18,7 +18,7 @@ describe('check', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(stable(result.stdout)).toMatchInlineSnapshot(`
-      "✔ catalog: no problems; 65 codes in 2 code spaces, 3 surfaces, 3 envelopes, 19 statuses, 26 messages (checked in … s)
+      "✔ catalog: no problems; 65 codes in 2 code spaces, 3 surfaces, 3 envelopes, 19 statuses, 26 messages, 24 operations (checked in … s)
       "
     `);
   });
