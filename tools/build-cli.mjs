@@ -13,10 +13,11 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ENTRY = join(ROOT, 'src/cli/main.ts');
 /**
- * Packages loaded from node_modules at run time instead of bundled: the OpenAPI parser is large
- * and only `import openapi` needs it (the bundle imports it lazily).
+ * Packages left out of the bundle: none. Everything is bundled, so the bundle also runs from the
+ * temporary folder (where node_modules cannot be found); the OpenAPI parser, which only
+ * `import openapi` needs, is imported lazily and costs the other commands nothing but its size.
  */
-const EXTERNAL = ['@readme/openapi-parser'];
+const EXTERNAL = [];
 
 /** Where the bundle and its stamp go: .cache/cli/ in the project, or a temporary folder when that is read-only. */
 function outputFolders() {
