@@ -5,7 +5,7 @@
  * changed (a stamp records every input file's size and modification time), so a clean clone needs
  * nothing but `npm ci`, and an edited source file is never run stale.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,7 +62,8 @@ async function build(folder) {
     },
   });
   const inputs = {};
-  for (const file of Object.keys(result.metafile.inputs)) {
+  // The build's own options are an input too: a change here rebuilds.
+  for (const file of [fileURLToPath(import.meta.url), ...Object.keys(result.metafile.inputs)]) {
     const path = resolve(ROOT, file);
     const stats = statSync(path);
     inputs[relative(ROOT, path)] = { size: stats.size, mtimeMs: stats.mtimeMs };
@@ -70,14 +71,18 @@ async function build(folder) {
   const stampTemp = join(folder, `stamp-${unique}.json`);
   writeFileSync(stampTemp, JSON.stringify({ bundle, inputs }));
   // Another process may have built at the same time: the last rename wins, both bundles are whole.
-  let previous;
-  try {
-    previous = JSON.parse(readFileSync(join(folder, 'stamp.json'), 'utf8')).bundle;
-  } catch {
-    previous = undefined;
-  }
   renameSync(stampTemp, join(folder, 'stamp.json'));
-  if (previous && previous !== bundle) rmSync(join(folder, previous), { force: true });
+  // Older bundles go once no process can still be about to import them (one that read the old
+  // stamp a moment ago); ten minutes is far beyond that.
+  for (const name of readdirSync(folder)) {
+    const path = join(folder, name);
+    if (
+      name !== bundle &&
+      /^(error-catalog|stamp)-.*\.(mjs|json)$/.test(name) &&
+      Date.now() - statSync(path).mtimeMs > 600_000
+    )
+      rmSync(path, { force: true });
+  }
   return join(folder, bundle);
 }
 
