@@ -45,11 +45,11 @@ export function newRangeCommand(context: CommandContext): Command {
   return withExamples(command, [
     [
       'error-catalog new range --space core --from 1600 --to 1699 --name Payouts --meaning "Payouts and transfers."',
-      '',
+      'an active range for new codes',
     ],
     [
       'error-catalog new range --space core --from 1800 --to 1899 --name Later --meaning "Kept for later." --state reserved',
-      '',
+      'a block kept aside: no code may be added to it',
     ],
   ]);
 }
