@@ -45,7 +45,12 @@ export interface LookupIndexOptions {
   frequentWordShare?: number;
 }
 
-const MAX_SHARDS = 128;
+/**
+ * At most this many token or word shards. 256 keeps each word shard near its target size up to
+ * about 10,000 codes, so a message's first answer stays under 30 KB of gzip there (with 128, the
+ * shards of a 10,000-code catalog were twice the target and a message needed 30.2 KB).
+ */
+const MAX_SHARDS = 256;
 
 /** The smallest power of two ≥ `wanted`, between 1 and MAX_SHARDS: shard counts stay stable as a catalog grows. */
 function shardCount(items: number, perShard: number): number {
