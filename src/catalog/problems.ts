@@ -13,8 +13,19 @@ export interface CatalogProblem {
   fix: string;
 }
 
+/** Marks catalog errors, so that `instanceof` holds across copies of this module (see below). */
+const CATALOG_ERROR = Symbol.for('error-catalog-site:catalog-error');
+
 /** Thrown when a catalog has problems; `problems` holds all of them, not just the first. */
 export class CatalogError extends Error {
+  /**
+   * The dev server loads this module twice (with the config, and for the pages), and a report made
+   * by one copy reaches the other through the process-wide catalog registry (src/catalog/index.ts).
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && CATALOG_ERROR in value;
+  }
+  readonly [CATALOG_ERROR] = true;
   readonly problems: CatalogProblem[];
   constructor(catalogDir: string, problems: CatalogProblem[]) {
     super(formatProblems(catalogDir, problems));

@@ -5,15 +5,16 @@
  * - `astro:config:setup` validates the options, adds MDX (the guides), gives pages the options
  *   through `virtual:error-catalog/options`, and loads and checks the catalog once: a bad catalog
  *   stops `astro build` with an AstroError listing every problem (file:line, field, fix).
- * - `astro:server:setup` (dev) watches the catalog folder and reloads the open page on a change;
- *   a mistake shows in the dev overlay until it is fixed.
+ * - `astro:server:setup` (dev) watches the catalog folder; on a change it re-checks the catalog
+ *   (parsing only the changed file) and reloads the open page; a mistake shows in the terminal and
+ *   in the dev overlay until it is fixed.
  * - `astro:build:done` writes the sitemap and `_redirects`, then the Pagefind search index, so
  *   `astro build` alone yields the whole site.
  */
 import mdx from '@astrojs/mdx';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCatalogOnce } from '../catalog/index';
 import { CatalogError } from '../catalog/problems';
@@ -51,7 +52,7 @@ export function errorCatalog(userOptions: ErrorCatalogUserOptions = {}): AstroIn
         });
         try {
           // Kept for the pages of this build, so the catalog is parsed once.
-          const catalog = loadCatalogOnce(catalogDir);
+          const catalog = loadCatalogOnce(catalogDir, { incremental: command === 'dev' });
           logger.info(
             `${relative(process.cwd(), catalogDir) || '.'}/: ${catalog.codes.length} codes, ${catalog.statuses.length} statuses`,
           );
@@ -67,17 +68,30 @@ export function errorCatalog(userOptions: ErrorCatalogUserOptions = {}): AstroIn
         base = config.base;
         site = config.site ?? site;
       },
-      'astro:server:setup': ({ server }) => {
-        server.watcher.add(options.catalogDir);
-        const reload = (file: string) => {
-          if (!file.startsWith(options.catalogDir) || file.endsWith('.mdx')) return;
-          // The model is re-read (only the files that changed) on the next request; every page
-          // depends on it, so the open page reloads.
+      'astro:server:setup': ({ server, logger }) => {
+        const dir = options.catalogDir;
+        // The catalog may live outside the project (CATALOG_DIR), where Vite does not watch.
+        server.watcher.add(dir);
+        const onCatalogChange = (file: string) => {
+          // Guides are the content collection's: it reloads them itself.
+          if (!file.startsWith(dir + sep) || file.endsWith('.mdx')) return;
+          // Check the catalog now, not when the page asks: the report reaches the terminal even with
+          // no page open, and the reloaded page finds the model ready. Only the changed file is
+          // parsed again; the cross-checks run over all files.
+          const started = performance.now();
+          try {
+            const catalog = loadCatalogOnce(dir, { incremental: true });
+            const ms = Math.round(performance.now() - started);
+            logger.info(`${relative(dir, file)} changed: ${catalog.codes.length} codes checked in ${ms} ms`);
+          } catch (error) {
+            // The page shows the same report in the overlay until the file is fixed.
+            logger.error(error instanceof Error ? error.message : String(error));
+          }
           server.ws.send({ type: 'full-reload', path: '*' });
         };
-        server.watcher.on('change', reload);
-        server.watcher.on('add', reload);
-        server.watcher.on('unlink', reload);
+        server.watcher.on('change', onCatalogChange);
+        server.watcher.on('add', onCatalogChange);
+        server.watcher.on('unlink', onCatalogChange);
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const outDir = fileURLToPath(dir);
