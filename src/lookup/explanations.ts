@@ -7,6 +7,7 @@ import { routes } from '../view/routes';
 import { HTTP_REASONS, statusClassMeaning } from './http-reasons';
 import type { IndexReader } from './index-reader';
 import type { CodeRecord, MessageRecord, RangeEntry, SpaceEntry } from './index-format';
+import { SCORE } from './scores';
 import type { Explanation } from './types';
 
 /** How an entry matched, added to its explanation. */
@@ -311,7 +312,7 @@ export class ExplanationSet {
         (code) =>
           code.code === explanation.code &&
           code.space?.id === explanation.space?.id &&
-          code.score >= explanation.score - 5,
+          code.score >= explanation.score - SCORE.messageCoveredByCode,
       );
     return [...this.byKey.values()]
       .filter((explanation) => !redundant(explanation))
