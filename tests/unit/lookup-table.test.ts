@@ -102,6 +102,18 @@ const rows: Array<[string, string, Expected, string?]> = [
     { kind: 'message', first: { kind: 'message' }, values: { minutes: '15' } },
   ],
   ['a reason phrase', 'Too Many Requests', { kind: 'message', first: { kind: 'status', status: 429 } }],
+  ['a reason phrase shouted', 'TOO MANY REQUESTS!', { kind: 'message', first: { kind: 'status', status: 429 } }],
+  [
+    'a hyphenated reason phrase, hyphen or not',
+    'non authoritative information',
+    { kind: 'message', first: { kind: 'status', status: 203 } },
+  ],
+  ['a reason phrase with an apostrophe', "I'm a teapot", { kind: 'message', first: { kind: 'status', status: 418 } }],
+  [
+    'an older spelling of a reason phrase',
+    'Request Entity Too Large',
+    { kind: 'message', first: { kind: 'status', status: 413 } },
+  ],
   [
     'a code inside a sentence',
     'Error 1101: customer missing',
