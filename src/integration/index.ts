@@ -24,6 +24,9 @@ import { writeSearchIndex } from './pagefind';
 import { writePublishingFiles } from './publishing-hooks';
 import { virtualModulesPlugin } from './virtual-modules';
 
+/** How long the catalog folder must be quiet after a change before it is read (one save, several events). */
+const SAVE_SETTLE_MS = 30;
+
 export function errorCatalog(userOptions: ErrorCatalogUserOptions = {}): AstroIntegration {
   const parsed = errorCatalogOptionsSchema.safeParse(userOptions);
   if (!parsed.success) {
@@ -72,22 +75,34 @@ export function errorCatalog(userOptions: ErrorCatalogUserOptions = {}): AstroIn
         const dir = options.catalogDir;
         // The catalog may live outside the project (CATALOG_DIR), where Vite does not watch.
         server.watcher.add(dir);
-        const onCatalogChange = (file: string) => {
-          // Guides are the content collection's: it reloads them itself.
-          if (!file.startsWith(dir + sep) || file.endsWith('.mdx')) return;
-          // Check the catalog now, not when the page asks: the report reaches the terminal even with
-          // no page open, and the reloaded page finds the model ready. Only the changed file is
-          // parsed again; the cross-checks run over all files.
+        const changed = new Set<string>();
+        let settle: ReturnType<typeof setTimeout> | undefined;
+        // Check the catalog now, not when the page asks: the report reaches the terminal even with
+        // no page open, and the reloaded page finds the model ready. Only the changed files are
+        // parsed again; the cross-checks run over all files.
+        const checkAndReload = () => {
+          const files = [...changed].map((file) => relative(dir, file));
+          changed.clear();
           const started = performance.now();
           try {
             const catalog = loadCatalogOnce(dir, { incremental: true });
             const ms = Math.round(performance.now() - started);
-            logger.info(`${relative(dir, file)} changed: ${catalog.codes.length} codes checked in ${ms} ms`);
+            const what = files.length === 1 ? files[0] : `${files.length} files`;
+            logger.info(`${what} changed: ${catalog.codes.length} codes checked in ${ms} ms`);
           } catch (error) {
             // The page shows the same report in the overlay until the file is fixed.
             logger.error(error instanceof Error ? error.message : String(error));
           }
           server.ws.send({ type: 'full-reload', path: '*' });
+        };
+        const onCatalogChange = (file: string) => {
+          // Guides are the content collection's: it reloads them itself.
+          if (!file.startsWith(dir + sep) || file.endsWith('.mdx')) return;
+          changed.add(file);
+          // An editor's save can arrive as several events (the file emptied, then written): read it
+          // once they have settled, never half-written.
+          clearTimeout(settle);
+          settle = setTimeout(checkAndReload, SAVE_SETTLE_MS);
         };
         server.watcher.on('change', onCatalogChange);
         server.watcher.on('add', onCatalogChange);
