@@ -1,8 +1,9 @@
 /**
- * The authoring loop in `astro dev`, driven once from start to end on a copy of a small catalog:
- * the server starts without an error, a saved YAML file shows in the open page, a mistake shows
- * the catalog report in Astro's error overlay and clears once fixed, and guides (MDX, through the
- * content collection) render and update too.
+ * The authoring loop in `astro dev`, driven once from start to end on a copy of a small catalog,
+ * served under a sub-path (BASE_PATH): the server starts without an error, a saved YAML file shows
+ * in the open page, a mistake shows the catalog report in Astro's error overlay and clears once
+ * fixed, links stay under the base path, and guides (MDX, through the content collection) render
+ * and update too.
  */
 import { expect, test } from '@playwright/test';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,7 +30,12 @@ test('an edited catalog file shows in the open page, a mistake shows in the over
   writeFileSync(join(catalog, 'guides/getting-started.mdx'), GUIDE);
   const codesFile = join(catalog, 'codes/shop.yaml');
   const original = readFileSync(codesFile, 'utf8');
-  const server = await startDevServer({ name: 'e2e-dev-loop', catalogDir: catalog, port: await freePort() });
+  const server = await startDevServer({
+    name: 'e2e-dev-loop',
+    catalogDir: catalog,
+    basePath: '/docs/errors/',
+    port: await freePort(),
+  });
   try {
     await page.goto(`${server.url}codes/shop/1001/`, { timeout: 120_000 });
     await expect(page.getByRole('heading', { level: 1 })).toContainText('1001 Order not found');
@@ -58,7 +64,10 @@ test('an edited catalog file shows in the open page, a mistake shows in the over
     await expect(page.getByRole('heading', { level: 1 })).toContainText('1001 Order not found');
     await expect(overlay).toHaveCount(0);
 
-    await page.goto(`${server.url}guides/getting-started/`);
+    // Guides, reached through the site's own links, which keep the base path.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Guides' }).click();
+    await page.getByRole('link', { name: 'Getting started' }).click();
+    await expect(page).toHaveURL(`${server.url}guides/getting-started/`);
     await expect(page.getByRole('heading', { level: 1, name: 'Getting started' })).toBeVisible();
     await expect(page.getByText('Every error of the shop has a code and a message.')).toBeVisible();
     writeFileSync(
