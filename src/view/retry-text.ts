@@ -4,6 +4,7 @@
  * type-only imports, so it runs in the browser bundle as well as at build time.
  */
 import type { Backoff, RetryAdvice, RetryPolicy } from '../schemas/retry';
+import { joinSentences } from '../shared/sentence';
 
 /** What advice is read against: the API's idempotent methods and its default backoff numbers. */
 export interface RetryContext {
@@ -185,8 +186,8 @@ export function retrySentence(advice: RetryAdvice, context: RetryContext): strin
     action += `; honour ${listInWords(advice.honorHeaders)} when sent`;
   const sentences = [covered === 'all' ? capitalise(action) : `For ${listInWords(covered)}: ${action}`];
   if (covered !== 'all') sentences.push(`Other methods: ${policyAction(advice.otherwise, [])}`);
-  if (advice.note) sentences.push(advice.note.replace(/[.!?]$/, ''));
-  return `${sentences.join('. ')}.`;
+  if (advice.note) sentences.push(advice.note);
+  return joinSentences(sentences);
 }
 
 /** A few words for a table cell, e.g. "Retry with backoff (idempotent only)". */
