@@ -63,6 +63,7 @@ function renderHttp(facts: HttpFacts): HTMLElement {
     );
   if (facts.requestId)
     fact(list, 'Request id', el('code', {}, facts.requestId), ' — quote it when you contact support.');
+  if (facts.instance) fact(list, 'Instance', el('code', {}, facts.instance), ' — the occurrence the problem is about.');
   if (facts.retryAfterSeconds !== undefined && facts.retryAt) {
     fact(
       list,
@@ -165,7 +166,10 @@ export function renderAnswer(answer: LookupAnswer, options: { compact: boolean; 
   if (
     answer.http &&
     !options.compact &&
-    (answer.http.headerNotes.length || answer.http.status !== undefined || answer.http.requestId)
+    (answer.http.headerNotes.length ||
+      answer.http.status !== undefined ||
+      answer.http.requestId ||
+      answer.http.instance)
   ) {
     fragment.append(renderHttp(answer.http));
   }
