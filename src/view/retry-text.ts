@@ -99,8 +99,13 @@ export function describeBackoff(backoff: Backoff): string {
   return `${parts.join(', ')}${backoff.jitter ? ', with random jitter' : ''}`;
 }
 
-/** What a policy tells the client to do, as a sentence fragment without numbers. */
-function policyAction(policy: RetryPolicy, headers: readonly string[]): string {
+/**
+ * What a policy tells the client to do, as a sentence fragment without numbers. Success ("the
+ * request succeeded", "nothing failed") is claimed only for a status below 400: an author may put
+ * `not-needed` on a 409 whose outcome is already there, and that request did not succeed.
+ */
+function policyAction(policy: RetryPolicy, headers: readonly string[], status?: number): string {
+  const succeeded = status !== undefined && status < 400;
   switch (policy) {
     case 'never':
       return 'do not retry; fix the request first';
@@ -111,9 +116,9 @@ function policyAction(policy: RetryPolicy, headers: readonly string[]): string {
     case 'reauthenticate':
       return 'refresh or renew the credentials, then retry once';
     case 'use-cache':
-      return 'nothing failed; use the copy you already hold';
+      return succeeded ? 'nothing failed; use the copy you already hold' : 'use the copy you already hold';
     case 'not-needed':
-      return 'the request succeeded; there is nothing to retry';
+      return succeeded ? 'the request succeeded; there is nothing to retry' : 'there is nothing to retry';
   }
 }
 
@@ -140,8 +145,8 @@ export interface RetryDetails {
   sentence: string;
 }
 
-/** Splits retry advice into labelled parts, with the API's defaults applied. */
-export function retryDetails(advice: RetryAdvice, context: RetryContext): RetryDetails {
+/** Splits retry advice into labelled parts, with the API's defaults applied; `status` is the one it is advice for. */
+export function retryDetails(advice: RetryAdvice, context: RetryContext, status?: number): RetryDetails {
   const covered = coveredMethods(advice, context);
   const headers = [...advice.honorHeaders];
   const methods =
@@ -150,7 +155,7 @@ export function retryDetails(advice: RetryAdvice, context: RetryContext): RetryD
       : advice.methods === 'idempotent'
         ? `${listInWords(covered)} (idempotent methods)`
         : listInWords(covered);
-  const otherwise = covered === 'all' ? undefined : policyAction(advice.otherwise, []);
+  const otherwise = covered === 'all' ? undefined : policyAction(advice.otherwise, [], status);
   const numbers = effectiveBackoff(advice, context);
   const backoff = numbers && {
     ...numbers,
@@ -166,7 +171,7 @@ export function retryDetails(advice: RetryAdvice, context: RetryContext): RetryD
     backoff,
     headers,
     note: advice.note,
-    sentence: retrySentence(advice, context),
+    sentence: retrySentence(advice, context, status),
   };
 }
 
@@ -175,17 +180,17 @@ export function retryDetails(advice: RetryAdvice, context: RetryContext): RetryD
  * DELETE: retry with exponential backoff (start at 500 ms, ×2 each try, capped at 30 s, at most 6
  * tries in all, with random jitter). Other methods: do not retry; fix the request first."
  */
-export function retrySentence(advice: RetryAdvice, context: RetryContext): string {
+export function retrySentence(advice: RetryAdvice, context: RetryContext, status?: number): string {
   const covered = coveredMethods(advice, context);
   const numbers = effectiveBackoff(advice, context);
-  let action = policyAction(advice.policy, advice.honorHeaders);
+  let action = policyAction(advice.policy, advice.honorHeaders, status);
   if (numbers && advice.policy === 'backoff') action += ` (${describeBackoff(numbers)})`;
   if (numbers && advice.policy === 'retry-after')
     action += `; without the header, back off (${describeBackoff(numbers)})`;
   if (advice.policy === 'backoff' && advice.honorHeaders.length)
     action += `; honour ${listInWords(advice.honorHeaders)} when sent`;
   const sentences = [covered === 'all' ? capitalise(action) : `For ${listInWords(covered)}: ${action}`];
-  if (covered !== 'all') sentences.push(`Other methods: ${policyAction(advice.otherwise, [])}`);
+  if (covered !== 'all') sentences.push(`Other methods: ${policyAction(advice.otherwise, [], status)}`);
   if (advice.note) sentences.push(advice.note);
   return joinSentences(sentences);
 }

@@ -619,7 +619,7 @@ describe('details the rows do not show', () => {
   });
 
   test('every envelope example of every catalog is explained', () => {
-    for (const dir of ['catalog', 'examples/migrayt', 'examples/cutover', 'examples/migo', 'examples/tracker']) {
+    for (const dir of ['catalog', 'examples/migrayt', 'examples/cutover', 'examples/migo', 'examples/tracker', TEAM]) {
       for (const envelope of loadCatalog(dir).envelopes) {
         for (const example of envelope.examples) {
           const answer = ask(example.body, dir);
@@ -649,5 +649,19 @@ describe('details the rows do not show', () => {
       const concrete = code.message.replace(/\{[^{}]+\}/g, 'x_1');
       expect(ask(concrete).explanations.slice(0, 5).map(keyOf), concrete).toContain(key);
     }
+  });
+});
+
+describe("a team's own catalog (issue 17)", () => {
+  test("a raw response with one surface's request-id header reads the id and says which surface documents it", () => {
+    const answer = ask(
+      'HTTP/1.1 404 Not Found\nLarkspur-Trace: lrk-ord-0a91f3\n\n{"error":{"code":"order_not_found","message":"No order ord_1 in this workspace.","request_id":"lrk-ord-0a91f3"}}',
+      TEAM,
+    );
+    expect(answer.http?.requestId).toBe('lrk-ord-0a91f3');
+    expect(answer.http?.headerNotes.find((note) => note.header === 'Larkspur-Trace')?.explanation).toBe(
+      'The id of the request in the Orders logs; the body repeats it as error.request_id. Documented for Orders API only.',
+    );
+    expect(keyOf(answer.explanations[0]!)).toBe('orders:order_not_found');
   });
 });
