@@ -14,6 +14,7 @@ import * as fieldPathModule from '../schemas/field-path';
 import * as guideModule from '../schemas/guide';
 import * as headerModule from '../schemas/header';
 import * as messageModule from '../schemas/message';
+import * as operationModule from '../schemas/operation';
 import * as rangeModule from '../schemas/range';
 import * as retryModule from '../schemas/retry';
 import * as statusModule from '../schemas/status';
@@ -68,6 +69,27 @@ const CONCEPTS: Concept[] = [
   { title: 'Headers file', where: '`headers/*.yaml`', schema: headerModule.headerFileSchema },
   { title: 'Header', where: 'each entry of `headers:`', schema: headerModule.headerSchema },
   {
+    title: 'Operations file',
+    where: '`operations/*.yaml` (several files per surface are fine)',
+    schema: operationModule.operationFileSchema,
+  },
+  { title: 'Operation', where: 'each entry of `operations:`', schema: operationModule.operationSchema },
+  {
+    title: 'Idempotency',
+    where: '`idempotency:` of an operation, when written out',
+    schema: operationModule.idempotencyDetailSchema,
+  },
+  {
+    title: 'Request header',
+    where: 'each entry of `requestHeaders:` of an operation, when written out',
+    schema: operationModule.requestHeaderDetailSchema,
+  },
+  {
+    title: 'Operation deprecation',
+    where: '`deprecated:` of an operation',
+    schema: operationModule.operationDeprecationSchema,
+  },
+  {
     title: 'Retry advice',
     where: '`retry:` of a status, a status on one surface, a code or a message',
     schema: retryModule.retryAdviceSchema,
@@ -89,6 +111,7 @@ const NAMED_TYPES = new Map<unknown, string>([
   [commonModule.httpMethodSchema._def, 'HTTP method'],
   [codeModule.codeReferenceSchema._def, 'code reference (`"7100"` or `"space:7100"`)'],
   [fieldPathModule.fieldPathSchema._def, 'field path'],
+  [operationModule.pathTemplateSchema._def, 'path template'],
   [retryModule.retryPolicySchema._def, 'retry policy'],
 ]);
 
@@ -135,12 +158,18 @@ function formatDefault(value: unknown): string {
   return `\`${String(value)}\``;
 }
 
-/** The JSDoc of the enum a field holds (under optional and default wrappers), if it has one. */
+/**
+ * The JSDoc of the enum a field holds (under optional and default wrappers), when it explains each
+ * value as a list (the retry policies, the idempotency kinds).
+ */
 function enumDoc(field: z.ZodTypeAny, byDef: Map<unknown, string>): string | undefined {
   let current = field;
   for (let depth = 0; depth < 10; depth += 1) {
     const def = defOf(current);
-    if (def.typeName === 'ZodEnum') return byDef.get(current._def);
+    if (def.typeName === 'ZodEnum') {
+      const doc = byDef.get(current._def);
+      return doc?.includes('\n- `') ? doc : undefined;
+    }
     if (!def.innerType) return undefined;
     current = def.innerType;
   }
