@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { loadCatalog } from '../../../src/catalog/load-catalog';
 import { siteOf } from '../support/built-site';
 import { defaultCatalogTokens, findDefaultCatalogText } from '../support/default-catalog-text';
-import { defineLinkGate, MISSING_ROUTE } from '../support/gates';
+import { defineSiteGates, MISSING_ROUTE } from '../support/gates';
 
 const CATALOG_DIR = 'tests/fixtures/team-catalog';
 const catalog = loadCatalog(CATALOG_DIR);
@@ -144,4 +144,4 @@ test('the footer states no version when the catalog sets none', async ({ page })
   await expect(page.getByRole('contentinfo')).not.toContainText('version');
 });
 
-defineLinkGate();
+defineSiteGates();
