@@ -10,6 +10,7 @@ import { CatalogElement, define } from './catalog-element';
 import type { LookupAnswer } from '../lookup/types';
 import { getLookupClient } from './lookup-client';
 import { announce, renderAnswer } from './lookup-render';
+import { joinSentences } from '../shared/sentence';
 
 /** Wait this long after the last keystroke before answering. */
 const DEBOUNCE_MS = 200;
@@ -127,7 +128,11 @@ class ErrorLookup extends CatalogElement {
     } catch (error) {
       if (number !== this.latest) return;
       this.results.removeAttribute('aria-busy');
-      this.status.textContent = `The lookup could not run: ${error instanceof Error ? error.message : 'the index did not load'}. Check your connection and try again.`;
+      // The error's own message ends its own sentence ("…could not be loaded (404 for …).").
+      this.status.textContent = joinSentences([
+        `The lookup could not run: ${error instanceof Error ? error.message : 'the index did not load'}`,
+        'Check your connection and try again',
+      ]);
       return;
     }
     // A newer query was typed while this one waited for the index: its answer wins.

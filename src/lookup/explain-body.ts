@@ -74,6 +74,10 @@ export function explainBody(
     answer.http ??= { headerNotes: [] };
     answer.http.requestId ??= reading.requestId;
   }
+  if (reading.instance) {
+    answer.http ??= { headerNotes: [] };
+    answer.http.instance ??= reading.instance;
+  }
   const spaces = [
     ...new Set(
       reading.shape.surfaces
