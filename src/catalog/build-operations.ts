@@ -15,9 +15,8 @@ import {
 import { compareCodes } from './codes';
 import type { Code, Envelope, Operation, Origin, Surface } from './model';
 import type { CatalogFiles, SourceFile } from './read-catalog';
+import type { Path } from './problems';
 import { suggestName } from './suggest';
-
-type Path = ReadonlyArray<string | number>;
 
 /** What the operations stage needs from the stages before it. */
 export interface OperationStageContext {
@@ -174,7 +173,12 @@ export function buildOperations(context: OperationStageContext): Operation[] {
       const requestHeaders: Operation['requestHeaders'] = [];
       entry.requestHeaders.forEach((header, headerIndex) => {
         if (requestHeaders.some((other) => other.name.toLowerCase() === header.name.toLowerCase())) {
-          report(source, [...path, 'requestHeaders', headerIndex], `request header ${header.name} is listed twice`, 'list each header once');
+          report(
+            source,
+            [...path, 'requestHeaders', headerIndex],
+            `request header ${header.name} is listed twice`,
+            'list each header once',
+          );
           return;
         }
         requestHeaders.push(header);
@@ -270,7 +274,12 @@ export function buildOperations(context: OperationStageContext): Operation[] {
       continue;
     }
     if (target === pending.operation) {
-      report(pending.source, pending.path, `${pending.ref} names itself as its replacement`, 'name a different operation');
+      report(
+        pending.source,
+        pending.path,
+        `${pending.ref} names itself as its replacement`,
+        'name a different operation',
+      );
       continue;
     }
     pending.operation.deprecated = { ...pending.operation.deprecated!, replacedBy: target.key };

@@ -3,10 +3,9 @@ import { evaluateFieldPath } from '../schemas/field-path';
 import type { EnvelopeData } from '../schemas/envelope';
 import type { CodeSpace, Range } from './model';
 import { placeholderNames, templateProblems } from './placeholders';
+import type { Path } from './problems';
 import type { SourceFile } from './read-catalog';
-
-type Path = ReadonlyArray<string | number>;
-export type Report = (source: SourceFile, path: Path, message: string, fix: string) => void;
+import type { Report } from './stages/context';
 
 /** Where a range was declared: its file and its path in that file. */
 export type RangeLocator = (range: Range) => { source: SourceFile; path: Path } | undefined;
@@ -23,13 +22,18 @@ export function checkRanges(space: CodeSpace, locate: RangeLocator, report: Repo
       const where = locate(range);
       const other = locate(reach);
       const otherLine = other?.source.lineOf(other.path) ?? '?';
-      const otherAt = other ? ` (${other.source.file === where?.source.file ? `line ${otherLine}` : `${other.source.file}:${otherLine}`})` : '';
+      const otherAt = other
+        ? ` (${other.source.file === where?.source.file ? `line ${otherLine}` : `${other.source.file}:${otherLine}`})`
+        : '';
       if (where)
-        report(where.source, [...where.path, 'from'],
+        report(
+          where.source,
+          [...where.path, 'from'],
           `range ${range.slug} (${range.name}) overlaps range ${reach.slug} (${reach.name})${otherAt} in code space "${space.id}"`,
           reach.to < range.to
             ? `start it after ${reach.to} (from: ${reach.to + 1}), or end ${reach.slug} before ${range.from} (to: ${range.from - 1})`
-            : `${reach.slug} already covers it: remove one of the two, or end ${reach.slug} before ${range.from} (to: ${range.from - 1})`);
+            : `${reach.slug} already covers it: remove one of the two, or end ${reach.slug} before ${range.from} (to: ${range.from - 1})`,
+        );
     }
     if (!reach || range.to > reach.to) reach = range;
   }
@@ -39,7 +43,13 @@ export function checkRanges(space: CodeSpace, locate: RangeLocator, report: Repo
  * Checks a message template and its declared placeholders; returns the placeholder names.
  * Declared placeholders must appear in the template, so their descriptions never go stale.
  */
-export function checkTemplate(template: string, declared: Record<string, string>, source: SourceFile, path: Path, report: Report): string[] {
+export function checkTemplate(
+  template: string,
+  declared: Record<string, string>,
+  source: SourceFile,
+  path: Path,
+  report: Report,
+): string[] {
   const broken = templateProblems(template);
   for (const problem of broken) {
     const [message, fix] = problem.split('; ');
@@ -51,8 +61,14 @@ export function checkTemplate(template: string, declared: Record<string, string>
   const names = placeholderNames(template);
   for (const name of Object.keys(declared)) {
     if (!names.includes(name)) {
-      report(source, [...path.slice(0, -1), 'placeholders', name], `placeholder "${name}" is described but the message has no {${name}}`,
-        names.length ? `describe only ${names.map((n) => `{${n}}`).join(', ')}, or add {${name}} to the message` : `add {${name}} to the message or remove the description`);
+      report(
+        source,
+        [...path.slice(0, -1), 'placeholders', name],
+        `placeholder "${name}" is described but the message has no {${name}}`,
+        names.length
+          ? `describe only ${names.map((n) => `{${n}}`).join(', ')}, or add {${name}} to the message`
+          : `add {${name}} to the message or remove the description`,
+      );
     }
   }
   return names;
@@ -67,15 +83,23 @@ export function checkEnvelopeExamples(envelope: EnvelopeData, source: SourceFile
       const body: unknown = JSON.parse(example.body);
       if (example.kind !== 'success') bodies.push(body);
     } catch (error) {
-      report(source, ['examples', index, 'body'], `example "${example.title}" is not valid JSON: ${jsonErrorText(error as Error, example.body)}`,
-        'paste the body exactly as the API sends it: keys in double quotes, no trailing commas, no comments, e.g. { "error": "Not found" }');
+      report(
+        source,
+        ['examples', index, 'body'],
+        `example "${example.title}" is not valid JSON: ${jsonErrorText(error as Error, example.body)}`,
+        'paste the body exactly as the API sends it: keys in double quotes, no trailing commas, no comments, e.g. { "error": "Not found" }',
+      );
     }
   });
   if (bodies.length === 0) return;
   for (const [part, path] of Object.entries(envelope.fields)) {
     if (path && !bodies.some((body) => evaluateFieldPath(body, path).length > 0)) {
-      report(source, ['fields', part], `field path ${path} (${part}) reaches nothing in any of the ${bodies.length} error example(s)`,
-        'correct the path (e.g. errors[].code, error.ownCode, errors.<field>[]) or add an example body that has this field');
+      report(
+        source,
+        ['fields', part],
+        `field path ${path} (${part}) reaches nothing in any of the ${bodies.length} error example(s)`,
+        'correct the path (e.g. errors[].code, error.ownCode, errors.<field>[]) or add an example body that has this field',
+      );
     }
   }
 }

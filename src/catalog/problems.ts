@@ -23,11 +23,12 @@ export class CatalogError extends Error {
   }
 }
 
+/** Where a value sits inside one file: its keys and list indexes, e.g. `['codes', 3, 'status']`. */
+export type Path = ReadonlyArray<string | number>;
+
 /** Formats a field path such as `['codes', 3, 'status']` as `codes[3].status`. */
-export function formatFieldPath(path: ReadonlyArray<string | number>): string {
-  return path
-    .map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`))
-    .join('');
+export function formatFieldPath(path: Path): string {
+  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('');
 }
 
 /** The report printed when a build fails: one block per problem, sorted by file and line. */

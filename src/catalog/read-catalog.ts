@@ -16,7 +16,7 @@ import { operationFileSchema } from '../schemas/operation';
 import { rangeFileSchema } from '../schemas/range';
 import { statusFileSchema } from '../schemas/status';
 import { surfaceSchema, type SurfaceData } from '../schemas/surface';
-import type { CatalogProblem } from './problems';
+import type { CatalogProblem, Path } from './problems';
 import { closest } from './suggest';
 import { zodIssuesToProblems } from './zod-problems';
 
@@ -25,9 +25,9 @@ export interface SourceFile {
   /** Path relative to the working directory, with forward slashes. */
   file: string;
   /** 1-based line of the value at `path`, or of the nearest parent that exists. */
-  lineOf(path: ReadonlyArray<string | number>): number | undefined;
+  lineOf(path: Path): number | undefined;
   /** The value written at `path` (plain data), or undefined; lets messages quote what was written. */
-  valueAt(path: ReadonlyArray<string | number>): unknown;
+  valueAt(path: Path): unknown;
 }
 
 /** A validated file of one concept, with its source for later cross-check messages. */
@@ -217,7 +217,7 @@ function parseFile<S extends z.ZodTypeAny>(
   return { id, data: outcome.data, source };
 }
 
-function lineOfPath(doc: Document, counter: LineCounter, path: ReadonlyArray<string | number>): number | undefined {
+function lineOfPath(doc: Document, counter: LineCounter, path: Path): number | undefined {
   for (let length = path.length; length >= 0; length -= 1) {
     const node = doc.getIn(path.slice(0, length), true) as { range?: [number, number, number] } | undefined;
     if (node && typeof node === 'object' && node.range) return counter.linePos(node.range[0]).line;
@@ -225,7 +225,7 @@ function lineOfPath(doc: Document, counter: LineCounter, path: ReadonlyArray<str
   return undefined;
 }
 
-function valueAtPath(data: unknown, path: ReadonlyArray<string | number>): unknown {
+function valueAtPath(data: unknown, path: Path): unknown {
   let current = data;
   for (const part of path) {
     if (current === null || typeof current !== 'object') return undefined;
@@ -245,7 +245,8 @@ function yamlProblem(error: YAMLError, text: string, file: string): CatalogProbl
     .replace(/"quote/, 'quote')
     .replace(/^[A-Z](?![A-Z])/, (first) => first.toLowerCase());
   let message = `this is not valid YAML: ${what}${where}`;
-  let fix = 'check the indentation and the quoting on that line; quote values that contain ": " or " #", or that start with { [ * & ! | > % @ or a quote';
+  let fix =
+    'check the indentation and the quoting on that line; quote values that contain ": " or " #", or that start with { [ * & ! | > % @ or a quote';
   if (error.code === 'DUPLICATE_KEY') {
     const key = /^\s*([^:\n]+?)\s*:/.exec(text.slice(error.pos[0]))?.[1];
     message = `the key ${key ? `"${key}" ` : ''}appears twice in the same mapping${where}`;
@@ -255,7 +256,8 @@ function yamlProblem(error: YAMLError, text: string, file: string): CatalogProbl
   } else if (error.code === 'TAB_AS_INDENT') {
     fix = 'indent with spaces; YAML does not allow tabs for indentation';
   } else if (error.code === 'BAD_INDENT' || error.code === 'MISSING_CHAR') {
-    fix = 'align the line with the other keys of its entry (spaces only), and check that brackets and quotes are closed';
+    fix =
+      'align the line with the other keys of its entry (spaces only), and check that brackets and quotes are closed';
   }
   return { file, line: position?.line, field: '', message, fix };
 }

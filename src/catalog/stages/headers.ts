@@ -1,0 +1,26 @@
+/** Stage: headers — one entry per name (names ignore case), each status it names declared. */
+import { describeOrigin, originOf, type ModelContext } from './context';
+import { checkStatusDeclared } from './statuses';
+
+export function collectHeaders(context: ModelContext): void {
+  const { files, headers, report } = context;
+  for (const { data, source } of files.headers) {
+    data.headers.forEach((header, index) => {
+      const path = ['headers', index];
+      const earlier = headers.find((other) => other.name.toLowerCase() === header.name.toLowerCase());
+      if (earlier) {
+        report(
+          source,
+          [...path, 'name'],
+          `header ${header.name} is declared twice (first as ${earlier.name} at ${describeOrigin(earlier.origin)}; header names ignore case)`,
+          'keep one entry per header',
+        );
+        return;
+      }
+      header.statuses.forEach((status, statusIndex) =>
+        checkStatusDeclared(context, source, [...path, 'statuses', statusIndex], status),
+      );
+      headers.push({ ...header, origin: originOf(source, path) });
+    });
+  }
+}
