@@ -10,12 +10,15 @@ import type { CatalogFiles } from './read-catalog';
 import { resolveCodeReferences } from './stages/code-references';
 import { collectCodes } from './stages/codes';
 import { createModelContext, type ModelContext } from './stages/context';
+import { checkGuideLinks } from './stages/guide-links';
 import { collectHeaders } from './stages/headers';
 import { collectMessages } from './stages/messages';
 import { collectOperations } from './stages/operations';
 import { collectRanges } from './stages/ranges';
-import { checkRelatedStatuses, collectStatuses } from './stages/statuses';
+import { checkFormerKeys, checkReplacementChains } from './stages/replacements';
+import { checkExampleStatuses, checkRelatedStatuses, collectStatuses } from './stages/statuses';
 import { collectCodeSpaces, collectEnvelopes, collectSurfaces } from './stages/surfaces';
+import { checkCodeKeys, checkMessageKeys, checkNames } from './stages/unique-keys';
 
 /** The stages, in order: each may read what the stages before it collected. */
 const STAGES: ReadonlyArray<(context: ModelContext) => void> = [
@@ -24,12 +27,19 @@ const STAGES: ReadonlyArray<(context: ModelContext) => void> = [
   collectCodeSpaces,
   collectStatuses,
   checkRelatedStatuses,
+  checkExampleStatuses,
   collectRanges,
   collectCodes,
+  checkCodeKeys,
   resolveCodeReferences,
+  checkReplacementChains,
+  checkFormerKeys,
   collectMessages,
+  checkMessageKeys,
   collectHeaders,
   collectOperations,
+  checkNames,
+  checkGuideLinks,
 ];
 
 /** Builds the model; `problems` is empty when the catalog is sound. */

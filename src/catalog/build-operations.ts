@@ -32,8 +32,10 @@ export interface OperationStageContext {
   resolveCode: (fromSpace: string, ref: string) => string | undefined;
   /** How to fix a code reference that names no code. */
   codeReferenceFix: (ref: string, fromSpace: string) => string;
-  /** True when some codes file could not be read, so a code reference may point at what it held. */
-  codesUnknown: boolean;
+  /** Whether something left out (already reported) may be what a code reference names. */
+  mayHoldCode: (ref: string, fromSpace: string) => boolean;
+  /** Whether a surface file left out (already reported) may be the surface `id`. */
+  mayHoldSurface: (id: string) => boolean;
 }
 
 /** Order of methods within one path on pages: reads first, then writes. */
@@ -50,12 +52,11 @@ export function buildOperations(context: OperationStageContext): Operation[] {
   const templates = new Map<Operation, PathTemplate>();
   const locations = new Map<Operation, { source: SourceFile; path: Path }>();
   const pendingReplacements: Array<{ operation: Operation; ref: string; source: SourceFile; path: Path }> = [];
-  const surfacesUnknown = (context.files.unreadable.surfaces?.length ?? 0) > 0;
 
-  for (const { data, source } of files.operations) {
+  for (const { data, entries, source } of files.operations) {
     const surface = surfaces.get(data.surface);
     if (!surface) {
-      if (!surfacesUnknown)
+      if (!context.mayHoldSurface(data.surface))
         report(
           source,
           ['surface'],
@@ -70,8 +71,8 @@ export function buildOperations(context: OperationStageContext): Operation[] {
       continue;
     }
     const basePath = surface.baseUrl ? pathOfUrl(surface.baseUrl).replace(/\/+$/, '') : '';
-    data.operations.forEach((entry, index) => {
-      const path: Path = ['operations', index];
+    // Entries that failed their schema were reported and left out; the others keep their place.
+    entries.forEach(({ value: entry, path }) => {
       const label = `${entry.method} ${entry.path}`;
       if (basePath && basePath !== '/' && entry.path !== basePath && !entry.path.startsWith(`${basePath}/`)) {
         report(
@@ -100,7 +101,7 @@ export function buildOperations(context: OperationStageContext): Operation[] {
         const where = [...path, 'codes', codeIndex];
         const key = context.resolveCode(surface.codeSpace, ref);
         if (!key) {
-          if (!context.codesUnknown)
+          if (!context.mayHoldCode(ref, surface.codeSpace))
             report(source, where, `code "${ref}" does not exist`, context.codeReferenceFix(ref, surface.codeSpace));
           return;
         }

@@ -1,6 +1,4 @@
-/** Cross-checks that look at more than one field: range overlaps, templates, envelope examples. */
-import { evaluateFieldPath } from '../schemas/field-path';
-import type { EnvelopeData } from '../schemas/envelope';
+/** Cross-checks that look at more than one field: range overlaps and message templates. */
 import type { CodeSpace, Range } from './model';
 import { placeholderNames, templateProblems } from './placeholders';
 import type { Path } from './problems';
@@ -72,44 +70,4 @@ export function checkTemplate(
     }
   }
   return names;
-}
-
-/** JSON examples must parse, and each declared field path must reach a value in some example. */
-export function checkEnvelopeExamples(envelope: EnvelopeData, source: SourceFile, report: Report): void {
-  if (!/json/i.test(envelope.mediaType)) return;
-  const bodies: unknown[] = [];
-  envelope.examples.forEach((example, index) => {
-    try {
-      const body: unknown = JSON.parse(example.body);
-      if (example.kind !== 'success') bodies.push(body);
-    } catch (error) {
-      report(
-        source,
-        ['examples', index, 'body'],
-        `example "${example.title}" is not valid JSON: ${jsonErrorText(error as Error, example.body)}`,
-        'paste the body exactly as the API sends it: keys in double quotes, no trailing commas, no comments, e.g. { "error": "Not found" }',
-      );
-    }
-  });
-  if (bodies.length === 0) return;
-  for (const [part, path] of Object.entries(envelope.fields)) {
-    if (path && !bodies.some((body) => evaluateFieldPath(body, path).length > 0)) {
-      report(
-        source,
-        ['fields', part],
-        `field path ${path} (${part}) reaches nothing in any of the ${bodies.length} error example(s)`,
-        'correct the path (e.g. errors[].code, error.ownCode, errors.<field>[]) or add an example body that has this field',
-      );
-    }
-  }
-}
-
-/** JSON.parse's message with its character position turned into a line and column of the body. */
-function jsonErrorText(error: Error, body: string): string {
-  const match = /^(.*?)(?: in JSON)? at position (\d+)/.exec(error.message);
-  if (!match) return error.message;
-  const before = body.slice(0, Number(match[2]));
-  const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
-  return `${match[1]!.charAt(0).toLowerCase()}${match[1]!.slice(1)} at line ${line}, column ${column} of the body`;
 }

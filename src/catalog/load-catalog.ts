@@ -1,14 +1,11 @@
 /** Loads a catalog folder into the model, or throws one CatalogError listing every problem. */
-import { buildModel } from './build-model';
+import { checkCatalog } from './check-catalog';
 import type { Catalog } from './model';
 import { CatalogError } from './problems';
-import { readCatalogFiles } from './read-catalog';
 
-/** Reads, validates and cross-checks `dir`. Throws `CatalogError` when anything is wrong. */
+/** Reads, validates and cross-checks `dir` (see `checkCatalog`). Throws `CatalogError` when anything is wrong. */
 export function loadCatalog(dir: string): Catalog {
-  const files = readCatalogFiles(dir);
-  const { catalog, problems } = buildModel(files);
-  // Name the folder as the problems name their files: relative to the working directory.
-  if (!catalog || problems.length > 0) throw new CatalogError(files.root, problems);
+  const { catalog, problems, warnings, root } = checkCatalog(dir);
+  if (!catalog) throw new CatalogError(root, problems, warnings);
   return catalog;
 }

@@ -16,10 +16,12 @@ export interface CatalogProblem {
 /** Thrown when a catalog has problems; `problems` holds all of them, not just the first. */
 export class CatalogError extends Error {
   readonly problems: CatalogProblem[];
-  constructor(catalogDir: string, problems: CatalogProblem[]) {
-    super(formatProblems(catalogDir, problems));
+  readonly warnings: CatalogProblem[];
+  constructor(catalogDir: string, problems: CatalogProblem[], warnings: CatalogProblem[] = []) {
+    super(formatProblems(catalogDir, problems) + (warnings.length ? `\n${formatWarnings(catalogDir, warnings)}` : ''));
     this.name = 'CatalogError';
     this.problems = problems;
+    this.warnings = warnings;
   }
 }
 
@@ -33,14 +35,27 @@ export function formatFieldPath(path: Path): string {
 
 /** The report printed when a build fails: one block per problem, sorted by file and line. */
 export function formatProblems(catalogDir: string, problems: CatalogProblem[]): string {
+  return `The error catalog in ${catalogDir} has ${count(problems.length, 'problem')}; nothing was built.\n\n${blocks(problems)}`;
+}
+
+/** The report of files a build does not read: printed, and the build goes on. */
+export function formatWarnings(catalogDir: string, warnings: CatalogProblem[]): string {
+  return `The error catalog in ${catalogDir} has ${count(warnings.length, 'warning')} (files the build does not read; nothing of them reaches the site):\n\n${blocks(warnings)}`;
+}
+
+function count(number: number, noun: string): string {
+  return `${number} ${noun}${number === 1 ? '' : 's'}`;
+}
+
+/** One block per problem, sorted by file and line: where (file:line  field), what, and the fix. */
+function blocks(problems: CatalogProblem[]): string {
   const sorted = [...problems].sort(
     (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.field.localeCompare(b.field),
   );
-  const count = `${sorted.length} problem${sorted.length === 1 ? '' : 's'}`;
-  const blocks = sorted.map((problem) => {
+  const lines = sorted.map((problem) => {
     const where = `${problem.file}${problem.line ? `:${problem.line}` : ''}`;
     const field = problem.field ? `  ${problem.field}` : '';
     return `  ${where}${field}\n    ${problem.message}\n    Fix: ${problem.fix}`;
   });
-  return `The error catalog in ${catalogDir} has ${count}; nothing was built.\n\n${blocks.join('\n\n')}\n`;
+  return `${lines.join('\n\n')}\n`;
 }

@@ -5,6 +5,7 @@
 import { z } from 'astro/zod';
 import { formatFieldPath, type CatalogProblem, type Path } from './problems';
 import type { SourceFile } from './read-catalog';
+import { misplacedKey } from './misplaced-keys';
 import { closest, suggestName } from './suggest';
 
 /**
@@ -62,18 +63,33 @@ export function zodIssueToProblems(issue: z.ZodIssue, source: SourceFile, schema
       ];
     case z.ZodIssueCode.unrecognized_keys: {
       const allowed = allowedKeys(schema, issue.path);
-      return issue.keys.map((key) => {
+      const covered = new Set<string>();
+      const problems: CatalogProblem[] = [];
+      for (const key of issue.keys) {
+        if (covered.has(key)) continue;
+        const owners = allowed.filter((field) => allowedKeys(schema, [...issue.path, field]).includes(key));
+        const misplaced = misplacedKey(source, issue.path, key, owners);
+        if (misplaced) {
+          misplaced.alsoCovers.forEach((other) => covered.add(other));
+          problems.push({
+            ...at([...issue.path, misplaced.field ?? key]),
+            message: misplaced.message,
+            fix: misplaced.fix,
+          });
+          continue;
+        }
         const near = closest(key, allowed);
         const alreadySet = near !== undefined && source.valueAt([...issue.path, near]) !== undefined;
-        return {
+        problems.push({
           ...at([...issue.path, key]),
           message: near ? `unknown field "${key}" (did you mean "${near}"?)` : `unknown field "${key}"`,
           fix:
             near && !alreadySet
               ? `rename "${key}" to "${near}"`
               : `remove "${key}"${allowed.length ? `; the fields allowed here are ${allowed.join(', ')}` : ''}`,
-        };
-      });
+        });
+      }
+      return problems;
     }
     case z.ZodIssueCode.invalid_enum_value:
       return [

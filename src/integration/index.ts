@@ -16,7 +16,8 @@ import { AstroError } from 'astro/errors';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCatalogOnce } from '../catalog/index';
-import { CatalogError } from '../catalog/problems';
+import { catalogWarnings } from '../catalog/check-catalog';
+import { CatalogError, formatWarnings } from '../catalog/problems';
 import { catalogAstroError } from './catalog-error';
 import { errorCatalogOptionsSchema, type ErrorCatalogOptions, type ErrorCatalogUserOptions } from './options';
 import { writeSearchIndex } from './pagefind';
@@ -55,6 +56,8 @@ export function errorCatalog(userOptions: ErrorCatalogUserOptions = {}): AstroIn
           logger.info(
             `${relative(process.cwd(), catalogDir) || '.'}/: ${catalog.codes.length} codes, ${catalog.statuses.length} statuses`,
           );
+          const warnings = catalogWarnings(catalog);
+          if (warnings.length) logger.warn(formatWarnings(relative(process.cwd(), catalogDir) || '.', warnings));
         } catch (error) {
           if (!(error instanceof CatalogError)) throw error;
           // A build stops here, before anything is rendered. In dev the server stays up: the page

@@ -12,20 +12,19 @@ import type { Path } from '../problems';
 import type { SourceFile } from '../read-catalog';
 import { defaultRetryAdvice } from '../retry-defaults';
 import { suggestName } from '../suggest';
-import { describeOrigin, isUnreadable, originOf, type ModelContext } from './context';
+import { describeOrigin, originOf, type ModelContext } from './context';
 import { checkStatusDeclared } from './statuses';
 import { spaceFor } from './surfaces';
 
 export function collectCodes(context: ModelContext): void {
-  const { files, codes, codeSources, slugs, statuses, pendingReferences, report } = context;
-  for (const { data, source } of files.codes) {
+  const { files, codes, codeSources, slugs, statuses, pendingReferences, report, dropped } = context;
+  for (const { data, entries, source } of files.codes) {
     const space = spaceFor(context, source, ['codeSpace'], data.codeSpace);
     if (!space) {
-      context.codesUnknown = true;
+      dropped.push({ kind: 'codes', scope: data.codeSpace });
       continue;
     }
-    data.codes.forEach((entry, index) => {
-      const path = ['codes', index];
+    for (const { value: entry, path } of entries) {
       const key = codeKey(space.id, entry.code);
       const earlier = codeSources.get(key);
       if (earlier) {
@@ -35,7 +34,7 @@ export function collectCodes(context: ModelContext): void {
           `code ${entry.code} is declared twice in code space "${space.id}" (first at ${earlier.source.file}:${earlier.source.lineOf(earlier.path) ?? '?'})`,
           'give one of them a new code; codes are permanent, so deprecate an old one instead of reusing it',
         );
-        return;
+        continue;
       }
       const slug = codeSlug(entry.code);
       const slugOwner = slugs.get(`${space.id}/${slug}`);
@@ -46,7 +45,7 @@ export function collectCodes(context: ModelContext): void {
           `code "${entry.code}" has the same page address (${slug}) as code "${slugOwner}"`,
           'codes of one space must differ in letters or digits, not only in punctuation',
         );
-        return;
+        continue;
       }
       slugs.set(`${space.id}/${slug}`, entry.code);
       codeSources.set(key, { source, path });
@@ -85,7 +84,7 @@ export function collectCodes(context: ModelContext): void {
           ref: entry.deprecated.replacedBy,
           kind: 'replacedBy',
         });
-    });
+    }
   }
 }
 
@@ -94,7 +93,7 @@ export function collectCodes(context: ModelContext): void {
  * inside an active range.
  */
 function rangeOf(
-  { files, report }: ModelContext,
+  { files, report, mayHold }: ModelContext,
   space: CodeSpace,
   entry: CodeData,
   source: SourceFile,
@@ -113,6 +112,8 @@ function rangeOf(
   const value = Number(entry.code);
   const range = space.ranges.find((candidate) => value >= candidate.from && value <= candidate.to);
   if (!range) {
+    // A range that failed its schema may be the one that holds it.
+    if (mayHold('ranges', undefined, space.id)) return undefined;
     const rangesFile =
       files.ranges.find((file) => file.data.codeSpace === space.id)?.source.file ??
       `${files.root}/ranges/${space.id}.yaml`;
@@ -136,14 +137,14 @@ function rangeOf(
 
 /** A code that names its surfaces may name only surfaces of its own code space. */
 function checkCodeSurfaces(
-  { files, surfaces, report }: ModelContext,
+  { surfaces, report, mayHold }: ModelContext,
   space: CodeSpace,
   entry: CodeData,
   source: SourceFile,
   path: Path,
 ): void {
   (entry.surfaces ?? []).forEach((surfaceId, surfaceIndex) => {
-    if (!space.surfaces.includes(surfaceId) && !isUnreadable(files, 'surfaces'))
+    if (!space.surfaces.includes(surfaceId) && !mayHold('surfaces', surfaceId))
       report(
         source,
         [...path, 'surfaces', surfaceIndex],

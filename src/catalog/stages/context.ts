@@ -2,6 +2,7 @@
  * The one context the model-building stages share (see ../build-model.ts): the validated files,
  * the entries resolved so far and the one problem list every stage appends to.
  */
+import type { ExampleBody } from '../envelope-examples';
 import type {
   CodeSpace,
   Code,
@@ -15,7 +16,7 @@ import type {
   Surface,
 } from '../model';
 import { formatFieldPath, type CatalogProblem, type Path } from '../problems';
-import type { CatalogFiles, SourceFile } from '../read-catalog';
+import type { CatalogFiles, DroppedEntry, FileKind, SourceFile } from '../read-catalog';
 
 /** Reports one problem at `path` of `source`: what is wrong and how to fix it. */
 export type Report = (source: SourceFile, path: Path, message: string, fix: string) => void;
@@ -40,12 +41,17 @@ export interface ModelContext {
   /** Every problem found, the readers' first (schema and YAML problems) included. */
   readonly problems: CatalogProblem[];
   readonly report: Report;
+  /** What failed its schema or could not be placed (a codes file of an unknown space), already reported. */
+  readonly dropped: DroppedEntry[];
   /**
-   * True when some codes could not be read (a file failed its schema, or named an unknown code
-   * space): a reference to a code that is not found may point at one of them, so it is not reported.
+   * Whether something left out may be what a reference names: a key or scope left unsaid matches
+   * anything, and so does a scope that is no code space (the file named the wrong one). A reference
+   * that finds nothing is then not reported a second time as "does not exist".
    */
-  codesUnknown: boolean;
+  mayHold(kind: FileKind, key?: string, scope?: string): boolean;
   readonly envelopes: Map<string, Envelope>;
+  /** The example bodies of each envelope that parsed, with the envelope's source. */
+  readonly exampleBodies: Map<string, { source: SourceFile; bodies: ExampleBody[] }>;
   readonly surfaces: Map<string, Surface>;
   /** Code spaces by id, one per distinct `surface.codeSpace`. */
   readonly spaces: Map<string, CodeSpace>;
@@ -67,15 +73,25 @@ export interface ModelContext {
 
 export function createModelContext(files: CatalogFiles): ModelContext {
   const problems: CatalogProblem[] = [...files.problems];
+  const dropped = [...files.dropped];
+  const spaces = new Map<string, CodeSpace>();
   return {
     files,
     problems,
     report: (source, path, message, fix) =>
       problems.push({ file: source.file, line: source.lineOf(path), field: formatFieldPath(path), message, fix }),
-    codesUnknown: isUnreadable(files, 'codes'),
+    dropped,
+    mayHold: (kind, key, scope) =>
+      dropped.some(
+        (entry) =>
+          entry.kind === kind &&
+          (entry.key === undefined || key === undefined || entry.key === key) &&
+          (entry.scope === undefined || scope === undefined || entry.scope === scope || !spaces.has(entry.scope)),
+      ),
     envelopes: new Map(),
+    exampleBodies: new Map(),
     surfaces: new Map(),
-    spaces: new Map(),
+    spaces,
     statuses: new Map(),
     rangeLocations: new Map(),
     codes: new Map(),
@@ -86,14 +102,6 @@ export function createModelContext(files: CatalogFiles): ModelContext {
     headers: [],
     operations: [],
   };
-}
-
-/**
- * Whether a file of `folder` failed its schema. It was reported already; what it held is unknown,
- * so references into its folder are not reported again as "does not exist".
- */
-export function isUnreadable(files: CatalogFiles, folder: keyof CatalogFiles['unreadable']): boolean {
-  return (files.unreadable[folder]?.length ?? 0) > 0;
 }
 
 /**

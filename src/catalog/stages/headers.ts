@@ -4,9 +4,8 @@ import { checkStatusDeclared } from './statuses';
 
 export function collectHeaders(context: ModelContext): void {
   const { files, headers, report } = context;
-  for (const { data, source } of files.headers) {
-    data.headers.forEach((header, index) => {
-      const path = ['headers', index];
+  for (const { entries, source } of files.headers) {
+    for (const { value: header, path } of entries) {
       const earlier = headers.find((other) => other.name.toLowerCase() === header.name.toLowerCase());
       if (earlier) {
         report(
@@ -15,12 +14,12 @@ export function collectHeaders(context: ModelContext): void {
           `header ${header.name} is declared twice (first as ${earlier.name} at ${describeOrigin(earlier.origin)}; header names ignore case)`,
           'keep one entry per header',
         );
-        return;
+        continue;
       }
       header.statuses.forEach((status, statusIndex) =>
         checkStatusDeclared(context, source, [...path, 'statuses', statusIndex], status),
       );
       headers.push({ ...header, origin: originOf(source, path) });
-    });
+    }
   }
 }

@@ -8,7 +8,7 @@ import { checkStatusDeclared } from './statuses';
 
 export function collectMessages(context: ModelContext): void {
   const { files, areas, spaces, report } = context;
-  for (const { data, source } of files.messages) {
+  for (const { data, entries, source } of files.messages) {
     const slug = textSlug(data.area);
     if (areas.has(slug)) {
       report(
@@ -27,8 +27,8 @@ export function collectMessages(context: ModelContext): void {
       messages: [],
       origin: originOf(source, []),
     };
-    data.messages.forEach((entry, index) => {
-      const path = ['messages', index];
+    for (const { value: entry, path } of entries) {
+      const index = path[1] as number;
       checkStatusDeclared(context, source, [...path, 'status'], entry.status);
       const placeholderNames = checkTemplate(entry.message, {}, source, [...path, 'message'], report);
       let code: string | undefined;
@@ -46,12 +46,12 @@ export function collectMessages(context: ModelContext): void {
             `code "${entry.code}" exists in several code spaces (${found.map((key) => key!.split(':')[0]).join(', ')})`,
             `say which one: ${found.map((key) => `"${key}"`).join(' or ')}`,
           );
-        else if (!code && !context.codesUnknown)
+        else if (!code && !context.mayHold('codes', entry.code.split(':').pop()))
           report(
             source,
             [...path, 'code'],
             `code "${entry.code}" does not exist`,
-            `${referenceFix(context, entry.code, first ?? '')}, or remove code:`,
+            `${referenceFix(context, entry.code, entry.code.includes(':') ? (first ?? '') : undefined)}, or remove code:`,
           );
       }
       area.messages.push({
@@ -62,7 +62,7 @@ export function collectMessages(context: ModelContext): void {
         placeholderNames,
         origin: originOf(source, path),
       });
-    });
+    }
     areas.set(slug, area);
   }
 }

@@ -6,23 +6,23 @@ import { spaceFor } from './surfaces';
 
 export function collectRanges(context: ModelContext): void {
   const { files, spaces, rangeLocations, report } = context;
-  for (const { data, source } of files.ranges) {
+  for (const { data, entries, source } of files.ranges) {
     const space = spaceFor(context, source, ['codeSpace'], data.codeSpace);
     if (!space) continue;
     if (data.name) space.name = data.name;
     if (data.description) space.description = data.description;
     space.origin ??= originOf(source, []);
-    data.ranges.forEach((range, index) => {
+    for (const { value: range, path } of entries) {
       const entry: Range = {
         ...range,
         slug: `${range.from}-${range.to}`,
         codeSpace: space.id,
         codes: [],
-        origin: originOf(source, ['ranges', index]),
+        origin: originOf(source, path),
       };
       space.ranges.push(entry);
-      rangeLocations.set(entry, { source, path: ['ranges', index] });
-    });
+      rangeLocations.set(entry, { source, path });
+    }
   }
   for (const space of spaces.values()) {
     space.ranges.sort((a, b) => a.from - b.from);

@@ -3,24 +3,24 @@ import type { CodeSpace } from '../model';
 import type { Path } from '../problems';
 import type { SourceFile } from '../read-catalog';
 import { suggestName } from '../suggest';
-import { checkEnvelopeExamples } from '../cross-check';
-import { isUnreadable, originOf, type ModelContext } from './context';
+import { checkEnvelopeExamples } from '../envelope-examples';
+import { originOf, type ModelContext } from './context';
 
 /** Envelopes by id (their file name); their example bodies must parse and their field paths reach something. */
-export function collectEnvelopes({ files, envelopes, report }: ModelContext): void {
+export function collectEnvelopes({ files, envelopes, exampleBodies, problems }: ModelContext): void {
   for (const { id, data, source } of files.envelopes) {
     envelopes.set(id, { ...data, id, surfaces: [], origin: originOf(source, []) });
-    checkEnvelopeExamples(data, source, report);
+    exampleBodies.set(id, { source, bodies: checkEnvelopeExamples(data, source, problems) });
   }
 }
 
 /** Surfaces by id (their file name); every envelope a surface names must exist. */
-export function collectSurfaces({ files, envelopes, surfaces, problems, report }: ModelContext): void {
+export function collectSurfaces({ files, envelopes, surfaces, problems, report, mayHold }: ModelContext): void {
   for (const { id, data, source } of files.surfaces) {
     data.envelopes.forEach((envelopeId, index) => {
       const envelope = envelopes.get(envelopeId);
       if (envelope) envelope.surfaces.push(id);
-      else if (!files.unreadable.envelopes?.includes(envelopeId))
+      else if (!mayHold('envelopes', envelopeId))
         report(
           source,
           ['envelopes', index],
@@ -63,9 +63,9 @@ export function collectCodeSpaces({ surfaces, spaces }: ModelContext): void {
 
 /** The code space `id` that a ranges or codes file names; reports it when no surface makes it. */
 export function spaceFor(context: ModelContext, source: SourceFile, path: Path, id: string): CodeSpace | undefined {
-  const { files, spaces, report } = context;
+  const { files, spaces, report, mayHold } = context;
   const space = spaces.get(id);
-  if (!space && !isUnreadable(files, 'surfaces'))
+  if (!space && !mayHold('surfaces'))
     report(
       source,
       path,
