@@ -70,7 +70,11 @@ export function buildOperations(context: OperationStageContext): Operation[] {
         );
       continue;
     }
-    const basePath = surface.baseUrl ? pathOfUrl(surface.baseUrl).replace(/\/+$/, '') : '';
+    // Only an http(s) URL or a path says where requests go; anything else sets no base path.
+    const basePath =
+      surface.baseUrl && /^(?:https?:\/\/|\/)/i.test(surface.baseUrl)
+        ? pathOfUrl(surface.baseUrl).replace(/\/+$/, '')
+        : '';
     // Entries that failed their schema were reported and left out; the others keep their place.
     entries.forEach(({ value: entry, path }) => {
       const label = `${entry.method} ${entry.path}`;

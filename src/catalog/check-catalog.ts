@@ -1,11 +1,12 @@
 /**
- * The one validation of a catalog folder, shared by the build and the command line: every file
- * read and checked, every cross-check run, every problem and warning returned together.
+ * The one validation of a catalog folder, shared by the build, the dev server and the command
+ * line: every file read and checked, every cross-check run, every problem and warning returned
+ * together.
  */
 import { buildModel } from './build-model';
 import type { Catalog } from './model';
 import type { CatalogProblem } from './problems';
-import { readCatalogFiles, type FileKind, type FileOutcome } from './read-catalog';
+import { readCatalogFiles, type CatalogFiles, type ParsedFileCache } from './read-catalog';
 
 export interface CatalogCheck {
   /** The model, when the catalog has no problem. */
@@ -19,22 +20,15 @@ export interface CatalogCheck {
 }
 
 /**
- * Reads and checks the catalog in `dir`. Never throws for a mistake in the catalog. `read` reads
- * one file (see `readCatalogFiles`), for callers that cache files between checks.
+ * Reads and checks the catalog in `dir`. Never throws for a mistake in the catalog. With a `cache`
+ * (the dev server), only the files changed since its last use are read again; the cross-checks
+ * always run over every file. `files` is what was read of each file (the CLI edits through it).
  */
-export function checkCatalog(
-  dir: string,
-  read?: (path: string, file: string, kind: FileKind) => FileOutcome,
-): CatalogCheck {
-  const files = readCatalogFiles(dir, read);
+export function checkCatalog(dir: string, cache?: ParsedFileCache): CatalogCheck & { files: CatalogFiles } {
+  const files = readCatalogFiles(dir, cache);
   const { catalog, problems } = buildModel(files);
-  if (catalog) warningsByCatalog.set(catalog, files.warnings);
-  return { catalog: problems.length === 0 ? catalog : undefined, problems, warnings: files.warnings, root: files.root };
-}
-
-const warningsByCatalog = new WeakMap<Catalog, CatalogProblem[]>();
-
-/** The warnings of a catalog `checkCatalog` built (none for one it did not), for a build to print. */
-export function catalogWarnings(catalog: Catalog): CatalogProblem[] {
-  return warningsByCatalog.get(catalog) ?? [];
+  const { warnings, root } = files;
+  return problems.length === 0 && catalog
+    ? { catalog, problems, warnings, root, files }
+    : { problems, warnings, root, files };
 }

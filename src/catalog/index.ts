@@ -7,13 +7,20 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCatalog } from './load-catalog';
+import { checkCatalog, type CatalogCheck } from './check-catalog';
 import type { Catalog } from './model';
+import { CatalogError } from './problems';
+import { ParsedFileCache } from './read-catalog';
 
 const REGISTRY = Symbol.for('error-catalog-site:loaded-catalogs');
 interface Loaded {
   fingerprint: string;
-  catalog: Catalog;
+  /** The check's outcome: the model, or the problems that prevented it; the warnings either way. */
+  check: CatalogCheck;
+  /** The report of the problems, when there are some (thrown again until a file changes). */
+  error?: CatalogError;
+  /** Each file's parse, kept only for incremental loads (it holds every file's YAML tree). */
+  files?: ParsedFileCache;
 }
 
 function registry(): Map<string, Loaded> {
@@ -37,17 +44,48 @@ function fingerprint(dir: string): string {
   }
 }
 
+export interface LoadOnceOptions {
+  /**
+   * Keep each file's parse, so that the next load after an edit reads only the changed files and
+   * re-runs the cross-checks (the dev server). Off for builds: the files are read once and the
+   * memory their YAML trees take is given back.
+   */
+  incremental?: boolean;
+}
+
 /**
- * The model of the catalog in `dir`: loaded with `loadCatalog`, or the one this process already
- * loaded when no file of the folder changed since. Throws `CatalogError` like `loadCatalog`.
+ * The check of the catalog in `dir` (see `checkCatalog`): run now, or the one this process already
+ * ran when no file of the folder changed since. Never throws for a mistake in the catalog.
  */
-export function loadCatalogOnce(dir: string): Catalog {
+export function checkCatalogOnce(dir: string, options: LoadOnceOptions = {}): CatalogCheck {
+  return loadedOnce(dir, options).check;
+}
+
+/**
+ * The model of the catalog in `dir`, as `checkCatalogOnce` made it. Throws `CatalogError` like
+ * `loadCatalog` (the same one again while nothing changed).
+ */
+export function loadCatalogOnce(dir: string, options: LoadOnceOptions = {}): Catalog {
+  const { check, error } = loadedOnce(dir, options);
+  if (error) throw error;
+  return check.catalog!;
+}
+
+function loadedOnce(dir: string, options: LoadOnceOptions): Loaded {
   const print = fingerprint(dir);
   const loaded = registry().get(dir);
-  if (loaded && print && loaded.fingerprint === print) return loaded.catalog;
-  const catalog = loadCatalog(dir);
-  registry().set(dir, { fingerprint: print, catalog });
-  return catalog;
+  if (loaded && print && loaded.fingerprint === print) return loaded;
+  const files = options.incremental ? (loaded?.files ?? new ParsedFileCache()) : undefined;
+  // What was read of each file is not kept (only the cache keeps it, in dev).
+  const { catalog, problems, warnings, root } = checkCatalog(dir, files);
+  const entry: Loaded = {
+    fingerprint: print,
+    check: catalog ? { catalog, problems, warnings, root } : { problems, warnings, root },
+    ...(catalog ? {} : { error: new CatalogError(root, problems, warnings) }),
+    files,
+  };
+  registry().set(dir, entry);
+  return entry;
 }
 
 export type * from './model';

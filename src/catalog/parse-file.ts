@@ -65,11 +65,6 @@ export const FILE_KINDS = {
     shape: 'area: and messages:',
     list: { list: 'messages', entry: messageSchema },
   },
-  operations: {
-    schema: operationFileSchema,
-    shape: 'surface: and operations:',
-    list: { list: 'operations', entry: operationSchema, scope: 'surface' },
-  },
   headers: {
     schema: headerFileSchema,
     shape: 'headers: and the list of headers under it',
@@ -78,6 +73,11 @@ export const FILE_KINDS = {
       entry: headerSchema,
       keyOf: (entry) => (typeof entry.name === 'string' ? entry.name.toLowerCase() : undefined),
     },
+  },
+  operations: {
+    schema: operationFileSchema,
+    shape: 'surface: and operations:',
+    list: { list: 'operations', entry: operationSchema, scope: 'surface' },
   },
 } satisfies Record<string, { schema: z.ZodTypeAny; shape: string; list?: ListKind }>;
 export type FileKind = keyof typeof FILE_KINDS;

@@ -13,8 +13,19 @@ export interface CatalogProblem {
   fix: string;
 }
 
+/** Marks catalog errors, so that `instanceof` holds across copies of this module (see below). */
+const CATALOG_ERROR = Symbol.for('error-catalog-site:catalog-error');
+
 /** Thrown when a catalog has problems; `problems` holds all of them, not just the first. */
 export class CatalogError extends Error {
+  /**
+   * The dev server loads this module twice (with the config, and for the pages), and a report made
+   * by one copy reaches the other through the process-wide catalog registry (src/catalog/index.ts).
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && CATALOG_ERROR in value;
+  }
+  readonly [CATALOG_ERROR] = true;
   readonly problems: CatalogProblem[];
   readonly warnings: CatalogProblem[];
   constructor(catalogDir: string, problems: CatalogProblem[], warnings: CatalogProblem[] = []) {
@@ -33,14 +44,43 @@ export function formatFieldPath(path: Path): string {
   return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('');
 }
 
-/** The report printed when a build fails: one block per problem, sorted by file and line. */
-export function formatProblems(catalogDir: string, problems: CatalogProblem[]): string {
-  return `The error catalog in ${catalogDir} has ${count(problems.length, 'problem')}; nothing was built.\n\n${blocks(problems)}`;
+/** How a report marks its parts; the CLI colours them on a terminal. Plain text by default. */
+export interface ProblemStyle {
+  /** The `file:line  field` line of a problem. */
+  where(text: string): string;
+  /** The `Fix:` label. */
+  fix(text: string): string;
 }
 
-/** The report of files a build does not read: printed, and the build goes on. */
-export function formatWarnings(catalogDir: string, warnings: CatalogProblem[]): string {
-  return `The error catalog in ${catalogDir} has ${count(warnings.length, 'warning')} (files the build does not read; nothing of them reaches the site):\n\n${blocks(warnings)}`;
+const PLAIN: ProblemStyle = { where: (text) => text, fix: (text) => text };
+
+/**
+ * The report printed when a build (or `error-catalog check`) fails: one block per problem, sorted
+ * by file and line. `consequence` ends the first sentence ("nothing was built"; empty for none).
+ */
+export function formatProblems(
+  catalogDir: string,
+  problems: CatalogProblem[],
+  { consequence = 'nothing was built', style = PLAIN }: { consequence?: string; style?: ProblemStyle } = {},
+): string {
+  const ending = consequence ? `; ${consequence}` : '';
+  return `The error catalog in ${catalogDir} has ${count(problems.length, 'problem')}${ending}.\n\n${blocks(problems, style)}`;
+}
+
+/** The report of files a build does not read: printed, and the build (or the check) goes on. */
+export function formatWarnings(
+  catalogDir: string,
+  warnings: CatalogProblem[],
+  { style = PLAIN }: { style?: ProblemStyle } = {},
+): string {
+  return `The error catalog in ${catalogDir} has ${count(warnings.length, 'warning')} (files the build does not read; nothing of them reaches the site):\n\n${blocks(warnings, style)}`;
+}
+
+/** Problems in report order: by file, then line, then field. */
+export function sortProblems(problems: readonly CatalogProblem[]): CatalogProblem[] {
+  return [...problems].sort(
+    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.field.localeCompare(b.field),
+  );
 }
 
 function count(number: number, noun: string): string {
@@ -48,14 +88,11 @@ function count(number: number, noun: string): string {
 }
 
 /** One block per problem, sorted by file and line: where (file:line  field), what, and the fix. */
-function blocks(problems: CatalogProblem[]): string {
-  const sorted = [...problems].sort(
-    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.field.localeCompare(b.field),
-  );
-  const lines = sorted.map((problem) => {
+function blocks(problems: CatalogProblem[], style: ProblemStyle): string {
+  const lines = sortProblems(problems).map((problem) => {
     const where = `${problem.file}${problem.line ? `:${problem.line}` : ''}`;
     const field = problem.field ? `  ${problem.field}` : '';
-    return `  ${where}${field}\n    ${problem.message}\n    Fix: ${problem.fix}`;
+    return `  ${style.where(`${where}${field}`)}\n    ${problem.message}\n    ${style.fix('Fix:')} ${problem.fix}`;
   });
   return `${lines.join('\n\n')}\n`;
 }

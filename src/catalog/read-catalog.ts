@@ -21,6 +21,7 @@ import type { messageFileSchema } from '../schemas/message';
 import type { operationFileSchema, OperationData } from '../schemas/operation';
 import type { rangeFileSchema } from '../schemas/range';
 import type { statusFileSchema } from '../schemas/status';
+import { FileCache } from './file-cache';
 import { parseGuide, type ParsedGuide } from './guides';
 import {
   FILE_KINDS,
@@ -68,15 +69,27 @@ const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 /** Files that are evidently notes for the catalog's authors, not content: never reported. */
 const AUTHOR_NOTES = /^(readme|license|licence|changelog|contributing|codeowners)(\.[a-z]+)?$/i;
 
+/** What reading one guide gave: the guide and the problems found in it. */
+type GuideOutcome = ReturnType<typeof parseGuide>;
+
 /**
- * Reads and validates every file of the catalog folder `dir`. `read` reads one file (by default
- * `parseCatalogFile`); a caller may pass a caching one, since each file's outcome depends on that
- * file alone.
+ * Each file's outcome kept between reads of one folder (the dev server): only the files that
+ * changed are read, parsed and validated again, since each file's outcome depends on that file
+ * alone. The cross-checks always run over all of them. Outcomes are shared, so never changed.
  */
-export function readCatalogFiles(
-  dir: string,
-  read: (path: string, file: string, kind: FileKind) => FileOutcome = parseCatalogFile,
-): CatalogFiles {
+export class ParsedFileCache extends FileCache<FileOutcome | GuideOutcome> {}
+
+/**
+ * Reads and validates every file of the catalog folder `dir`. With a `cache`, files unchanged since
+ * the last read with that cache are not read again.
+ */
+export function readCatalogFiles(dir: string, cache?: ParsedFileCache): CatalogFiles {
+  const read = (path: string, file: string, kind: FileKind): FileOutcome =>
+    cache
+      ? (cache.get(path, () => parseCatalogFile(path, file, kind)) as FileOutcome)
+      : parseCatalogFile(path, file, kind);
+  const readGuide = (path: string, file: string): GuideOutcome =>
+    cache ? (cache.get(path, () => parseGuide(path, file)) as GuideOutcome) : parseGuide(path, file);
   const result: CatalogFiles = {
     surfaces: [],
     envelopes: [],
@@ -166,6 +179,7 @@ export function readCatalogFiles(
       'create api.yaml with at least name:, description: and intro:',
     );
   }
+  cache?.forgetUnasked();
   return result;
 
   function readConceptFolder(folder: Folder, folderPath: string): void {
@@ -257,7 +271,7 @@ export function readCatalogFiles(
           );
           continue;
         }
-        const { guide, problems } = parseGuide(path, display(path));
+        const { guide, problems } = readGuide(path, display(path));
         result.problems.push(...problems);
         result.guides.push(guide);
       } else if (/\.(md|markdown)$/i.test(name)) {

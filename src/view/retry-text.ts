@@ -3,7 +3,9 @@
  * status and code pages, tables, and the lookup engine's one-sentence advice. Pure TypeScript with
  * type-only imports, so it runs in the browser bundle as well as at build time.
  */
+import type { IdempotencyKind } from '../schemas/operation';
 import type { Backoff, RetryAdvice, RetryPolicy } from '../schemas/retry';
+import { joinSentences } from '../shared/sentence';
 
 /** What advice is read against: the API's idempotent methods and its default backoff numbers. */
 export interface RetryContext {
@@ -98,8 +100,13 @@ export function describeBackoff(backoff: Backoff): string {
   return `${parts.join(', ')}${backoff.jitter ? ', with random jitter' : ''}`;
 }
 
-/** What a policy tells the client to do, as a sentence fragment without numbers. */
-function policyAction(policy: RetryPolicy, headers: readonly string[]): string {
+/**
+ * What a policy tells the client to do, as a sentence fragment without numbers. Success ("the
+ * request succeeded", "nothing failed") is claimed only for a status below 400: an author may put
+ * `not-needed` on a 409 whose outcome is already there, and that request did not succeed.
+ */
+function policyAction(policy: RetryPolicy, headers: readonly string[], status?: number): string {
+  const succeeded = status !== undefined && status < 400;
   switch (policy) {
     case 'never':
       return 'do not retry; fix the request first';
@@ -110,9 +117,9 @@ function policyAction(policy: RetryPolicy, headers: readonly string[]): string {
     case 'reauthenticate':
       return 'refresh or renew the credentials, then retry once';
     case 'use-cache':
-      return 'nothing failed; use the copy you already hold';
+      return succeeded ? 'nothing failed; use the copy you already hold' : 'use the copy you already hold';
     case 'not-needed':
-      return 'the request succeeded; there is nothing to retry';
+      return succeeded ? 'the request succeeded; there is nothing to retry' : 'there is nothing to retry';
   }
 }
 
@@ -139,8 +146,8 @@ export interface RetryDetails {
   sentence: string;
 }
 
-/** Splits retry advice into labelled parts, with the API's defaults applied. */
-export function retryDetails(advice: RetryAdvice, context: RetryContext): RetryDetails {
+/** Splits retry advice into labelled parts, with the API's defaults applied; `status` is the one it is advice for. */
+export function retryDetails(advice: RetryAdvice, context: RetryContext, status?: number): RetryDetails {
   const covered = coveredMethods(advice, context);
   const headers = [...advice.honorHeaders];
   const methods =
@@ -149,7 +156,7 @@ export function retryDetails(advice: RetryAdvice, context: RetryContext): RetryD
       : advice.methods === 'idempotent'
         ? `${listInWords(covered)} (idempotent methods)`
         : listInWords(covered);
-  const otherwise = covered === 'all' ? undefined : policyAction(advice.otherwise, []);
+  const otherwise = covered === 'all' ? undefined : policyAction(advice.otherwise, [], status);
   const numbers = effectiveBackoff(advice, context);
   const backoff = numbers && {
     ...numbers,
@@ -165,8 +172,20 @@ export function retryDetails(advice: RetryAdvice, context: RetryContext): RetryD
     backoff,
     headers,
     note: advice.note,
-    sentence: retrySentence(advice, context),
+    sentence: retrySentence(advice, context, status),
   };
+}
+
+/** What the advice's rule tells the client to do, numbers and headers included, as a sentence fragment. */
+function ruleAction(advice: RetryAdvice, context: RetryContext, status?: number): string {
+  const numbers = effectiveBackoff(advice, context);
+  let action = policyAction(advice.policy, advice.honorHeaders, status);
+  if (numbers && advice.policy === 'backoff') action += ` (${describeBackoff(numbers)})`;
+  if (numbers && advice.policy === 'retry-after')
+    action += `; without the header, back off (${describeBackoff(numbers)})`;
+  if (advice.policy === 'backoff' && advice.honorHeaders.length)
+    action += `; honour ${listInWords(advice.honorHeaders)} when sent`;
+  return action;
 }
 
 /**
@@ -174,19 +193,13 @@ export function retryDetails(advice: RetryAdvice, context: RetryContext): RetryD
  * DELETE: retry with exponential backoff (start at 500 ms, ×2 each try, capped at 30 s, at most 6
  * tries in all, with random jitter). Other methods: do not retry; fix the request first."
  */
-export function retrySentence(advice: RetryAdvice, context: RetryContext): string {
+export function retrySentence(advice: RetryAdvice, context: RetryContext, status?: number): string {
   const covered = coveredMethods(advice, context);
-  const numbers = effectiveBackoff(advice, context);
-  let action = policyAction(advice.policy, advice.honorHeaders);
-  if (numbers && advice.policy === 'backoff') action += ` (${describeBackoff(numbers)})`;
-  if (numbers && advice.policy === 'retry-after')
-    action += `; without the header, back off (${describeBackoff(numbers)})`;
-  if (advice.policy === 'backoff' && advice.honorHeaders.length)
-    action += `; honour ${listInWords(advice.honorHeaders)} when sent`;
+  const action = ruleAction(advice, context, status);
   const sentences = [covered === 'all' ? capitalise(action) : `For ${listInWords(covered)}: ${action}`];
-  if (covered !== 'all') sentences.push(`Other methods: ${policyAction(advice.otherwise, [])}`);
-  if (advice.note) sentences.push(advice.note.replace(/[.!?]$/, ''));
-  return `${sentences.join('. ')}.`;
+  if (covered !== 'all') sentences.push(`Other methods: ${policyAction(advice.otherwise, [], status)}`);
+  if (advice.note) sentences.push(advice.note);
+  return joinSentences(sentences);
 }
 
 /** A few words for a table cell, e.g. "Retry with backoff (idempotent only)". */
@@ -200,4 +213,102 @@ export function retrySummary(advice: RetryAdvice): string {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** What retry advice needs to know about the call that failed: its method and how it can be repeated. */
+export interface CallShape {
+  method: string;
+  idempotency: { kind: IdempotencyKind; header?: string | undefined; stated?: boolean | undefined };
+}
+
+/**
+ * Whether the call may be repeated without doing its work twice: `true`, `false`, or `'with-key'`
+ * when that depends on the idempotency key (and `keySent` does not say whether one was sent).
+ */
+export function callIsIdempotent(call: CallShape, context: RetryContext, keySent?: boolean): boolean | 'with-key' {
+  switch (call.idempotency.kind) {
+    case 'always':
+      return true;
+    case 'none':
+      return false;
+    case 'key':
+      return keySent ?? 'with-key';
+    case 'method':
+      return context.idempotentMethods.includes(call.method.toUpperCase());
+  }
+}
+
+/**
+ * The idempotency of a call in a few words: "idempotent by design", "not idempotent",
+ * "idempotent with an Idempotency-Key header, not without one", or for `kind: method`
+ * "a POST is not idempotent" (with `stated: false` that is general HTTP practice, not the API's word).
+ */
+export function idempotencyWords(call: CallShape, context: RetryContext): string {
+  const { kind, header = 'Idempotency-Key' } = call.idempotency;
+  if (kind === 'always') return 'idempotent by design';
+  if (kind === 'none') return 'not idempotent';
+  if (kind === 'key') return `idempotent with an ${header} header, not without one`;
+  const method = call.method.toUpperCase();
+  return `a ${method} is ${context.idempotentMethods.includes(method) ? '' : 'not '}idempotent`;
+}
+
+/** Retry advice for one call, with the part that applies to its method and idempotency chosen. */
+export interface CallRetry {
+  /** The policy that applies to this call; with `'with-key'`, the one for a call that carried the key. */
+  policy: RetryPolicy;
+  /** Whether the advice's rule (rather than its `otherwise`) applies. */
+  applies: boolean | 'with-key';
+  /** The advice for this call in one or two sentences, numbers included. */
+  sentence: string;
+}
+
+/**
+ * Retry advice for a call of a given method and idempotency: the rule when it covers the call,
+ * `otherwise` when it does not — "do not retry blindly" when the rule would retry an idempotent
+ * call, because a call that is not may already have taken effect. `keySent` says whether the
+ * request carried the idempotency key, when that is known (a pasted request).
+ */
+export function retryForCall(
+  advice: RetryAdvice,
+  call: CallShape,
+  context: RetryContext,
+  keySent?: boolean,
+): CallRetry {
+  const method = call.method.toUpperCase();
+  const header = call.idempotency.header ?? 'Idempotency-Key';
+  const idempotent = callIsIdempotent(call, context, keySent);
+  const applies: boolean | 'with-key' =
+    advice.methods === 'all'
+      ? true
+      : advice.methods === 'idempotent'
+        ? idempotent
+        : advice.methods.includes(method as (typeof advice.methods)[number]);
+  const rule = ruleAction(advice, context);
+  const blindly = isRetryable(advice) && advice.otherwise === 'never';
+  const why =
+    call.idempotency.kind === 'none'
+      ? `this ${method} is not idempotent`
+      : call.idempotency.kind === 'key'
+        ? `this ${method} carried no ${header}`
+        : `${method} is not among the methods this API treats as idempotent`;
+  const other = blindly
+    ? `do not retry blindly: ${why}, so the first request may already have taken effect`
+    : policyAction(advice.otherwise, []);
+  const sentences: string[] = [];
+  if (applies === true) sentences.push(capitalise(rule));
+  else if (applies === false) sentences.push(capitalise(other));
+  else {
+    sentences.push(`With an ${header}: ${rule}`);
+    sentences.push(
+      blindly
+        ? `Without one: do not retry blindly, the first request may already have taken effect; send the ${header} and retry with the same key`
+        : `Without one: ${policyAction(advice.otherwise, [])}`,
+    );
+  }
+  if (advice.note) sentences.push(advice.note);
+  return {
+    policy: applies === false ? advice.otherwise : advice.policy,
+    applies,
+    sentence: joinSentences(sentences),
+  };
 }

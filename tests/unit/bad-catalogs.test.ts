@@ -57,6 +57,8 @@ const CASES = [
   'unknown-replaced-by',
   'bad-placeholder',
   'unused-placeholder',
+  'message-unused-placeholder',
+  'header-unknown-surface',
   'unknown-code-space',
   'message-unknown-code',
   'ambiguous-message-code',
@@ -334,6 +336,22 @@ describe('each malformed catalog is refused with a message naming file, line, fi
       "codes/shop.yaml:9  codes[0].placeholders.orderNumber
         placeholder "orderNumber" is described but the message has no {orderNumber}
         Fix: describe only {orderId}, or add {orderNumber} to the message"
+    `);
+  });
+
+  test("rejects a common message's placeholder description that its message does not use", () => {
+    expect(problemsOf('message-unused-placeholder')).toMatchInlineSnapshot(`
+      "messages/general.yaml:6  messages[0].placeholders.orderID
+        placeholder "orderID" is described but the message has no {orderID}
+        Fix: describe only {orderId}, or add {orderID} to the message"
+    `);
+  });
+
+  test('suggests the nearest surface for a header limited to a surface that does not exist', () => {
+    expect(problemsOf('header-unknown-surface')).toMatchInlineSnapshot(`
+      "headers/headers.yaml:7  headers[0].surfaces[0]
+        surface "shops" does not exist
+        Fix: did you mean "shop"? (surface ids (file names in surfaces/): shop)"
     `);
   });
 
@@ -704,7 +722,7 @@ describe('keys a reader or the lookup finds an entry by are unique', () => {
   test('refuses two guides with the same title', () => {
     expect(problemsOf('duplicate-guide-title')).toMatchInlineSnapshot(`
       "guides/retries.mdx:2  title
-        the guide title "Retry policy" is also the title of tests/fixtures/bad-catalogs/duplicate-guide-title/guides/backoff.mdx (tests/fixtures/bad-catalogs/duplicate-guide-title/guides/backoff.mdx:2): the guide list and search show guides by title
+        the guide title "Retry policy" is also the title of another guide (tests/fixtures/bad-catalogs/duplicate-guide-title/guides/backoff.mdx:2): the guide list and search show guides by title
         Fix: give each guide its own title"
     `);
   });
@@ -793,7 +811,11 @@ describe('refusals by the file system and the YAML parser are reported per file'
     `);
   });
   test('reports a value starting with * (an alias without its anchor) instead of crashing', () => {
-    expect(problemsOf('yaml-star-value')).toMatchInlineSnapshot();
+    expect(problemsOf('yaml-star-value')).toMatchInlineSnapshot(`
+      "statuses/statuses.yaml:12
+        this is not valid YAML: unexpected scalar at node end (line 12, column 21)
+        Fix: check the indentation and the quoting on that line; quote values that contain ": " or " #", or that start with { [ * & ! | > % @ or a quote"
+    `);
   });
 });
 

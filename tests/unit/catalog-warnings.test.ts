@@ -68,7 +68,7 @@ describe('files the build does not read', () => {
     const integration = errorCatalog({ catalogDir: STRAY, search: false });
     const setup = integration.hooks['astro:config:setup'] as unknown as (options: object) => void;
     setup({
-      config: { root: pathToFileURL(`${process.cwd()}/`) },
+      config: { root: pathToFileURL(`${process.cwd()}/`), integrations: [] },
       command: 'build',
       updateConfig: () => undefined,
       logger,

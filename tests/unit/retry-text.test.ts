@@ -3,8 +3,10 @@ import {
   backoffSchedule,
   describeBackoff,
   formatDuration,
+  idempotencyWords,
   isRetryable,
   retryDetails,
+  retryForCall,
   retrySentence,
   retrySummary,
   type RetryContext,
@@ -56,13 +58,27 @@ describe('retry advice in words', () => {
   });
 
   test.each([
-    ['never', 'Do not retry; fix the request first.'],
-    ['reauthenticate', 'Refresh or renew the credentials, then retry once.'],
-    ['use-cache', 'Nothing failed; use the copy you already hold.'],
-    ['not-needed', 'The request succeeded; there is nothing to retry.'],
-  ] as const)('policy %s reads %j', (policy, sentence) => {
-    expect(retrySentence(advice({ policy }), context)).toBe(sentence);
-    expect(retryDetails(advice({ policy }), context).backoff).toBeUndefined();
+    ['never', 401, 'Do not retry; fix the request first.'],
+    ['reauthenticate', 401, 'Refresh or renew the credentials, then retry once.'],
+    ['use-cache', 304, 'Nothing failed; use the copy you already hold.'],
+    ['not-needed', 200, 'The request succeeded; there is nothing to retry.'],
+  ] as const)('policy %s on %i reads %j', (policy, status, sentence) => {
+    expect(retrySentence(advice({ policy }), context, status)).toBe(sentence);
+    expect(retryDetails(advice({ policy }), context, status).backoff).toBeUndefined();
+  });
+
+  test('on an error status, or an unknown one, no policy claims that the request succeeded', () => {
+    // An author put not-needed on a 409 (the order is already cancelled): that request did not succeed.
+    expect(retrySentence(advice({ policy: 'not-needed' }), context, 409)).toBe('There is nothing to retry.');
+    expect(retryDetails(advice({ policy: 'not-needed' }), context, 409)).toMatchObject({
+      label: 'Nothing to retry',
+      sentence: 'There is nothing to retry.',
+    });
+    expect(retrySentence(advice({ policy: 'not-needed' }), context)).toBe('There is nothing to retry.');
+    expect(retrySentence(advice({ policy: 'use-cache' }), context, 503)).toBe('Use the copy you already hold.');
+    expect(
+      retrySentence(advice({ policy: 'backoff', methods: ['GET'], otherwise: 'not-needed' }), context, 409),
+    ).toMatch(/Other methods: there is nothing to retry\.$/);
   });
 
   test('summaries for table cells say which methods a retry is limited to', () => {
@@ -99,5 +115,71 @@ describe('backoff numbers', () => {
     [7_200_000, '2 h'],
   ])('%i ms reads %s', (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
+  });
+});
+
+describe('retry advice for one call: its method and idempotency', () => {
+  const serverError = advice({
+    policy: 'backoff',
+    methods: 'idempotent',
+    backoff: { initialMs: 500, factor: 2, maxDelayMs: 30_000, maxAttempts: 6, jitter: true },
+  });
+  const call = (method: string, kind: 'method' | 'key' | 'always' | 'none', stated = true) => ({
+    method,
+    idempotency: { kind, stated, ...(kind === 'key' ? { header: 'Idempotency-Key' } : {}) },
+  });
+
+  test('an idempotent method gets the rule', () => {
+    expect(retryForCall(serverError, call('GET', 'method'), context)).toEqual({
+      policy: 'backoff',
+      applies: true,
+      sentence:
+        'Retry with exponential backoff (start at 500 ms, ×2 each try, capped at 30 s, at most 6 tries in all, with random jitter).',
+    });
+  });
+
+  test('a POST is not retried blindly, and says why', () => {
+    expect(retryForCall(serverError, call('POST', 'method'), context).sentence).toBe(
+      'Do not retry blindly: POST is not among the methods this API treats as idempotent, so the first request may already have taken effect.',
+    );
+    expect(retryForCall(serverError, call('PUT', 'none'), context).sentence).toBe(
+      'Do not retry blindly: this PUT is not idempotent, so the first request may already have taken effect.',
+    );
+  });
+
+  test('an operation idempotent by design gets the rule whatever its method', () => {
+    expect(retryForCall(serverError, call('POST', 'always'), context).applies).toBe(true);
+  });
+
+  test('an idempotency key: both cases when it is not known whether one was sent, one case when it is', () => {
+    const unknown = retryForCall(serverError, call('POST', 'key'), context);
+    expect(unknown.applies).toBe('with-key');
+    expect(unknown.sentence).toBe(
+      'With an Idempotency-Key: retry with exponential backoff (start at 500 ms, ×2 each try, capped at 30 s, at most 6 tries in all, with random jitter). ' +
+        'Without one: do not retry blindly, the first request may already have taken effect; send the Idempotency-Key and retry with the same key.',
+    );
+    expect(retryForCall(serverError, call('POST', 'key'), context, true).applies).toBe(true);
+    expect(retryForCall(serverError, call('POST', 'key'), context, false).sentence).toMatch(
+      /^Do not retry blindly: this POST carried no Idempotency-Key/,
+    );
+  });
+
+  test('a rule for every method applies to a POST too, and a rule that never retries says so', () => {
+    expect(
+      retryForCall(advice({ policy: 'retry-after', honorHeaders: ['Retry-After'] }), call('POST', 'method'), context)
+        .sentence,
+    ).toMatch(/^Wait for the time given by Retry-After, then retry/);
+    expect(retryForCall(advice({ policy: 'never' }), call('GET', 'method'), context).sentence).toBe(
+      'Do not retry; fix the request first.',
+    );
+  });
+
+  test('idempotency in words, general practice for a method the catalog says nothing about', () => {
+    expect(idempotencyWords(call('POST', 'key'), context)).toBe(
+      'idempotent with an Idempotency-Key header, not without one',
+    );
+    expect(idempotencyWords(call('DELETE', 'method', false), context)).toBe('a DELETE is idempotent');
+    expect(idempotencyWords(call('PATCH', 'method'), context)).toBe('a PATCH is not idempotent');
+    expect(idempotencyWords(call('POST', 'always'), context)).toBe('idempotent by design');
   });
 });

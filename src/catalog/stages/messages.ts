@@ -30,7 +30,7 @@ export function collectMessages(context: ModelContext): void {
     for (const { value: entry, path } of entries) {
       const index = path[1] as number;
       checkStatusDeclared(context, source, [...path, 'status'], entry.status);
-      const placeholderNames = checkTemplate(entry.message, {}, source, [...path, 'message'], report);
+      const placeholderNames = checkTemplate(entry.message, entry.placeholders, source, [...path, 'message'], report);
       let code: string | undefined;
       if (entry.code !== undefined) {
         const [first] = spaces.keys();

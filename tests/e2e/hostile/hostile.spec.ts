@@ -57,6 +57,25 @@ test('payloads show as literal text in titles, code pages and reference pages', 
   expect(await injectionTraces(page)).toEqual([]);
 });
 
+test('operation pages and tables show hostile summaries, notes and dates as text', async ({ page }, testInfo) => {
+  const site = siteOf(testInfo);
+  const operation = catalogJson(site).operations.find((candidate) => candidate.method === 'POST')!;
+  await page.goto(gotoPath(routeOfUrl(operation.url, site)));
+  const text = normalizeText(await page.locator('main').innerText());
+  expect(text).toContain("Operation summary <script>window.__pwned='operation-summary'</script>");
+  expect(text).toContain(`Idempotency note <img src=x onerror="window.__pwned='operation-idempotency'">`);
+  expect(text).toContain(`Header note <b onmouseover="window.__pwned='operation-header'">hover</b>`);
+  expect(text).toContain("Deprecated since <script>window.__pwned='operation-since'</script>.");
+  expect(text).toContain(`Deprecation note <svg onload="window.__pwned='operation-deprecated'"></svg>`);
+  expect(text).not.toContain('base-url');
+  expect(await injectionTraces(page)).toEqual([]);
+  await page.goto('operations/');
+  await expect(page.getByRole('table', { name: 'All operations' })).toContainText(
+    "Operation summary <script>window.__pwned='operation-summary'</script>",
+  );
+  expect(await injectionTraces(page)).toEqual([]);
+});
+
 test('the lookup and the search show hostile entries as text without running them', async ({ page }, testInfo) => {
   const catalog = catalogJson(siteOf(testInfo));
   const code = catalog.codes.find((candidate) => candidate.code === '1001')!;
