@@ -461,17 +461,19 @@ function readShape(body: unknown, shape: Shape): { reading: BodyReading; fit: nu
 /**
  * Reads `body` with every declared envelope and public shape and keeps the best fit: the one that
  * found the most kinds of field. Declared envelopes win ties, and an envelope whose media type is
- * the response's Content-Type gets a head start. A top-level array is read item by item.
+ * the response's Content-Type gets a head start, as does the envelope the matched operation answers
+ * the status in (`preferredEnvelope`). A top-level array is read item by item.
  */
 export function readBody(
   body: unknown,
   envelopes: readonly EnvelopeEntry[],
   contentType?: string,
+  preferredEnvelope?: string,
 ): BodyReading | undefined {
   if (Array.isArray(body)) {
     const objects = body.filter(isRecord).slice(0, MAX_ITEMS);
     const readings = objects
-      .map((entry) => readBody(entry, envelopes, contentType))
+      .map((entry) => readBody(entry, envelopes, contentType, preferredEnvelope))
       .filter((reading): reading is BodyReading => Boolean(reading));
     if (!readings.length) return undefined;
     return { ...readings[0]!, items: readings.flatMap((reading) => reading.items).slice(0, MAX_ITEMS) };
@@ -481,7 +483,11 @@ export function readBody(
   for (const shape of [...declaredShapes(envelopes), ...PUBLIC_SHAPES]) {
     const result = readShape(body, shape);
     if (!result) continue;
-    const score = result.fit + (shape.declared ? 0.5 : 0) + (mediaType && shape.mediaType === mediaType ? 1 : 0);
+    const score =
+      result.fit +
+      (shape.declared ? 0.5 : 0) +
+      (mediaType && shape.mediaType === mediaType ? 1 : 0) +
+      (preferredEnvelope && shape.declared && shape.id === preferredEnvelope ? 1 : 0);
     if (!best || score > best.score) best = { reading: result.reading, score };
   }
   return best?.reading ?? walkBody(body);
