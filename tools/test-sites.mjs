@@ -24,6 +24,8 @@ const definitions = [
   { name: 'cutover', catalogDir: 'examples/cutover', basePath: '/', testMatch: ['examples/cutover.spec.ts'] },
   { name: 'migo', catalogDir: 'examples/migo', basePath: '/', testMatch: ['examples/migo.spec.ts'] },
   { name: 'tracker', catalogDir: 'examples/tracker', basePath: '/', testMatch: ['examples/tracker.spec.ts'] },
+  // A team's own catalog, unlike the default one (issue 17): no default-catalog text, own envelopes read as their own.
+  { name: 'team', catalogDir: 'tests/fixtures/team-catalog', basePath: '/', testMatch: ['team/**/*.spec.ts'] },
 ];
 
 /** @type {Site[]} */

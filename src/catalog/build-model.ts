@@ -262,7 +262,7 @@ export function buildModel(files: CatalogFiles): { catalog?: Catalog; problems: 
     data.messages.forEach((entry, index) => {
       const path = ['messages', index];
       checkStatus(source, [...path, 'status'], entry.status);
-      const placeholderNames = checkTemplate(entry.message, {}, source, [...path, 'message'], report);
+      const placeholderNames = checkTemplate(entry.message, entry.placeholders, source, [...path, 'message'], report);
       let code: string | undefined;
       if (entry.code !== undefined) {
         const [first] = spaces.keys();
@@ -290,6 +290,10 @@ export function buildModel(files: CatalogFiles): { catalog?: Catalog; problems: 
         return;
       }
       header.statuses.forEach((status, statusIndex) => checkStatus(source, [...path, 'statuses', statusIndex], status));
+      (header.surfaces ?? []).forEach((surfaceId, surfaceIndex) => {
+        if (!surfaces.has(surfaceId) && !unreadable('surfaces'))
+          report(source, [...path, 'surfaces', surfaceIndex], `surface "${surfaceId}" does not exist`, suggestName(surfaceId, [...surfaces.keys()], 'surface ids (file names in surfaces/)'));
+      });
       headers.push({ ...header, origin: origin(source, path) });
     });
   }

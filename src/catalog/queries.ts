@@ -132,6 +132,23 @@ export function headersOfStatus(catalog: Catalog, status: number): Header[] {
   return catalogIndex(catalog).headersByStatus.get(status) ?? [];
 }
 
+/** True when `header` belongs to the surface: a header without `surfaces` belongs to every surface. */
+export function headerOnSurface(header: Pick<Header, 'surfaces'>, surfaceId: string): boolean {
+  return header.surfaces === undefined || header.surfaces.includes(surfaceId);
+}
+
+/** The headers a surface sends or reads: its own and those of every surface. */
+export function headersOfSurface(catalog: Catalog, surfaceId: string): Header[] {
+  return catalog.headers.filter((header) => headerOnSurface(header, surfaceId));
+}
+
+/** The surfaces a header is limited to, in surface order, or undefined when it belongs to every surface. */
+export function headerSurfaces(catalog: Catalog, header: Pick<Header, 'surfaces'>): Surface[] | undefined {
+  if (header.surfaces === undefined) return undefined;
+  const own = catalog.surfaces.filter((surface) => header.surfaces!.includes(surface.id));
+  return own.length === catalog.surfaces.length ? undefined : own;
+}
+
 export function messagesOfCode(catalog: Catalog, key: string): Message[] {
   return catalogIndex(catalog).messagesByCode.get(key) ?? [];
 }

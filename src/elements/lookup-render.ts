@@ -14,6 +14,7 @@ import type {
   RequestFacts,
 } from '../lookup/types';
 import { statusClassOf } from '../shared/status-class';
+import { endSentence, joinSentences } from '../shared/sentence';
 
 type Child = Node | string | null | undefined | false;
 
@@ -69,6 +70,7 @@ function renderHttp(facts: HttpFacts): HTMLElement {
     );
   if (facts.requestId)
     fact(list, 'Request id', el('code', {}, facts.requestId), ' — quote it when you contact support.');
+  if (facts.instance) fact(list, 'Instance', el('code', {}, facts.instance), ' — the occurrence the problem is about.');
   if (facts.retryAfterSeconds !== undefined && facts.retryAt) {
     fact(
       list,
@@ -219,13 +221,13 @@ export function renderExplanation(explanation: Explanation, compact: boolean): H
       ' ',
     );
   if (explanation.surfaces.length)
-    meta.append(`On ${explanation.surfaces.map((surface) => surface.name).join(', ')}. `);
+    meta.append(`${endSentence(`On ${explanation.surfaces.map((surface) => surface.name).join(', ')}`)} `);
   if (explanation.deprecated)
     meta.append(
       el('span', { class: 'badge badge--deprecated' }, `Deprecated since ${explanation.deprecated.since}`),
       ' ',
     );
-  meta.append(el('span', { class: 'muted' }, `Matched by ${explanation.matchedBy}.`));
+  meta.append(el('span', { class: 'muted' }, endSentence(`Matched by ${explanation.matchedBy}`)));
   article.append(meta);
 
   const list = el('dl', { class: 'facts' });
@@ -277,7 +279,10 @@ export function renderAnswer(answer: LookupAnswer, options: { compact: boolean; 
   if (
     answer.http &&
     !options.compact &&
-    (answer.http.headerNotes.length || answer.http.status !== undefined || answer.http.requestId)
+    (answer.http.headerNotes.length ||
+      answer.http.status !== undefined ||
+      answer.http.requestId ||
+      answer.http.instance)
   ) {
     fragment.append(renderHttp(answer.http));
   }
@@ -352,18 +357,22 @@ export function announce(answer: LookupAnswer): string {
   const count = answer.explanations.length;
   const best = answer.explanations[0];
   const wait =
-    answer.http?.retryAfterSeconds !== undefined ? ` Retry after ${answer.http.retryAfterSeconds} seconds.` : '';
+    answer.http?.retryAfterSeconds !== undefined ? `Retry after ${answer.http.retryAfterSeconds} seconds` : undefined;
   const operation = answer.request?.operation;
   const disagree = answer.disagreements?.length
-    ? ` ${answer.disagreements.length} disagreements with the catalog.`
-    : '';
+    ? `${answer.disagreements.length} ${answer.disagreements.length === 1 ? 'disagreement' : 'disagreements'} with the catalog`
+    : undefined;
   if (!count && operation)
-    return `The request is ${operation.method} ${operation.path}${operation.summary ? `: ${operation.summary}` : ''}.${disagree}`;
-  if (!count && answer.disagreements?.length) return `${answer.disagreements[0]}`;
+    return joinSentences([
+      `The request is ${operation.method} ${operation.path}${operation.summary ? `: ${operation.summary}` : ''}`,
+      disagree,
+    ]);
+  if (!count && answer.disagreements?.length) return endSentence(answer.disagreements[0]!);
   if (!count)
     return answer.http?.headerNotes.length
-      ? `${answer.http.headerNotes.length} headers explained.${wait}`
+      ? joinSentences([`${answer.http.headerNotes.length} headers explained`, wait])
       : 'Nothing matched. Suggestions are listed below.';
   const title = best ? `${best.code ? `${best.code}: ` : ''}${best.title}` : '';
-  return `${count} ${count === 1 ? 'explanation' : 'explanations'}. Best match: ${title}.${wait}`;
+  // The title is catalog text (a message such as "Order not found.") and may end its own sentence.
+  return joinSentences([`${count} ${count === 1 ? 'explanation' : 'explanations'}`, `Best match: ${title}`, wait]);
 }

@@ -4,9 +4,11 @@
  * of repeated entries merged. Links come from `routes`, relative to the site base.
  */
 import { routes } from '../view/routes';
+import { joinSentences } from '../shared/sentence';
 import { HTTP_REASONS, statusClassMeaning } from './http-reasons';
 import type { IndexReader } from './index-reader';
 import type { CodeRecord, ExampleCode, MessageRecord, RangeEntry, SpaceEntry } from './index-format';
+import { SCORE } from './scores';
 import type { Explanation } from './types';
 
 /** How an entry matched, added to its explanation. */
@@ -168,8 +170,8 @@ export function statusOverrides(reader: IndexReader, status: number): string[] {
 
 const RANGE_STATE_NOTE: Record<RangeEntry['state'], string> = {
   active: '',
-  unused: ' This range is marked unused: the API sends no code from it today.',
-  reserved: ' This range is reserved: the API itself never sends codes from it.',
+  unused: 'This range is marked unused: the API sends no code from it today.',
+  reserved: 'This range is reserved: the API itself never sends codes from it.',
 };
 
 /**
@@ -214,8 +216,12 @@ export function rangeExplanation(
       title: `${value} is not documented: ${range.name} (${range.from}–${range.to})`,
       surfaces: spaceSurfaces(reader, space.id),
       space: { id: space.id, name: space.name },
-      meaning: `${range.meaning}${RANGE_STATE_NOTE[range.state]}`,
-      resolution: `The catalog documents no code ${value} in ${space.name}. ${where} If an API really sent it, report it with the request id.`,
+      meaning: joinSentences([range.meaning, RANGE_STATE_NOTE[range.state]]),
+      resolution: joinSentences([
+        `The catalog documents no code ${value} in ${space.name}`,
+        where,
+        'If an API really sent it, report it with the request id',
+      ]),
       url: routes.range({ codeSpace: space.id, slug: range.slug }),
       range: rangeLink(space.id, range),
     },
@@ -270,7 +276,10 @@ export function bodyExplanation(
       surfaces: [],
       ...(item.status !== undefined ? { status: item.status, ...(reason ? { statusReason: reason } : {}) } : {}),
       ...(item.message ? { message: item.message } : {}),
-      meaning: `The catalog does not document this error${item.code ? ` (code ${item.code})` : ''}.${statusEntry ? ` Its status says: ${statusEntry.meaning}` : ''}`,
+      meaning: joinSentences([
+        `The catalog does not document this error${item.code ? ` (code ${item.code})` : ''}`,
+        statusEntry && `Its status says: ${statusEntry.meaning}`,
+      ]),
       resolution:
         statusEntry?.action ??
         'Read the message and the field errors below; if it persists, report it with the request id.',
@@ -338,7 +347,7 @@ export class ExplanationSet {
         (code) =>
           code.code === explanation.code &&
           code.space?.id === explanation.space?.id &&
-          code.score >= explanation.score - 5,
+          code.score >= explanation.score - SCORE.messageCoveredByCode,
       );
     return [...this.byKey.values()]
       .filter((explanation) => !redundant(explanation))

@@ -129,6 +129,8 @@ export interface HeaderEntry {
   name: string;
   meaning: string;
   format: HeaderData['format'];
+  /** Names of the surfaces the header belongs to, when it does not belong to every surface. */
+  surfaceNames?: string[];
 }
 
 /** A code as the lookup shows it. */

@@ -3,7 +3,7 @@
  * the request headers that errors are about (e.g. an X-Org-Id that a 403 complains of).
  */
 import { z } from 'astro/zod';
-import { httpStatusSchema, proseSchema } from './common';
+import { httpStatusSchema, proseSchema, slugSchema } from './common';
 
 /** One header. */
 export const headerSchema = z
@@ -18,8 +18,16 @@ export const headerSchema = z
     in: z.enum(['response', 'request']).default('response'),
     /** Unit or format of the value: seconds, epoch-seconds, count, http-date, id, text. */
     format: z.enum(['seconds', 'epoch-seconds', 'count', 'http-date', 'id', 'text']).default('text'),
-    /** Statuses that carry it (or, for a request header, that it can cause), e.g. [429, 503]. */
+    /** Statuses that carry it (or, for a request header, that it can cause), e.g. [429, 503]. Default: any status. */
     statuses: z.array(httpStatusSchema).default([]),
+    /**
+     * The surfaces that send it (for a request header: that read it), as surface ids, when only some
+     * do, e.g. `[orders]` for a request-id header of one surface. Default: every surface.
+     */
+    surfaces: z
+      .array(slugSchema)
+      .min(1, { message: 'name at least one surface, or leave surfaces: out for all' })
+      .optional(),
   })
   .strict();
 export type HeaderInput = z.input<typeof headerSchema>;

@@ -5,6 +5,7 @@
  */
 import type { IdempotencyKind } from '../schemas/operation';
 import type { Backoff, RetryAdvice, RetryPolicy } from '../schemas/retry';
+import { joinSentences } from '../shared/sentence';
 
 /** What advice is read against: the API's idempotent methods and its default backoff numbers. */
 export interface RetryContext {
@@ -99,8 +100,13 @@ export function describeBackoff(backoff: Backoff): string {
   return `${parts.join(', ')}${backoff.jitter ? ', with random jitter' : ''}`;
 }
 
-/** What a policy tells the client to do, as a sentence fragment without numbers. */
-function policyAction(policy: RetryPolicy, headers: readonly string[]): string {
+/**
+ * What a policy tells the client to do, as a sentence fragment without numbers. Success ("the
+ * request succeeded", "nothing failed") is claimed only for a status below 400: an author may put
+ * `not-needed` on a 409 whose outcome is already there, and that request did not succeed.
+ */
+function policyAction(policy: RetryPolicy, headers: readonly string[], status?: number): string {
+  const succeeded = status !== undefined && status < 400;
   switch (policy) {
     case 'never':
       return 'do not retry; fix the request first';
@@ -111,9 +117,9 @@ function policyAction(policy: RetryPolicy, headers: readonly string[]): string {
     case 'reauthenticate':
       return 'refresh or renew the credentials, then retry once';
     case 'use-cache':
-      return 'nothing failed; use the copy you already hold';
+      return succeeded ? 'nothing failed; use the copy you already hold' : 'use the copy you already hold';
     case 'not-needed':
-      return 'the request succeeded; there is nothing to retry';
+      return succeeded ? 'the request succeeded; there is nothing to retry' : 'there is nothing to retry';
   }
 }
 
@@ -140,8 +146,8 @@ export interface RetryDetails {
   sentence: string;
 }
 
-/** Splits retry advice into labelled parts, with the API's defaults applied. */
-export function retryDetails(advice: RetryAdvice, context: RetryContext): RetryDetails {
+/** Splits retry advice into labelled parts, with the API's defaults applied; `status` is the one it is advice for. */
+export function retryDetails(advice: RetryAdvice, context: RetryContext, status?: number): RetryDetails {
   const covered = coveredMethods(advice, context);
   const headers = [...advice.honorHeaders];
   const methods =
@@ -150,7 +156,7 @@ export function retryDetails(advice: RetryAdvice, context: RetryContext): RetryD
       : advice.methods === 'idempotent'
         ? `${listInWords(covered)} (idempotent methods)`
         : listInWords(covered);
-  const otherwise = covered === 'all' ? undefined : policyAction(advice.otherwise, []);
+  const otherwise = covered === 'all' ? undefined : policyAction(advice.otherwise, [], status);
   const numbers = effectiveBackoff(advice, context);
   const backoff = numbers && {
     ...numbers,
@@ -166,14 +172,14 @@ export function retryDetails(advice: RetryAdvice, context: RetryContext): RetryD
     backoff,
     headers,
     note: advice.note,
-    sentence: retrySentence(advice, context),
+    sentence: retrySentence(advice, context, status),
   };
 }
 
 /** What the advice's rule tells the client to do, numbers and headers included, as a sentence fragment. */
-function ruleAction(advice: RetryAdvice, context: RetryContext): string {
+function ruleAction(advice: RetryAdvice, context: RetryContext, status?: number): string {
   const numbers = effectiveBackoff(advice, context);
-  let action = policyAction(advice.policy, advice.honorHeaders);
+  let action = policyAction(advice.policy, advice.honorHeaders, status);
   if (numbers && advice.policy === 'backoff') action += ` (${describeBackoff(numbers)})`;
   if (numbers && advice.policy === 'retry-after')
     action += `; without the header, back off (${describeBackoff(numbers)})`;
@@ -187,13 +193,13 @@ function ruleAction(advice: RetryAdvice, context: RetryContext): string {
  * DELETE: retry with exponential backoff (start at 500 ms, ×2 each try, capped at 30 s, at most 6
  * tries in all, with random jitter). Other methods: do not retry; fix the request first."
  */
-export function retrySentence(advice: RetryAdvice, context: RetryContext): string {
+export function retrySentence(advice: RetryAdvice, context: RetryContext, status?: number): string {
   const covered = coveredMethods(advice, context);
-  const action = ruleAction(advice, context);
+  const action = ruleAction(advice, context, status);
   const sentences = [covered === 'all' ? capitalise(action) : `For ${listInWords(covered)}: ${action}`];
-  if (covered !== 'all') sentences.push(`Other methods: ${policyAction(advice.otherwise, [])}`);
-  if (advice.note) sentences.push(advice.note.replace(/[.!?]$/, ''));
-  return `${sentences.join('. ')}.`;
+  if (covered !== 'all') sentences.push(`Other methods: ${policyAction(advice.otherwise, [], status)}`);
+  if (advice.note) sentences.push(advice.note);
+  return joinSentences(sentences);
 }
 
 /** A few words for a table cell, e.g. "Retry with backoff (idempotent only)". */
@@ -299,10 +305,10 @@ export function retryForCall(
         : `Without one: ${policyAction(advice.otherwise, [])}`,
     );
   }
-  if (advice.note) sentences.push(advice.note.replace(/[.!?]$/, ''));
+  if (advice.note) sentences.push(advice.note);
   return {
     policy: applies === false ? advice.otherwise : advice.policy,
     applies,
-    sentence: `${sentences.join('. ')}.`,
+    sentence: joinSentences(sentences),
   };
 }

@@ -52,6 +52,8 @@ const CASES = [
   'unknown-replaced-by',
   'bad-placeholder',
   'unused-placeholder',
+  'message-unused-placeholder',
+  'header-unknown-surface',
   'unknown-code-space',
   'message-unknown-code',
   'ambiguous-message-code',
@@ -274,6 +276,22 @@ describe('each malformed catalog is refused with a message naming file, line, fi
       "codes/shop.yaml:9  codes[0].placeholders.orderNumber
         placeholder "orderNumber" is described but the message has no {orderNumber}
         Fix: describe only {orderId}, or add {orderNumber} to the message"
+    `);
+  });
+
+  test("rejects a common message's placeholder description that its message does not use", () => {
+    expect(problemsOf('message-unused-placeholder')).toMatchInlineSnapshot(`
+      "messages/general.yaml:6  messages[0].placeholders.orderID
+        placeholder "orderID" is described but the message has no {orderID}
+        Fix: describe only {orderId}, or add {orderID} to the message"
+    `);
+  });
+
+  test('suggests the nearest surface for a header limited to a surface that does not exist', () => {
+    expect(problemsOf('header-unknown-surface')).toMatchInlineSnapshot(`
+      "headers/headers.yaml:7  headers[0].surfaces[0]
+        surface "shops" does not exist
+        Fix: did you mean "shop"? (surface ids (file names in surfaces/): shop)"
     `);
   });
 

@@ -58,13 +58,27 @@ describe('retry advice in words', () => {
   });
 
   test.each([
-    ['never', 'Do not retry; fix the request first.'],
-    ['reauthenticate', 'Refresh or renew the credentials, then retry once.'],
-    ['use-cache', 'Nothing failed; use the copy you already hold.'],
-    ['not-needed', 'The request succeeded; there is nothing to retry.'],
-  ] as const)('policy %s reads %j', (policy, sentence) => {
-    expect(retrySentence(advice({ policy }), context)).toBe(sentence);
-    expect(retryDetails(advice({ policy }), context).backoff).toBeUndefined();
+    ['never', 401, 'Do not retry; fix the request first.'],
+    ['reauthenticate', 401, 'Refresh or renew the credentials, then retry once.'],
+    ['use-cache', 304, 'Nothing failed; use the copy you already hold.'],
+    ['not-needed', 200, 'The request succeeded; there is nothing to retry.'],
+  ] as const)('policy %s on %i reads %j', (policy, status, sentence) => {
+    expect(retrySentence(advice({ policy }), context, status)).toBe(sentence);
+    expect(retryDetails(advice({ policy }), context, status).backoff).toBeUndefined();
+  });
+
+  test('on an error status, or an unknown one, no policy claims that the request succeeded', () => {
+    // An author put not-needed on a 409 (the order is already cancelled): that request did not succeed.
+    expect(retrySentence(advice({ policy: 'not-needed' }), context, 409)).toBe('There is nothing to retry.');
+    expect(retryDetails(advice({ policy: 'not-needed' }), context, 409)).toMatchObject({
+      label: 'Nothing to retry',
+      sentence: 'There is nothing to retry.',
+    });
+    expect(retrySentence(advice({ policy: 'not-needed' }), context)).toBe('There is nothing to retry.');
+    expect(retrySentence(advice({ policy: 'use-cache' }), context, 503)).toBe('Use the copy you already hold.');
+    expect(
+      retrySentence(advice({ policy: 'backoff', methods: ['GET'], otherwise: 'not-needed' }), context, 409),
+    ).toMatch(/Other methods: there is nothing to retry\.$/);
   });
 
   test('summaries for table cells say which methods a retry is limited to', () => {

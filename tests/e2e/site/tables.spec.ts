@@ -242,7 +242,8 @@ test.describe('a table longer than its page size', () => {
       new MutationObserver((records) => {
         for (const record of records) {
           for (const node of record.addedNodes)
-            if (node instanceof HTMLElement && node.localName === 'filterable-table') node.dataset['pageSize'] = '20';
+            if (node instanceof HTMLElement && node.localName === 'error-catalog-table')
+              node.dataset['pageSize'] = '20';
         }
       }).observe(document, { childList: true, subtree: true });
     });
@@ -286,7 +287,7 @@ test.describe('a table longer than its page size', () => {
     const grid = tableOf(page, 'All error codes');
     await expect(grid.getByRole('row', { name: /Showing the first 20/ })).toBeVisible();
     const check = async () => {
-      const results = await new AxeBuilder({ page }).include('filterable-table').withTags(WCAG_TAGS).analyze();
+      const results = await new AxeBuilder({ page }).include('error-catalog-table').withTags(WCAG_TAGS).analyze();
       expect(
         results.violations.map(
           (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`,
