@@ -29,9 +29,6 @@ const NAMES: Record<keyof EnvelopeFields, string[]> = {
   // Any map of field name → message(s) is taken, whatever its name.
   fieldErrors: [],
   requestId: ['requestid', 'traceid', 'correlationid', 'xrequestid', 'instanceid', 'errorid', 'incidentid'],
-  // RFC 9457's type URI and instance are not taken from a schema (a `type` enum is read as the code above).
-  type: [],
-  instance: [],
 };
 
 export interface WalkResult {
