@@ -169,15 +169,17 @@ function renderDisagreements(items: readonly string[]): HTMLElement {
 
 /** One failed entry of a HAR file: its request, status and top explanations. */
 function renderHarEntry(entry: HarEntryAnswer): HTMLElement {
-  const article = el('article', { class: 'lookup-har-entry' });
   const status = `${entry.status}${entry.statusReason ? ` ${entry.statusReason}` : ''}`;
+  const url = entry.url.length > 140 ? `${entry.url.slice(0, 140)}…` : entry.url;
+  // A region of its own, named by its request, so each failure can be found and skipped to.
+  const article = el('section', { class: 'lookup-har-entry', 'aria-label': `Failed request: ${entry.method} ${url}` });
   article.append(
     el(
       'h3',
       {},
       el('span', { class: `badge badge--${statusClassOf(entry.status)}` }, entry.status ? status : 'No response'),
       ' ',
-      el('code', {}, `${entry.method} ${entry.url.length > 140 ? `${entry.url.slice(0, 140)}…` : entry.url}`),
+      el('code', {}, `${entry.method} ${url}`),
     ),
   );
   if (entry.answer.request?.operation)

@@ -279,7 +279,9 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
                   {
                     ...(override.meaning ? { meaning: override.meaning } : {}),
                     ...(override.action ? { action: override.action } : {}),
-                    ...(override.retry ? { retry: retryText(override.retry, status.status), advice: override.retry } : {}),
+                    ...(override.retry
+                      ? { retry: retryText(override.retry, status.status), advice: override.retry }
+                      : {}),
                   },
                 ]),
               ),

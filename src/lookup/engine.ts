@@ -9,8 +9,8 @@ import {
   adviseCall,
   describeRequest,
   disagreements,
-  EXCHANGE_SCORES,
   matchOperation,
+  shownText,
   type CallContext,
   type OperationMatch,
 } from './explain-exchange';
@@ -228,7 +228,7 @@ function explainExchange(context: Context, exchange: Exchange): void {
   if (described) answer.request = described.facts;
   if (exchange.transportError) {
     answer.request ??= { source: exchange.source, target: '', path: '' };
-    answer.request.transportError = exchange.transportError;
+    answer.request.transportError = shownText(exchange.transportError);
   }
   // The operation decides the code space (a code of two spaces is the one this surface sends) and the envelope.
   const operation = described?.call?.operation;
@@ -249,7 +249,7 @@ function explainExchange(context: Context, exchange: Exchange): void {
     for (const { record, by } of resolved)
       context.set.add(
         codeExplanation(reader, record, {
-          score: by === 'code' ? EXCHANGE_SCORES.logCode : EXCHANGE_SCORES.logName,
+          score: by === 'code' ? SCORE.logCode : SCORE.logName,
           exact: false,
           matchedBy: `the ${by} in the log line`,
         }),
@@ -258,7 +258,7 @@ function explainExchange(context: Context, exchange: Exchange): void {
     if (!resolved.length && /^\d+$/.test(code))
       explainNumber(context, code, {
         exact: false,
-        score: EXCHANGE_SCORES.logCode,
+        score: SCORE.logCode,
         via: 'in the log line',
         ranges: true,
       });
@@ -314,7 +314,7 @@ function explainHar(context: Context, har: HarFile): void {
     return {
       index: entry.index,
       method: entry.exchange.request?.method ?? 'GET',
-      url: entry.exchange.request?.target ?? '',
+      url: shownText(entry.exchange.request?.target ?? ''),
       status: entry.status,
       ...(entry.exchange.response?.reason ? { statusReason: entry.exchange.response.reason } : {}),
       ...(entry.startedAt ? { startedAt: entry.startedAt } : {}),
@@ -412,7 +412,9 @@ function addStatus(
   }
   set.add(statusExplanation(reader, status, facts));
   for (const surface of own)
-    set.add(statusExplanation(reader, status, { ...facts, score: facts.score + SCORE.surfaceVariantOfStatus }, surface));
+    set.add(
+      statusExplanation(reader, status, { ...facts, score: facts.score + SCORE.surfaceVariantOfStatus }, surface),
+    );
 }
 
 /** Adds the status and the codes a number names. Returns whether it named anything. */
@@ -456,7 +458,8 @@ function explainNumber(
     );
     found = true;
   }
-  if (!codes.length) found = explainExampleCode(context, digits, options.score - 5) || found;
+  if (!codes.length)
+    found = explainExampleCode(context, digits, options.score + SCORE.exampleCodeBelowDocumented) || found;
   // A number no space documents, but some space's ranges hold: what the range is for.
   if (!codes.length && options.ranges && reader.numericPositions(value).length === 0) {
     for (const space of reader.core.spaces) {
@@ -597,10 +600,10 @@ function explainText(context: Context, text: string, options: { keepKind?: boole
   // Messages the API shows only in an example body, beside a code it documents nowhere else.
   for (const example of reader.core.exampleCodes) {
     const matched = example.message ? matchTemplate(example.message, head) : undefined;
-    if (matched && matched.coverage >= 0.6)
+    if (matched && matched.coverage >= SCORE.exampleMessageMinCoverage)
       set.add(
         exampleCodeExplanation(reader, example, {
-          score: 60 + 30 * matched.coverage,
+          score: SCORE.exampleMessage + SCORE.exampleMessageCoverage * matched.coverage,
           exact: false,
           matchedBy: "the message of the API's example body",
         }),

@@ -199,7 +199,7 @@ function explainItem(context: BodyContext, item: BodyItem, index: number, scope:
   for (const example of examples)
     set.add(
       exampleCodeExplanation(reader, example, {
-        score: score - 10,
+        score: score + SCORE.exampleCodeInBody,
         exact: false,
         matchedBy: `${where(item.codeAt, 'the code')}, as in the API's example body`,
         fieldErrors,

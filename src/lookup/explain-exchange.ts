@@ -16,17 +16,10 @@ import { routes } from '../view/routes';
 import { idempotencyWords, retryForCall, type CallShape } from '../view/retry-text';
 import type { IndexReader } from './index-reader';
 import type { OperationEntry } from './index-format';
+import { redact } from './redact';
 import { resolveCode } from './resolve-code';
 import type { RequestSide } from './read-exchange';
 import type { Explanation, OperationFacts, RequestFacts } from './types';
-
-/** Scores of what the request side adds, beside the engine's: a named table, one row per kind. */
-export const EXCHANGE_SCORES = {
-  /** A business code a log line names (`code=4201`): what the line is about, so above its status. */
-  logCode: 92,
-  /** A business name or symbolic code a log line names. */
-  logName: 91,
-} as const;
 
 /** The operation a request matched, and what the matching found on the way. */
 export interface OperationMatch {
@@ -97,6 +90,11 @@ export function matchOperation(reader: IndexReader, request: RequestSide): Opera
   return { matches: matches.map(({ entry, params }) => ({ entry, params })), otherMethods, pending: false };
 }
 
+/** `text` with its secrets replaced, for showing on the page. */
+export function shownText(text: string): string {
+  return redact(text).text;
+}
+
 /** The words of an operation for the answer. */
 export function operationFacts(
   reader: IndexReader,
@@ -111,7 +109,7 @@ export function operationFacts(
     surface: { id: entry.surface, name: surface?.name ?? entry.surface },
     ...(entry.summary ? { summary: entry.summary } : {}),
     url: routes.operation({ surface: entry.surface, slug: entry.slug }),
-    params,
+    params: Object.fromEntries(Object.entries(params).map(([name, value]) => [name, shownText(value)])),
     idempotency: idempotencyWords(call, reader.core.retryContext),
     ...(entry.idempotency.stated === false ? { idempotencyInherited: true } : {}),
     ...(entry.idempotency.note ? { idempotencyNote: entry.idempotency.note } : {}),
@@ -149,7 +147,9 @@ export function describeRequest(
   source: string,
   match: OperationMatch,
 ): { facts: RequestFacts; call?: CallContext } {
-  const facts: RequestFacts = { source, target: request.target, path: request.path };
+  // What the answer shows of the request is redacted like a share link: a query's api_key, a
+  // user:password@ in the URL, a token as a path parameter never reach the page.
+  const facts: RequestFacts = { source, target: shownText(request.target), path: shownText(request.path) };
   if (request.method) facts.method = request.method;
   if (request.host) facts.host = request.host;
   const [best, ...others] = match.matches;
@@ -169,7 +169,7 @@ export function describeRequest(
       : undefined;
   if (keySent !== undefined) facts.keySent = keySent;
   const call: CallContext = {
-    label: best ? `${best.entry.method} ${best.entry.path}` : `${method} ${request.path}`,
+    label: best ? `${best.entry.method} ${best.entry.path}` : `${method} ${shownText(request.path)}`,
     shape: best ? callShapeOf(best.entry) : { method, idempotency: { kind: 'method', stated: false } },
     ...(best ? { operation: best.entry } : {}),
     ...(keySent !== undefined ? { keySent } : {}),
@@ -263,11 +263,11 @@ export function disagreements(
     const methods = [...new Set(match.otherMethods.map((entry) => entry.method))];
     if (request.method && methods.length)
       found.push(
-        `${request.method} ${request.path} is not documented; the catalog documents ${methods.join(' and ')} for this path (${match.otherMethods[0]!.path}).`,
+        `${request.method} ${shownText(request.path)} is not documented; the catalog documents ${methods.join(' and ')} for this path (${match.otherMethods[0]!.path}).`,
       );
     else if (request.method || match.matches.length === 0)
       found.push(
-        `The catalog documents no operation for ${request.method ? `${request.method} ` : ''}${request.path}.`,
+        `The catalog documents no operation for ${request.method ? `${request.method} ` : ''}${shownText(request.path)}.`,
       );
   }
   return [...new Set(found)];

@@ -111,7 +111,7 @@ export interface RequestFacts {
   source: string;
   /** Upper case, when the paste says. */
   method?: string;
-  /** The URL or path as pasted. */
+  /** The URL or path as pasted, its secrets (an api_key in the query, user:password@) redacted. */
   target: string;
   /** The path alone. */
   path: string;

@@ -633,3 +633,74 @@ describe('the example catalogs', () => {
     }
   });
 });
+
+describe('what the answer shows of a request', () => {
+  const secrets = ['sk_live_4eC39HqLyjWDarjtT1zdp7dc', 'hunter22', 'pjk_live_Zq81LmX0'];
+  const shown = (answer: LookupAnswer) => JSON.stringify({ ...answer, entries: answer.entries });
+
+  test('secrets in the URL, the path and the request headers never reach the answer', () => {
+    const answer = ask(
+      [
+        'POST https://ops:hunter22@api.pajaro.example/v2/charges/ch_1/capture?api_key=sk_live_4eC39HqLyjWDarjtT1zdp7dc HTTP/1.1',
+        'Authorization: Bearer pjk_live_Zq81LmX0',
+        'X-Api-Key: sk_live_4eC39HqLyjWDarjtT1zdp7dc',
+        '',
+        'HTTP/1.1 503 Service Unavailable',
+        'Content-Type: application/json',
+        '',
+        '{"status":503,"errors":[{"code":"1009","message":"An internal error occurred."}]}',
+      ].join('\n'),
+    );
+    // Still matched and explained: redaction changes what is shown, not what is read.
+    expect(`${answer.request?.operation?.method} ${answer.request?.operation?.path}`).toBe(
+      'POST /v2/charges/{chargeId}/capture',
+    );
+    expect(answer.request?.operation?.params).toEqual({ chargeId: 'ch_1' });
+    expect(answer.request?.target).toBe(
+      'https://[redacted basic credentials]@api.pajaro.example/v2/charges/ch_1/capture?api_key=[redacted secret value]',
+    );
+    for (const secret of secrets) expect(shown(answer)).not.toContain(secret);
+  });
+
+  test('a failed HAR entry shows its URL with its secrets redacted', () => {
+    const har = JSON.stringify({
+      log: {
+        entries: [
+          {
+            request: {
+              method: 'GET',
+              url: 'https://api.pajaro.example/v2/customers/cus_404?access_token=sk_live_4eC39HqLyjWDarjtT1zdp7dc',
+              headers: [{ name: 'Authorization', value: 'Bearer pjk_live_Zq81LmX0' }],
+            },
+            response: {
+              status: 404,
+              headers: [],
+              content: { mimeType: 'application/json', text: pajaro('1101', 404, 'Customer cus_404 not found.') },
+            },
+          },
+          {
+            request: { method: 'GET', url: 'https://api.pajaro.example/v2/charges', headers: [] },
+            response: { status: 200 },
+          },
+        ],
+      },
+    });
+    const answer = ask(har);
+    expect(answer.kind).toBe('har');
+    expect(answer.entries?.[0]?.url).toBe(
+      'https://api.pajaro.example/v2/customers/cus_404?access_token=[redacted secret value]',
+    );
+    expect(keyOf(answer.entries?.[0]?.answer.explanations[0])).toBe('core:1101');
+    for (const secret of secrets) expect(shown(answer)).not.toContain(secret);
+  });
+
+  test('a path parameter that is a secret is shown redacted, and so is an unmatched path', () => {
+    const matched = ask('GET /v2/customers/sk_live_4eC39HqLyjWDarjtT1zdp7dc');
+    expect(matched.request?.operation?.path).toBe('/v2/customers/{customerId}');
+    expect(matched.request?.operation?.params).toEqual({ customerId: '[redacted API key]' });
+    for (const secret of secrets) expect(shown(matched)).not.toContain(secret);
+    const answer = ask('DELETE /v2/keys/sk_live_4eC39HqLyjWDarjtT1zdp7dc');
+    expect(answer.disagreements?.join(' ')).toMatch(/no operation for DELETE \/v2\/keys\/\[redacted/);
+    for (const secret of secrets) expect(shown(answer)).not.toContain(secret);
+  });
+});

@@ -286,7 +286,7 @@ test.describe('the request side', () => {
     await page.goto('lookup/');
     await lookupInput(page).fill(har);
     await expect(answer(page)).toContainText('5 requests in the file: 3 failed, each explained below, 2 succeeded.');
-    const failures = answer(page).locator('.lookup-har-entry');
+    const failures = answer(page).getByRole('region', { name: /^Failed request: / });
     await expect(failures).toHaveCount(3);
     await expect(failures.nth(0).getByRole('heading', { level: 3 }).first()).toContainText(
       'POST https://api.pajaro.example/v2/charges',
@@ -298,5 +298,65 @@ test.describe('the request side', () => {
     await expect(page.getByRole('status').filter({ hasText: 'requests failed' })).toHaveText(
       '3 of 5 requests failed; each is explained below.',
     );
+  });
+
+  test('pasted curl -v output names the operation, and a POST that sent its key may retry', async ({ page }) => {
+    const token = 'pjk_live_Zq81LmX0aa';
+    await page.goto('lookup/');
+    await lookupInput(page).fill(
+      [
+        `$ curl -v https://api.pajaro.example/v2/charges -H 'Authorization: Bearer ${token}' -H 'Idempotency-Key: 9f1c2e' -d '{"amount":1050}'`,
+        '*   Trying 203.0.113.10:443...',
+        '* Connected to api.pajaro.example (203.0.113.10) port 443',
+        '> POST /v2/charges HTTP/2',
+        '> Host: api.pajaro.example',
+        `> Authorization: Bearer ${token}`,
+        '> Idempotency-Key: 9f1c2e',
+        '> Content-Type: application/json',
+        '>',
+        '< HTTP/2 409',
+        '< content-type: application/json',
+        '< x-request-id: req_9x1',
+        '<',
+        '{"status":409,"requestId":"req_9x1","errors":[{"code":"1005","message":"A request with Idempotency-Key 9f1c2e is still being processed."}]}',
+        '* Connection #0 to host api.pajaro.example left intact',
+      ].join('\n'),
+    );
+    const request = answer(page).getByRole('region', { name: 'What the request was' });
+    await expect(request).toContainText('read as curl -v output');
+    await expect(request.getByRole('link', { name: /POST\s*\/v2\/charges/ })).toHaveAttribute(
+      'href',
+      '/operations/gateway/createcharge/',
+    );
+    await expect(request).toContainText('This request carried its idempotency key.');
+    await expect(resultHeading(page, 'Idempotency key in progress')).toBeVisible();
+    await expect(answer(page).getByRole('article').first()).toContainText(
+      'For this POST /v2/charges: retry with exponential backoff',
+    );
+    await expect(answer(page)).not.toContainText(token);
+  });
+
+  test('a hostile request stays text, runs nothing and shows no secret', async ({ page }) => {
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    await page.goto('lookup/');
+    await lookupInput(page).fill(
+      [
+        `GET /v2/customers/${encodeURIComponent('<script>window.__pwned=2</script>')}?api_key=sk_live_4eC39HqLyjWDarjtT1zdp7dc&x=${hostile} HTTP/1.1`,
+        `X-Evil: ${hostile}`,
+        '',
+        'HTTP/1.1 404 Not Found',
+        'Content-Type: application/json',
+        '',
+        `{"status":404,"errors":[{"code":"1101","message":"Customer ${hostile} not found."}]}`,
+      ].join('\n'),
+    );
+    const request = answer(page).getByRole('region', { name: 'What the request was' });
+    await expect(request.getByRole('link', { name: /GET\s*\/v2\/customers\/\{customerId\}/ })).toBeVisible();
+    await expect(request).toContainText('customerId = <script>window.__pwned=2</script>');
+    await expect(request).toContainText('api_key=[redacted secret value]');
+    await expect(resultHeading(page, 'Customer not found')).toBeVisible();
+    await expect(answer(page)).not.toContainText('sk_live_4eC39HqLyjWDarjtT1zdp7dc');
+    await expect(answer(page).locator('img, script')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 });
