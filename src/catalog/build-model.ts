@@ -2,7 +2,6 @@
  * Assembles the validated files into the one catalog model, resolving every reference and
  * running the cross-checks no single file can do. Returns all problems together.
  */
-import type { RetryAdvice } from '../schemas/retry';
 import { codeKey, codeSlug, compareCodes, isNumericCode, textSlug } from './codes';
 import { checkEnvelopeExamples, checkRanges, checkTemplate } from './cross-check';
 import { statusClassOf } from '../shared/status-class';
@@ -10,7 +9,7 @@ import type { Catalog, Code, CodeSpace, Envelope, Header, MessageArea, Range, St
 import { formatFieldPath, type CatalogProblem } from './problems';
 import { nearestCodes, suggestName } from './suggest';
 import type { CatalogFiles, SourceFile } from './read-catalog';
-import { defaultRetryAdvice } from './retry-defaults';
+import { codeRetry, statusRetry } from './retry-defaults';
 
 type Path = ReadonlyArray<string | number>;
 
@@ -78,8 +77,7 @@ export function buildModel(files: CatalogFiles): { catalog?: Catalog; problems: 
       statuses.set(status.status, {
         ...status,
         statusClass: statusClassOf(status.status),
-        retry: status.retry ?? defaultRetryAdvice(status.status),
-        retryInherited: status.retry === undefined,
+        retry: statusRetry(status.status, status.retry),
         origin: origin(source, path),
       });
     });
@@ -175,7 +173,6 @@ export function buildModel(files: CatalogFiles): { catalog?: Catalog; problems: 
               ? `name only surfaces of code space "${space.id}" (${space.surfaces.join(', ')}); a code that ${surfaceId} sends belongs in the codes of its space "${surfaces.get(surfaceId)!.codeSpace}"`
               : suggestName(surfaceId, space.surfaces, `surfaces of code space "${space.id}"`));
       });
-      const statusRetry: RetryAdvice | undefined = statuses.get(entry.status)?.retry;
       const code: Code = {
         ...entry,
         key,
@@ -183,8 +180,7 @@ export function buildModel(files: CatalogFiles): { catalog?: Catalog; problems: 
         slug,
         surfaces: entry.surfaces ? space.surfaces.filter((id) => entry.surfaces!.includes(id)) : space.surfaces,
         range: range?.slug,
-        retry: entry.retry ?? statusRetry ?? defaultRetryAdvice(entry.status),
-        retryInherited: entry.retry === undefined,
+        ...codeRetry(entry.status, entry.retry, statuses.get(entry.status)?.retry),
         placeholderNames,
         related: [],
         referencedBy: [],

@@ -1,5 +1,6 @@
 /** Cross-checks that look at more than one field: range overlaps, templates, envelope examples. */
 import { evaluateFieldPath } from '../schemas/field-path';
+import { isJsonMediaType } from '../shared/media-type';
 import type { EnvelopeData } from '../schemas/envelope';
 import type { CodeSpace, Range } from './model';
 import { placeholderNames, templateProblems } from './placeholders';
@@ -60,7 +61,7 @@ export function checkTemplate(template: string, declared: Record<string, string>
 
 /** JSON examples must parse, and each declared field path must reach a value in some example. */
 export function checkEnvelopeExamples(envelope: EnvelopeData, source: SourceFile, report: Report): void {
-  if (!/json/i.test(envelope.mediaType)) return;
+  if (!isJsonMediaType(envelope.mediaType)) return;
   const bodies: unknown[] = [];
   envelope.examples.forEach((example, index) => {
     try {

@@ -117,7 +117,7 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
       status: code.status,
       message: code.message,
       cause: code.cause,
-      resolution: code.resolution,
+      ...(code.resolution ? { resolution: code.resolution } : {}),
       retry: retryText(code.retry),
       ...(code.range ? { range: code.range } : {}),
       ...(code.deprecated
@@ -147,7 +147,7 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
       message: message.message,
       ...(status !== undefined ? { status } : {}),
       ...(message.meaning ? { meaning: message.meaning } : {}),
-      resolution: message.resolution,
+      ...(message.resolution ? { resolution: message.resolution } : {}),
       ...(retry ? { retry: retryText(retry) } : {}),
       ...(code
         ? {
@@ -227,7 +227,7 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
     envelopes: catalog.envelopes.map((envelope) => ({
       id: envelope.id,
       name: envelope.name,
-      mediaType: envelope.mediaType,
+      ...(envelope.mediaType ? { mediaType: envelope.mediaType } : {}),
       fields: envelope.fields,
       surfaces: envelope.surfaces,
     })),
@@ -237,7 +237,7 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
         status: status.status,
         reason: status.reason,
         meaning: status.meaning,
-        action: status.action,
+        ...(status.action ? { action: status.action } : {}),
         retry: retryText(status.retry),
         ...(overrides.length
           ? {
@@ -255,7 +255,11 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
           : {}),
       };
     }),
-    headers: catalog.headers.map((header) => ({ name: header.name, meaning: header.meaning, format: header.format })),
+    headers: catalog.headers.map((header) => ({
+      name: header.name,
+      meaning: header.meaning,
+      ...(header.format ? { format: header.format } : {}),
+    })),
     commonWords,
     frequentWords,
     examples: exampleQueries(catalog),

@@ -3,6 +3,8 @@
  * answer contract, and collects them: one explanation per entry, the best score kept, field errors
  * of repeated entries merged. Links come from `routes`, relative to the site base.
  */
+import { generalPracticeRetry } from '../catalog/retry-defaults';
+import { retrySentence } from '../view/retry-text';
 import { routes } from '../view/routes';
 import { HTTP_REASONS, statusClassMeaning } from './http-reasons';
 import type { IndexReader } from './index-reader';
@@ -134,10 +136,8 @@ export function statusExplanation(
         status,
         ...(reason ? { statusReason: reason } : {}),
         meaning: `${statusClassMeaning(status)} This API does not document status ${status}.`,
-        resolution:
-          status >= 500
-            ? 'Retry idempotent requests with backoff; report it with the request id if it persists.'
-            : 'Check the request against the API reference; the body may say more.',
+        // The API says nothing about a status it does not document: only general practice, marked.
+        retry: retrySentence(generalPracticeRetry(status), {}),
         url: routes.statuses(),
       },
       facts,

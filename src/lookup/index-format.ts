@@ -70,7 +70,8 @@ export interface RangeEntry extends Pick<RangeData, 'from' | 'to' | 'name' | 'me
 export interface EnvelopeEntry {
   id: string;
   name: string;
-  mediaType: string;
+  /** Absent when the catalog states none. */
+  mediaType?: string;
   fields: EnvelopeFields;
   surfaces: string[];
 }
@@ -79,8 +80,9 @@ export interface StatusEntry {
   status: number;
   reason: string;
   meaning: string;
-  action: string;
-  /** Retry advice in words. */
+  /** What to do; absent when the catalog states none. */
+  action?: string;
+  /** Retry advice in words; general practice the model filled in says so (src/view/retry-text.ts). */
   retry: string;
   /** Where a surface differs; unset fields inherit. */
   surfaces?: Record<string, { meaning?: string; action?: string; retry?: string }>;
@@ -89,7 +91,8 @@ export interface StatusEntry {
 export interface HeaderEntry {
   name: string;
   meaning: string;
-  format: HeaderData['format'];
+  /** Absent when the catalog does not give the unit. */
+  format?: HeaderData['format'];
 }
 
 /** A code as the lookup shows it. */
@@ -104,7 +107,8 @@ export interface CodeRecord {
   /** Message template with `{placeholders}`. */
   message: string;
   cause: string;
-  resolution: string;
+  /** Absent when the catalog gives none. */
+  resolution?: string;
   retry: string;
   range?: string;
   deprecated?: { since: string; note?: string; replacedBy?: CodeRef };
@@ -120,7 +124,8 @@ export interface MessageRecord {
   message: string;
   status?: number;
   meaning?: string;
-  resolution: string;
+  /** Absent when the catalog gives none. */
+  resolution?: string;
   retry?: string;
   code?: CodeRef & { name?: string; title: string };
 }

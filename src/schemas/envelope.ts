@@ -35,7 +35,7 @@ export const envelopeExampleSchema = z
     kind: z.enum(['error', 'validation', 'success']).default('error'),
     /** The HTTP status this body comes with, if it is fixed. */
     status: httpStatusSchema.optional(),
-    /** The body exactly as sent (JSON text). Must parse when `mediaType` is JSON. */
+    /** The body exactly as sent (JSON text). Must parse unless `mediaType` names a format other than JSON. */
     body: z.string().min(1),
   })
   .strict();
@@ -46,8 +46,11 @@ export const envelopeSchema = z
   .object({
     /** Display name, e.g. "CustomResponse". */
     name: proseSchema,
-    /** Media type of the body. Default `application/json`. */
-    mediaType: z.string().default('application/json'),
+    /**
+     * Media type of the body, e.g. `application/json`, when the API states it. Optional: when left
+     * out none is shown, and example bodies are still read (and checked) as JSON.
+     */
+    mediaType: z.string().min(1).optional(),
     /** How to read this envelope, one or two sentences. */
     description: proseSchema,
     /** A TypeScript-like declaration of the shape, shown highlighted (optional). */

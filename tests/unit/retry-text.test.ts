@@ -1,8 +1,15 @@
+/**
+ * The one wording of retry advice (src/view/retry-text.ts): what the API states is told with its
+ * numbers and nothing more; what the model filled in is told as general HTTP practice.
+ */
 import { describe, expect, test } from 'vitest';
+import { generalPracticeRetry } from '../../src/catalog/retry-defaults';
 import {
   backoffSchedule,
   describeBackoff,
   formatDuration,
+  GENERAL_PRACTICE_LEAD,
+  headerFormatLabel,
   isRetryable,
   retryDetails,
   retrySentence,
@@ -11,58 +18,98 @@ import {
 } from '../../src/view/retry-text';
 import type { RetryAdvice } from '../../src/schemas/retry';
 
-const context: RetryContext = {
-  idempotentMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'],
+/** An API that states everything: its idempotent methods and every backoff number. */
+const stating: RetryContext = {
+  idempotentMethods: ['GET', 'HEAD', 'PUT', 'DELETE'],
   backoff: { initialMs: 500, factor: 2, maxDelayMs: 30_000, maxAttempts: 6, jitter: true },
 };
+/** An API that states neither idempotent methods nor backoff numbers. */
+const silent: RetryContext = {};
 const advice = (partial: Partial<RetryAdvice> & Pick<RetryAdvice, 'policy'>): RetryAdvice => ({
   methods: 'all',
-  otherwise: 'never',
   honorHeaders: [],
   ...partial,
 });
 
-describe('retry advice in words', () => {
-  test('backoff for idempotent methods names the methods, the numbers and what other methods do', () => {
+describe('advice the API states', () => {
+  test('backoff for idempotent methods names the API’s methods, every stated number and what other methods do', () => {
     expect(
-      retrySentence(advice({ policy: 'backoff', methods: 'idempotent', note: 'Send an Idempotency-Key.' }), context),
+      retrySentence(
+        advice({ policy: 'backoff', methods: 'idempotent', otherwise: 'never', note: 'Send an Idempotency-Key.' }),
+        stating,
+      ),
     ).toBe(
-      'For GET, HEAD, OPTIONS, PUT and DELETE: retry with exponential backoff (start at 500 ms, ×2 each try, capped at 30 s, at most 6 tries in all, with random jitter). ' +
-        'Other methods: do not retry; fix the request first. Send an Idempotency-Key.',
+      'For GET, HEAD, PUT and DELETE: retry with exponential backoff (start at 500 ms, ×2 each try, capped at 30 s, at most 6 tries in all, with random jitter). ' +
+        'Other methods: do not retry. Send an Idempotency-Key.',
+    );
+    expect(retryDetails(advice({ policy: 'backoff', methods: 'idempotent' }), stating).methods).toBe(
+      "GET, HEAD, PUT and DELETE (the API's idempotent methods)",
     );
   });
 
-  test("retry-after names the headers to honour and the status's own fallback numbers", () => {
+  test('"idempotent" in an API that lists no methods names HTTP’s list and says it is HTTP’s', () => {
+    const sentence = retrySentence(advice({ policy: 'backoff', methods: 'idempotent' }), silent);
+    expect(sentence).toBe(
+      "For GET, HEAD, OPTIONS, PUT and DELETE (idempotent by HTTP's definition): retry with exponential backoff. " +
+        'Other methods: the API states no rule for them.',
+    );
+    expect(retryDetails(advice({ policy: 'backoff', methods: 'idempotent' }), silent)).toMatchObject({
+      methods: "GET, HEAD, OPTIONS, PUT and DELETE (idempotent by HTTP's definition)",
+      otherwise: 'the API states no rule for them',
+    });
+  });
+
+  test("retry-after names the headers to honour and the advice's own fallback numbers", () => {
     const rateLimited = advice({
       policy: 'retry-after',
       honorHeaders: ['Retry-After', 'X-RateLimit-Reset'],
       backoff: { initialMs: 1000, factor: 2, maxDelayMs: 60_000, maxAttempts: 5, jitter: false },
     });
-    expect(retrySentence(rateLimited, context)).toBe(
-      'Wait for the time given by Retry-After or X-RateLimit-Reset, then retry; without the header, back off (start at 1 s, ×2 each try, capped at 1 min, at most 5 tries in all).',
+    expect(retrySentence(rateLimited, stating)).toBe(
+      'Wait for the time given by Retry-After or X-RateLimit-Reset, then retry; without the header, back off (start at 1 s, ×2 each try, capped at 1 min, at most 5 tries in all, without jitter).',
     );
-    const details = retryDetails(rateLimited, context);
-    expect(details.backoff).toMatchObject({ initialMs: 1000, fallback: true, schedule: [1000, 2000, 4000, 8000] });
+    const details = retryDetails(rateLimited, stating);
+    expect(details.backoff).toMatchObject({
+      numbers: { initialMs: 1000 },
+      fallback: true,
+      complete: true,
+      schedule: [1000, 2000, 4000, 8000],
+    });
     expect(details.headers).toEqual(['Retry-After', 'X-RateLimit-Reset']);
     expect(details.otherwise).toBeUndefined();
   });
 
-  test('advice without numbers falls back to the API-wide backoff', () => {
-    expect(retryDetails(advice({ policy: 'backoff' }), context).backoff).toMatchObject({
-      initialMs: 500,
-      maxAttempts: 6,
+  test('advice without numbers of its own takes the API-wide ones', () => {
+    expect(retryDetails(advice({ policy: 'backoff' }), stating).backoff).toMatchObject({
+      numbers: { initialMs: 500, maxAttempts: 6 },
       fallback: false,
     });
   });
 
+  test('only the stated numbers are told: a try limit alone gives no start, cap, schedule or jitter', () => {
+    const limited = advice({ policy: 'backoff', backoff: { maxAttempts: 4 } });
+    expect(retrySentence(limited, silent)).toBe('Retry with exponential backoff (at most 4 tries in all).');
+    const details = retryDetails(limited, silent);
+    expect(details.backoff).toMatchObject({ numbers: { maxAttempts: 4 }, complete: false });
+    expect(details.backoff?.schedule).toBeUndefined();
+    expect(details.backoffUnstated).toBe(false);
+  });
+
+  test('backoff without any number, its own or the API’s, is told without numbers and flagged unstated', () => {
+    expect(retrySentence(advice({ policy: 'backoff' }), silent)).toBe('Retry with exponential backoff.');
+    expect(retryDetails(advice({ policy: 'backoff' }), silent)).toMatchObject({ backoffUnstated: true });
+    expect(retryDetails(advice({ policy: 'backoff', backoff: {} }), silent).backoff).toBeUndefined();
+  });
+
   test.each([
-    ['never', 'Do not retry; fix the request first.'],
-    ['reauthenticate', 'Refresh or renew the credentials, then retry once.'],
+    ['never', 'Do not retry.'],
+    ['reauthenticate', 'Re-authenticate before any retry.'],
     ['use-cache', 'Nothing failed; use the copy you already hold.'],
     ['not-needed', 'The request succeeded; there is nothing to retry.'],
-  ] as const)('policy %s reads %j', (policy, sentence) => {
-    expect(retrySentence(advice({ policy }), context)).toBe(sentence);
-    expect(retryDetails(advice({ policy }), context).backoff).toBeUndefined();
+  ] as const)('policy %s reads %j: no retry count, no fix the API did not ask for', (policy, sentence) => {
+    expect(retrySentence(advice({ policy }), stating)).toBe(sentence);
+    expect(retryDetails(advice({ policy }), stating).backoff).toBeUndefined();
+    expect(sentence).not.toMatch(/once|fix the request/);
   });
 
   test('summaries for table cells say which methods a retry is limited to', () => {
@@ -78,17 +125,59 @@ describe('retry advice in words', () => {
   });
 });
 
+describe('general HTTP practice the model fills in', () => {
+  test.each([
+    [
+      500,
+      "For GET, HEAD, OPTIONS, PUT and DELETE (idempotent by HTTP's definition), retry with exponential backoff; honour Retry-After when sent. Other methods: do not retry.",
+    ],
+    [401, 'Re-authenticate before any retry.'],
+    [404, 'Do not retry.'],
+    [501, 'Do not retry.'],
+    [429, 'Wait for the time given by Retry-After, then retry.'],
+    [304, 'Nothing failed; use the copy you already hold.'],
+    [200, 'The request succeeded; there is nothing to retry.'],
+  ])('status %i: the sentence starts by saying the API states no rule', (status, rest) => {
+    const sentence = retrySentence(generalPracticeRetry(status), silent);
+    expect(sentence.startsWith(`${GENERAL_PRACTICE_LEAD} `)).toBe(true);
+    expect(sentence.slice(GENERAL_PRACTICE_LEAD.length + 1).toLowerCase()).toBe(rest.toLowerCase());
+  });
+
+  test('general practice adds no number of its own; the API-wide numbers and methods, being the API’s, apply', () => {
+    const sentence = retrySentence(generalPracticeRetry(503), stating);
+    expect(sentence).toBe(
+      `${GENERAL_PRACTICE_LEAD} for GET, HEAD, PUT and DELETE, retry with exponential backoff (start at 500 ms, ×2 each try, capped at 30 s, at most 6 tries in all, with random jitter); honour Retry-After when sent. Other methods: do not retry.`,
+    );
+    expect(retrySentence(generalPracticeRetry(503), silent)).not.toMatch(/\d+ (ms|s)\b|tries|jitter/);
+  });
+
+  test('table cells and details say it is general practice', () => {
+    expect(retrySummary(generalPracticeRetry(500))).toBe('Retry with backoff (idempotent only; general HTTP practice)');
+    expect(retrySummary(generalPracticeRetry(404))).toBe('Do not retry (general HTTP practice)');
+    expect(retryDetails(generalPracticeRetry(500), silent).source).toBe('general-practice');
+    expect(retryDetails(advice({ policy: 'never' }), silent).source).toBe('api');
+  });
+});
+
 describe('backoff numbers', () => {
   test('the schedule doubles from the start and stops at the cap, one wait per retry', () => {
-    expect(backoffSchedule({ initialMs: 500, factor: 2, maxDelayMs: 3000, maxAttempts: 6, jitter: true })).toEqual([
+    expect(backoffSchedule({ initialMs: 500, factor: 2, maxDelayMs: 3000, maxAttempts: 6 })).toEqual([
       500, 1000, 2000, 3000, 3000,
     ]);
   });
 
-  test('without a try limit the schedule shows the first waits and the words say there is no limit', () => {
-    const open = { initialMs: 1000, factor: 3, maxDelayMs: 300_000, jitter: false };
+  test('without a stated try limit the schedule shows the first waits, and the words claim no limit either way', () => {
+    const open = { initialMs: 1000, factor: 3, maxDelayMs: 300_000 };
     expect(backoffSchedule(open, 4)).toEqual([1000, 3000, 9000, 27000]);
-    expect(describeBackoff(open)).toBe('start at 1 s, ×3 each try, capped at 5 min, no fixed try limit');
+    expect(describeBackoff(open)).toBe('start at 1 s, ×3 each try, capped at 5 min');
+  });
+
+  test('no schedule without a stated first wait and factor; no cap without a stated one', () => {
+    expect(backoffSchedule({ maxAttempts: 4 })).toBeUndefined();
+    expect(backoffSchedule({ initialMs: 500 })).toBeUndefined();
+    expect(backoffSchedule({ initialMs: 500, factor: 2, maxAttempts: 4 })).toEqual([500, 1000, 2000]);
+    expect(describeBackoff({})).toBe('');
+    expect(describeBackoff({ jitter: false })).toBe('without jitter');
   });
 
   test.each([
@@ -100,4 +189,9 @@ describe('backoff numbers', () => {
   ])('%i ms reads %s', (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
   });
+});
+
+test('a header format the catalog does not give reads "Not stated"', () => {
+  expect(headerFormatLabel('epoch-seconds')).toBe('Unix time in seconds');
+  expect(headerFormatLabel(undefined)).toBe('Not stated');
 });
