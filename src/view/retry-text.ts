@@ -268,9 +268,7 @@ export function retrySentence(advice: WordedAdvice, context: RetryContext): stri
 export function retrySummary(advice: WordedAdvice): string {
   const qualifiers: string[] = [];
   if (advice.methods !== 'all' && isRetryable(advice))
-    qualifiers.push(
-      advice.methods === 'idempotent' ? 'idempotent only' : `${listInWords(advice.methods, 'or')} only`,
-    );
+    qualifiers.push(advice.methods === 'idempotent' ? 'idempotent only' : `${listInWords(advice.methods, 'or')} only`);
   if (isGeneralPractice(advice)) qualifiers.push('general HTTP practice');
   const label = RETRY_POLICY_LABELS[advice.policy];
   return qualifiers.length ? `${label} (${qualifiers.join('; ')})` : label;

@@ -308,8 +308,11 @@ function expectNoClaim(name: string, claims: readonly string[]): void {
   for (const claim of claims) expect(text.includes(claim), `examples/${name} says "${claim}"`).toBe(false);
 }
 const sentences = (name: string) =>
-  new Map(example(name).statuses.map((entry) => [entry.status, retrySentence(entry.retry, retryContext(example(name)))]));
-const guide = (name: string, slug: string) => readFileSync(`examples/${name}/guides/${slug}.mdx`, 'utf8').replace(/\s+/g, ' ');
+  new Map(
+    example(name).statuses.map((entry) => [entry.status, retrySentence(entry.retry, retryContext(example(name)))]),
+  );
+const guide = (name: string, slug: string) =>
+  readFileSync(`examples/${name}/guides/${slug}.mdx`, 'utf8').replace(/\s+/g, ' ');
 
 describe('each example says only what its seed says (issue 16)', () => {
   test.each(['migrayt', 'cutover', 'migo', 'tracker'])(
@@ -388,8 +391,12 @@ describe('each example says only what its seed says (issue 16)', () => {
     expect(sentences('migo').get(401)).toBe('Re-authenticate before any retry. Refresh the token, then retry.');
     expect(sentences('migo').get(409)).toBe('Do not retry.');
     // S2:108 is ambiguous: the text says so instead of choosing a reading.
-    expect(sentences('migo').get(503)).toMatch(/does not say whether it bounds each wait or the whole time spent retrying/);
-    expect(guide('migo', 'retries')).toMatch(/The table gives no wait times and no jitter, and does not distinguish HTTP methods/);
+    expect(sentences('migo').get(503)).toMatch(
+      /does not say whether it bounds each wait or the whole time spent retrying/,
+    );
+    expect(guide('migo', 'retries')).toMatch(
+      /The table gives no wait times and no jitter, and does not distinguish HTTP methods/,
+    );
     expectNoClaim('migo', [
       'retrying it unchanged will fail again',
       'maxDelayMs',
@@ -407,11 +414,15 @@ describe('each example says only what its seed says (issue 16)', () => {
     expect(sentences('tracker').get(401)).toBe(
       'Re-authenticate before any retry. Do not retry blindly — repeated 401s look like a brute-force attack.',
     );
-    expect(status(catalog, 403).action).toBe("Check your role and the key's org binding. Read the message — it's specific.");
+    expect(status(catalog, 403).action).toBe(
+      "Check your role and the key's org binding. Read the message — it's specific.",
+    );
     const rateLimited = catalog.messageAreas[0]!.messages.find((message) => message.status === 429)!;
     expect(rateLimited.resolution).toMatch(/^Honour X-RateLimit-Reset or Retry-After before the next request\./);
     // S3:34 "Honor X-RateLimit-Reset / Retry-After": the sample reads both.
-    expect(guide('tracker', 'retry-policy')).toMatch(/headers\.get\('X-RateLimit-Reset'\)[\s\S]*headers\.get\('Retry-After'\)/);
+    expect(guide('tracker', 'retry-policy')).toMatch(
+      /headers\.get\('X-RateLimit-Reset'\)[\s\S]*headers\.get\('Retry-After'\)/,
+    );
     expectNoClaim('tracker', [
       'names the exact reason',
       'safe to repeat for every method',

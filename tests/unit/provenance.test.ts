@@ -204,9 +204,13 @@ describe('a catalog that states everything', () => {
   test('codes and messages keep their own resolution and numbers', () => {
     expect(first(STATING, 'L500')).toMatchObject({
       resolution: 'Retry with backoff, then report it.',
-      retry: 'Retry with exponential backoff (start at 100 ms, ×2 each try, capped at 400 ms, at most 4 tries in all, without jitter).',
+      retry:
+        'Retry with exponential backoff (start at 100 ms, ×2 each try, capped at 400 ms, at most 4 tries in all, without jitter).',
     });
-    expect(first(STATING, 'L404')).toMatchObject({ resolution: 'Check the item id.', retry: 'Do not retry. Fix the request first.' });
+    expect(first(STATING, 'L404')).toMatchObject({
+      resolution: 'Check the item id.',
+      retry: 'Do not retry. Fix the request first.',
+    });
     expect(first(STATING, 'Item is locked')).toMatchObject({
       resolution: 'Wait for the lock to clear.',
       retry: 'Retry with exponential backoff (start at 2 s).',
