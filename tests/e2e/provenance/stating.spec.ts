@@ -6,7 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { routes } from '../../../src/view/routes';
-import { NOT_STATED } from '../../../src/view/retry-text';
+import { GENERAL_PRACTICE_LEAD, NOT_STATED } from '../../../src/view/retry-text';
 import { gotoPath, normalizeText, siteOf, sitemapRoutes } from '../support/built-site';
 import { defineLookupFacts, definePageFacts, type PageFact } from '../examples/seed-facts';
 
@@ -35,7 +35,7 @@ const STATED: Array<[number, string, string]> = [
 /** What a page says only where a catalog is silent. */
 const SILENCE = [
   /general HTTP practice/i,
-  /states no retry rule/,
+  GENERAL_PRACTICE_LEAD,
   /Not stated/,
   NOT_STATED.action,
   NOT_STATED.resolution,
