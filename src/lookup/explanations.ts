@@ -215,7 +215,7 @@ export function rangeExplanation(
       surfaces: spaceSurfaces(reader, space.id),
       space: { id: space.id, name: space.name },
       meaning: `${range.meaning}${RANGE_STATE_NOTE[range.state]}`,
-      resolution: `The catalog documents no code ${value} in ${space.name}. ${where} If an API really sent it, report it with the request id.`,
+      resolution: `The catalog documents no code ${value} in ${space.name}. ${where}`,
       url: routes.range({ codeSpace: space.id, slug: range.slug }),
       range: rangeLink(space.id, range),
     },
@@ -244,9 +244,8 @@ export function bodyExplanation(
       ...(item.status !== undefined ? { status: item.status, ...(reason ? { statusReason: reason } : {}) } : {}),
       ...(item.message ? { message: item.message } : {}),
       meaning: `The catalog does not document this error${item.code ? ` (code ${item.code})` : ''}.${statusEntry ? ` Its status says: ${statusEntry.meaning}` : ''}`,
-      resolution:
-        statusEntry?.action ??
-        'Read the message and the field errors below; if it persists, report it with the request id.',
+      // What to do is the status's action when the catalog gives one; the site adds no step of its own.
+      ...(statusEntry?.action ? { resolution: statusEntry.action } : {}),
       ...(statusEntry ? { retry: statusEntry.retry } : {}),
       url,
     },
