@@ -1,6 +1,7 @@
 /**
  * End-to-end tests: Debian's Chromium (never a downloaded browser) against the built sites of
- * tools/test-sites.mjs, each served by `astro preview` on 127.0.0.1.
+ * tools/test-sites.mjs, each served by `astro preview` on 127.0.0.1; plus the custom elements on
+ * blank pages (`elements`) and the authoring loop in `astro dev` (`dev`).
  */
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
@@ -27,11 +28,17 @@ export default defineConfig({
     launchOptions: { executablePath, args: chromiumArgs },
     trace: 'off',
   },
-  projects: sites.map((site) => ({
-    name: site.name,
-    testMatch: site.testMatch,
-    use: { baseURL: `http://127.0.0.1:${site.port}${site.basePath}` },
-  })),
+  projects: [
+    ...sites.map((site) => ({
+      name: site.name,
+      testMatch: site.testMatch,
+      use: { baseURL: `http://127.0.0.1:${site.port}${site.basePath}` },
+    })),
+    // Browser unit tests of src/elements/ on blank pages: no built site.
+    { name: 'elements', testMatch: ['elements/**/*.spec.ts'] },
+    // The authoring loop: the spec starts its own `astro dev` on a copy of a catalog.
+    { name: 'dev', testMatch: ['dev/**/*.spec.ts'] },
+  ],
   webServer: built.map((site) => ({
     command: `node node_modules/astro/astro.js preview --host 127.0.0.1 --port ${site.port}`,
     url: `http://127.0.0.1:${site.port}${site.basePath}`,

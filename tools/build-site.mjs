@@ -21,17 +21,12 @@ export function childrenCpuMs() {
   }
 }
 
-/** Seconds Pagefind took, from the integration's log line ("search: Pagefind indexed N pages in S s"). */
-function pagefindMsOf(output) {
-  const match = /Pagefind indexed \d+ pages in ([\d.]+) s/.exec(output);
-  return match ? Number(match[1]) * 1000 : Number.NaN;
-}
-
 /**
- * The `astro build` command of a build, with its environment.
+ * The `astro build` command of a build, with its environment: `args` are Astro's CLI arguments
+ * after the script (`build --root … --config …`), `root` and `config` the same as paths.
  * @param {{ catalogDir?: string, basePath?: string, outDir?: string, siteUrl?: string }} options
  */
-function planBuild(options) {
+export function planBuild(options) {
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
   // A build started from a Vitest test must not inherit Vitest's mode (VITEST=true changes how
   // Astro compiles components and breaks MDX rendering; MODE, DEV, SSR, BASE_URL are Vite's).
@@ -54,25 +49,35 @@ function planBuild(options) {
   if (options.siteUrl) env.SITE_URL = options.siteUrl;
   const outDir = resolve(options.outDir || env.OUT_DIR || 'dist');
   const args = ['build'];
+  let root = process.cwd();
+  let config = resolve('astro.config.mjs');
   // A build into its own folder also gets its own Astro root and cache: Astro rewrites <root>/.astro/
   // content-modules.mjs on every build, so builds of different catalogs side by side would read
   // each other's guide list and fail (UnknownContentCollectionError). The root sits inside the
   // project so bare imports still resolve from node_modules; sources come from astro.config.mjs.
   if (options.outDir) {
-    const root = resolve('.cache/astro-roots', relative(resolve('.cache'), outDir).replace(/[^\w.-]+/g, '_'));
+    root = resolve('.cache/astro-roots', relative(resolve('.cache'), outDir).replace(/[^\w.-]+/g, '_'));
     mkdirSync(root, { recursive: true });
-    args.push('--root', root, '--config', relative(root, resolve('astro.config.mjs')));
+    config = relative(root, resolve('astro.config.mjs'));
+    args.push('--root', root, '--config', config);
     env.OUT_DIR = outDir;
     env.ASTRO_CACHE_DIR = resolve(env.ASTRO_CACHE_DIR || `${outDir}.astro-cache`);
   }
-  return { outDir, env, command: process.execPath, args: [resolve('node_modules/astro/astro.js'), ...args] };
+  return {
+    outDir,
+    env,
+    root,
+    config,
+    command: process.execPath,
+    args: [resolve('node_modules/astro/astro.js'), ...args],
+  };
 }
 
 /**
  * Builds synchronously (the test runner and the benchmark, which time each build). The log is
  * captured (`quiet`) or shown.
  * @param {{ catalogDir?: string, basePath?: string, outDir?: string, siteUrl?: string, quiet?: boolean }} options
- * @returns {{ ok: boolean, ms: number, cpuMs: number, pagefindMs: number, output: string }}
+ * @returns {{ ok: boolean, ms: number, cpuMs: number, output: string }}
  */
 export function buildSite(options = {}) {
   const plan = planBuild(options);
@@ -88,7 +93,7 @@ export function buildSite(options = {}) {
   if (!options.quiet) process.stdout.write(result.stdout ?? '');
   const ms = performance.now() - started;
   const ok = result.status === 0 && existsSync(resolve(plan.outDir, 'pagefind'));
-  return { ok, ms, cpuMs: childrenCpuMs() - cpu, pagefindMs: pagefindMsOf(output), output };
+  return { ok, ms, cpuMs: childrenCpuMs() - cpu, output };
 }
 
 /**

@@ -38,6 +38,8 @@ const definitions = [
     basePath: '/',
     testMatch: ['provenance/stating.spec.ts'],
   },
+  // A team's own catalog, unlike the default one (issue 17): no default-catalog text, own envelopes read as their own.
+  { name: 'team', catalogDir: 'tests/fixtures/team-catalog', basePath: '/', testMatch: ['team/**/*.spec.ts'] },
 ];
 
 /** @type {Site[]} */

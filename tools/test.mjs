@@ -1,17 +1,24 @@
 #!/usr/bin/env node
 /**
- * `npm test`: every test. Sets up what the tests need (Debian's Chromium), type-checks
- * (astro check), checks formatting (Prettier), runs the unit tests (Vitest), builds the end-to-end sites once, runs the end-to-end tests (Playwright), then
- * prints one closing line. Exits non-zero when anything fails.
+ * `npm test`: every test. Sets up what the tests need (Debian's Chromium), then runs the checks
+ * that do not need each other two at a time (the machine has two cores and most of these steps use
+ * one): the type check (astro check), the formatting check (Prettier), the unit tests (Vitest)
+ * and one build per end-to-end site. When every site is built, the end-to-end tests (Playwright)
+ * run against them. Prints one closing line; exits non-zero when anything fails.
+ *
+ *   TEST_JOBS=1 npm test    one step at a time (default: 2, or the number of cores when lower)
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { findChromium } from './chromium.mjs';
+import { sites } from './test-sites.mjs';
 
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-const run = (command, args) => spawnSync(command, args, { stdio: 'inherit', env }).status === 0;
+const node = process.execPath;
 
 function ensureChromium() {
+  const run = (command, args) => spawnSync(command, args, { stdio: 'inherit', env }).status === 0;
   if (findChromium()) return true;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
@@ -27,6 +34,41 @@ function ensureChromium() {
   return false;
 }
 
+/**
+ * Runs one step. With `live`, its output goes straight to the terminal (the only step running);
+ * otherwise it is kept and printed whole when the step ends, so two steps never interleave lines.
+ */
+function runStep(name, args, { live = false } = {}) {
+  const started = performance.now();
+  if (!live) console.log(`▶ ${name}`);
+  return new Promise((done) => {
+    const child = spawn(node, args, { env, stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    if (!live) {
+      child.stdout.on('data', (chunk) => (output += chunk));
+      child.stderr.on('data', (chunk) => (output += chunk));
+    }
+    child.on('close', (code) => {
+      const seconds = ((performance.now() - started) / 1000).toFixed(0);
+      if (!live) process.stdout.write(`\n── ${name} ──\n${output}`);
+      console.log(`${code === 0 ? '✓' : '✗'} ${name} (${seconds} s)`);
+      done(code === 0);
+    });
+  });
+}
+
+/** Runs the steps with at most `slots` at once, longest first; resolves to [name, ok] pairs. */
+async function runPool(steps, slots) {
+  const results = [];
+  const queue = [...steps];
+  const worker = async () => {
+    for (let step = queue.shift(); step; step = queue.shift())
+      results.push([step.name, await runStep(step.name, step.args)]);
+  };
+  await Promise.all(Array.from({ length: Math.min(slots, steps.length) }, worker));
+  return results;
+}
+
 function count(file, read) {
   try {
     return read(JSON.parse(readFileSync(file, 'utf8')));
@@ -35,32 +77,40 @@ function count(file, read) {
   }
 }
 
+const started = performance.now();
 rmSync('.cache/results', { recursive: true, force: true });
 mkdirSync('.cache/results', { recursive: true });
-const steps = [];
-steps.push(['type check', run(process.execPath, ['node_modules/astro/astro.js', 'check'])]);
-steps.push([
-  'format',
-  run(process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.']),
-]);
-const unitOk = run(process.execPath, [
-  'node_modules/vitest/vitest.mjs',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  '--outputFile.json=.cache/results/unit.json',
-]);
-steps.push(['unit', unitOk]);
+const slots = Math.max(1, Number(process.env.TEST_JOBS) || Math.min(2, availableParallelism()));
+const chromium = ensureChromium();
 
+// Longest first, so the pool does not end on one long step. Vitest runs its files on two threads
+// itself, but it spends much of its time waiting on the site build inside scale-smoke.test.ts.
+const steps = [
+  {
+    name: 'unit',
+    args: [
+      'node_modules/vitest/vitest.mjs',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile.json=.cache/results/unit.json',
+    ],
+  },
+  ...(chromium
+    ? sites.map((site) => ({ name: `build ${site.name}`, args: ['tools/build-test-sites.mjs', site.name] }))
+    : []),
+  { name: 'type check', args: ['node_modules/astro/astro.js', 'check'] },
+  { name: 'format', args: ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.'] },
+];
+const results = await runPool(steps, slots);
+if (!chromium) results.push(['chromium', false]);
+
+const built = results.filter(([name]) => name.startsWith('build ')).every(([, ok]) => ok);
 let e2eOk = false;
-if (ensureChromium()) {
-  const buildOk = run(process.execPath, ['tools/build-test-sites.mjs']);
-  steps.push(['build test sites', buildOk]);
-  if (buildOk) e2eOk = run(process.execPath, ['node_modules/@playwright/test/cli.js', 'test']);
-} else {
-  steps.push(['chromium', false]);
+if (chromium && built) {
+  e2eOk = await runStep('e2e', ['node_modules/@playwright/test/cli.js', 'test'], { live: true });
 }
-steps.push(['e2e', e2eOk]);
+results.push(['e2e', e2eOk]);
 
 const unit = count('.cache/results/unit.json', (r) => ({
   passed: r.numPassedTests,
@@ -70,10 +120,11 @@ const e2e = count('.cache/results/e2e.json', (r) => ({
   passed: r.stats.expected,
   failed: r.stats.unexpected + r.stats.flaky,
 }));
+const minutes = ((performance.now() - started) / 60_000).toFixed(1);
 console.log(
-  `\nUnit: ${unit.passed} passed, ${unit.failed} failed. End-to-end: ${e2e.passed} passed, ${e2e.failed} failed.`,
+  `\nUnit: ${unit.passed} passed, ${unit.failed} failed. End-to-end: ${e2e.passed} passed, ${e2e.failed} failed. ${minutes} min.`,
 );
-const failedSteps = steps.filter(([, ok]) => !ok).map(([name]) => name);
+const failedSteps = results.filter(([, ok]) => !ok).map(([name]) => name);
 if (failedSteps.length) console.log(`Failed steps: ${failedSteps.join(', ')}`);
 console.log(
   `Tests: ${unit.passed + e2e.passed} passed, ${unit.failed + e2e.failed + (failedSteps.length && unit.failed + e2e.failed === 0 ? 1 : 0)} failed`,

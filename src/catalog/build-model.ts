@@ -3,6 +3,7 @@
  * running the cross-checks no single file can do. Returns all problems together.
  */
 import { codeKey, codeSlug, compareCodes, isNumericCode, textSlug } from './codes';
+import { buildOperations } from './build-operations';
 import { checkEnvelopeExamples, checkRanges, checkTemplate } from './cross-check';
 import { statusClassOf } from '../shared/status-class';
 import type { Catalog, Code, CodeSpace, Envelope, Header, MessageArea, Range, Status, Surface } from './model';
@@ -18,7 +19,14 @@ export function buildModel(files: CatalogFiles): { catalog?: Catalog; problems: 
   const problems: CatalogProblem[] = [...files.problems];
   const report = (source: SourceFile, path: Path, message: string, fix: string) =>
     problems.push({ file: source.file, line: source.lineOf(path), field: formatFieldPath(path), message, fix });
-  const origin = (source: SourceFile, path: Path) => ({ file: source.file, line: source.lineOf(path) });
+  // The line is found only when a message asks for it: finding lines takes the slower YAML
+  // document parse (src/catalog/read-catalog.ts), which a sound catalog never needs.
+  const origin = (source: SourceFile, path: Path) => ({
+    file: source.file,
+    get line() {
+      return source.lineOf(path);
+    },
+  });
   const at = (where: { file: string; line?: number }) => `${where.file}${where.line ? `:${where.line}` : ''}`;
   // A file that failed its schema was reported already; what it held is unknown, so references
   // into its folder are not reported again as "does not exist".
@@ -250,7 +258,7 @@ export function buildModel(files: CatalogFiles): { catalog?: Catalog; problems: 
     data.messages.forEach((entry, index) => {
       const path = ['messages', index];
       checkStatus(source, [...path, 'status'], entry.status);
-      const placeholderNames = checkTemplate(entry.message, {}, source, [...path, 'message'], report);
+      const placeholderNames = checkTemplate(entry.message, entry.placeholders, source, [...path, 'message'], report);
       let code: string | undefined;
       if (entry.code !== undefined) {
         const [first] = spaces.keys();
@@ -278,9 +286,27 @@ export function buildModel(files: CatalogFiles): { catalog?: Catalog; problems: 
         return;
       }
       header.statuses.forEach((status, statusIndex) => checkStatus(source, [...path, 'statuses', statusIndex], status));
+      (header.surfaces ?? []).forEach((surfaceId, surfaceIndex) => {
+        if (!surfaces.has(surfaceId) && !unreadable('surfaces'))
+          report(source, [...path, 'surfaces', surfaceIndex], `surface "${surfaceId}" does not exist`, suggestName(surfaceId, [...surfaces.keys()], 'surface ids (file names in surfaces/)'));
+      });
       headers.push({ ...header, origin: origin(source, path) });
     });
   }
+
+  // Operations.
+  const operations = buildOperations({
+    files,
+    report,
+    origin,
+    surfaces,
+    envelopes,
+    codes,
+    checkStatus: (source, path, status) => checkStatus(source, path, status),
+    resolveCode: resolveRef,
+    codeReferenceFix: referenceFix,
+    codesUnknown,
+  });
 
   if (problems.length > 0 || !files.api) return { problems };
   const orderedSurfaces = [...surfaces.values()].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
@@ -298,6 +324,7 @@ export function buildModel(files: CatalogFiles): { catalog?: Catalog; problems: 
       codes: orderedSpaces.flatMap((space) => space.codes.map((key) => codes.get(key)!)),
       messageAreas: [...areas.values()].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name)),
       headers,
+      operations,
     },
   };
 }

@@ -9,11 +9,16 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalog } from './load-catalog';
 import type { Catalog } from './model';
+import { CatalogError } from './problems';
+import { ParsedFileCache } from './read-catalog';
 
 const REGISTRY = Symbol.for('error-catalog-site:loaded-catalogs');
 interface Loaded {
   fingerprint: string;
-  catalog: Catalog;
+  /** The model, or the report of the problems that prevented it (thrown again until a file changes). */
+  outcome: { catalog: Catalog } | { error: CatalogError };
+  /** Each file's parse, kept only for incremental loads (it holds every file's YAML tree). */
+  files?: ParsedFileCache;
 }
 
 function registry(): Map<string, Loaded> {
@@ -37,17 +42,36 @@ function fingerprint(dir: string): string {
   }
 }
 
+export interface LoadOnceOptions {
+  /**
+   * Keep each file's parse, so that the next load after an edit reads only the changed files and
+   * re-runs the cross-checks (the dev server). Off for builds: the files are read once and the
+   * memory their YAML trees take is given back.
+   */
+  incremental?: boolean;
+}
+
 /**
  * The model of the catalog in `dir`: loaded with `loadCatalog`, or the one this process already
- * loaded when no file of the folder changed since. Throws `CatalogError` like `loadCatalog`.
+ * loaded when no file of the folder changed since. Throws `CatalogError` like `loadCatalog` (the
+ * same one again while nothing changed).
  */
-export function loadCatalogOnce(dir: string): Catalog {
+export function loadCatalogOnce(dir: string, options: LoadOnceOptions = {}): Catalog {
   const print = fingerprint(dir);
   const loaded = registry().get(dir);
-  if (loaded && print && loaded.fingerprint === print) return loaded.catalog;
-  const catalog = loadCatalog(dir);
-  registry().set(dir, { fingerprint: print, catalog });
-  return catalog;
+  if (loaded && print && loaded.fingerprint === print) {
+    if ('error' in loaded.outcome) throw loaded.outcome.error;
+    return loaded.outcome.catalog;
+  }
+  const files = options.incremental ? (loaded?.files ?? new ParsedFileCache()) : undefined;
+  try {
+    const catalog = loadCatalog(dir, files);
+    registry().set(dir, { fingerprint: print, outcome: { catalog }, files });
+    return catalog;
+  } catch (error) {
+    if (error instanceof CatalogError) registry().set(dir, { fingerprint: print, outcome: { error }, files });
+    throw error;
+  }
 }
 
 export type * from './model';

@@ -10,6 +10,7 @@ import type { CodeData } from '../schemas/code';
 import type { EnvelopeData } from '../schemas/envelope';
 import type { HeaderData } from '../schemas/header';
 import type { MessageData } from '../schemas/message';
+import type { Idempotency, OperationData, RequestHeader } from '../schemas/operation';
 import type { RangeData } from '../schemas/range';
 import type { RetryAdvice } from '../schemas/retry';
 import type { StatusData } from '../schemas/status';
@@ -132,6 +133,33 @@ export interface Header extends HeaderData {
   origin: Origin;
 }
 
+export interface Operation
+  extends Omit<OperationData, 'id' | 'statuses' | 'codes' | 'envelopes' | 'deprecated' | 'idempotency' | 'requestHeaders'> {
+  /** Unique key across the catalog: `surface/slug`, e.g. `gateway/post-v2-charges`. */
+  key: string;
+  /** URL-safe id, unique within the surface: the `id` as written, lowercased, else method and path. */
+  slug: string;
+  /** The `id` as written (an OpenAPI operationId), when given. */
+  id?: string;
+  /** Id of the surface it belongs to. */
+  surface: string;
+  /**
+   * How it can be repeated; `stated` is false when the catalog says nothing and `kind: method`
+   * (the method's usual meaning) was filled in, so pages can call it general HTTP practice.
+   */
+  idempotency: Idempotency & { stated: boolean };
+  /** Statuses it returns, ascending. */
+  statuses: number[];
+  /** Keys of the codes it returns, in status order, then code order. */
+  codes: string[];
+  /** Envelope id by status, where it differs from the surface's default. */
+  envelopes: Record<number, string>;
+  requestHeaders: RequestHeader[];
+  /** For deprecated operations: since when, why, and the key of the replacement. */
+  deprecated?: { since: string; replacedBy?: string; note?: string };
+  origin: Origin;
+}
+
 export interface Catalog {
   api: ApiData;
   surfaces: Surface[];
@@ -142,4 +170,6 @@ export interface Catalog {
   codes: Code[];
   messageAreas: MessageArea[];
   headers: Header[];
+  /** All operations, by surface order, then path, then method. */
+  operations: Operation[];
 }

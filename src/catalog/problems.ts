@@ -13,8 +13,19 @@ export interface CatalogProblem {
   fix: string;
 }
 
+/** Marks catalog errors, so that `instanceof` holds across copies of this module (see below). */
+const CATALOG_ERROR = Symbol.for('error-catalog-site:catalog-error');
+
 /** Thrown when a catalog has problems; `problems` holds all of them, not just the first. */
 export class CatalogError extends Error {
+  /**
+   * The dev server loads this module twice (with the config, and for the pages), and a report made
+   * by one copy reaches the other through the process-wide catalog registry (src/catalog/index.ts).
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && CATALOG_ERROR in value;
+  }
+  readonly [CATALOG_ERROR] = true;
   readonly problems: CatalogProblem[];
   constructor(catalogDir: string, problems: CatalogProblem[]) {
     super(formatProblems(catalogDir, problems));
@@ -30,16 +41,38 @@ export function formatFieldPath(path: ReadonlyArray<string | number>): string {
     .join('');
 }
 
-/** The report printed when a build fails: one block per problem, sorted by file and line. */
-export function formatProblems(catalogDir: string, problems: CatalogProblem[]): string {
-  const sorted = [...problems].sort(
-    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.field.localeCompare(b.field),
-  );
+/** How a report marks its parts; the CLI colours them on a terminal. Plain text by default. */
+export interface ProblemStyle {
+  /** The `file:line  field` line of a problem. */
+  where(text: string): string;
+  /** The `Fix:` label. */
+  fix(text: string): string;
+}
+
+const PLAIN: ProblemStyle = { where: (text) => text, fix: (text) => text };
+
+/**
+ * The report printed when a build (or `error-catalog check`) fails: one block per problem, sorted
+ * by file and line. `consequence` ends the first sentence ("nothing was built"; empty for none).
+ */
+export function formatProblems(
+  catalogDir: string,
+  problems: CatalogProblem[],
+  { consequence = 'nothing was built', style = PLAIN }: { consequence?: string; style?: ProblemStyle } = {},
+): string {
+  const sorted = sortProblems(problems);
   const count = `${sorted.length} problem${sorted.length === 1 ? '' : 's'}`;
   const blocks = sorted.map((problem) => {
     const where = `${problem.file}${problem.line ? `:${problem.line}` : ''}`;
     const field = problem.field ? `  ${problem.field}` : '';
-    return `  ${where}${field}\n    ${problem.message}\n    Fix: ${problem.fix}`;
+    return `  ${style.where(`${where}${field}`)}\n    ${problem.message}\n    ${style.fix('Fix:')} ${problem.fix}`;
   });
-  return `The error catalog in ${catalogDir} has ${count}; nothing was built.\n\n${blocks.join('\n\n')}\n`;
+  return `The error catalog in ${catalogDir} has ${count}${consequence ? `; ${consequence}` : ''}.\n\n${blocks.join('\n\n')}\n`;
+}
+
+/** Problems in report order: by file, then line, then field. */
+export function sortProblems(problems: readonly CatalogProblem[]): CatalogProblem[] {
+  return [...problems].sort(
+    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.field.localeCompare(b.field),
+  );
 }

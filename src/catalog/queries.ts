@@ -4,7 +4,7 @@
  * number, neighbours of a code, headers by status, messages by code, and the retry context.
  */
 import { nameToTitle } from './codes';
-import type { Catalog, Code, CodeSpace, Envelope, Header, Message, Range, Status, Surface } from './model';
+import type { Catalog, Code, CodeSpace, Envelope, Header, Message, Operation, Range, Status, Surface } from './model';
 import type { RetryContext } from '../view/retry-text';
 
 /** Maps over one catalog, built on first use. */
@@ -27,6 +27,13 @@ export interface CatalogIndex {
   messagesByCode: Map<string, Message[]>;
   /** Common messages of each status. */
   messagesByStatus: Map<number, Message[]>;
+  operationByKey: Map<string, Operation>;
+  /** Operations that return each code (by code key), in catalog order. */
+  operationsByCode: Map<string, Operation[]>;
+  /** Operations that list each status, in catalog order. */
+  operationsByStatus: Map<number, Operation[]>;
+  /** Operations of each surface, in catalog order. */
+  operationsBySurface: Map<string, Operation[]>;
   retryContext: RetryContext;
 }
 
@@ -55,6 +62,10 @@ export function catalogIndex(catalog: Catalog): CatalogIndex {
     headersByStatus: new Map(),
     messagesByCode: new Map(),
     messagesByStatus: new Map(),
+    operationByKey: new Map(catalog.operations.map((operation) => [operation.key, operation])),
+    operationsByCode: new Map(),
+    operationsByStatus: new Map(),
+    operationsBySurface: new Map(),
     // Only what the API states: no method list or backoff number is filled in here.
     retryContext: {
       idempotentMethods: catalog.api.retryPolicy?.idempotentMethods,
@@ -75,6 +86,11 @@ export function catalogIndex(catalog: Catalog): CatalogIndex {
       if (message.code) push(index.messagesByCode, message.code, message);
       if (message.status !== undefined) push(index.messagesByStatus, message.status, message);
     }
+  }
+  for (const operation of catalog.operations) {
+    push(index.operationsBySurface, operation.surface, operation);
+    for (const status of operation.statuses) push(index.operationsByStatus, status, operation);
+    for (const key of operation.codes) push(index.operationsByCode, key, operation);
   }
   indexes.set(catalog, index);
   return index;
@@ -114,6 +130,23 @@ export function headersOfStatus(catalog: Catalog, status: number): Header[] {
   return catalogIndex(catalog).headersByStatus.get(status) ?? [];
 }
 
+/** True when `header` belongs to the surface: a header without `surfaces` belongs to every surface. */
+export function headerOnSurface(header: Pick<Header, 'surfaces'>, surfaceId: string): boolean {
+  return header.surfaces === undefined || header.surfaces.includes(surfaceId);
+}
+
+/** The headers a surface sends or reads: its own and those of every surface. */
+export function headersOfSurface(catalog: Catalog, surfaceId: string): Header[] {
+  return catalog.headers.filter((header) => headerOnSurface(header, surfaceId));
+}
+
+/** The surfaces a header is limited to, in surface order, or undefined when it belongs to every surface. */
+export function headerSurfaces(catalog: Catalog, header: Pick<Header, 'surfaces'>): Surface[] | undefined {
+  if (header.surfaces === undefined) return undefined;
+  const own = catalog.surfaces.filter((surface) => header.surfaces!.includes(surface.id));
+  return own.length === catalog.surfaces.length ? undefined : own;
+}
+
 export function messagesOfCode(catalog: Catalog, key: string): Message[] {
   return catalogIndex(catalog).messagesByCode.get(key) ?? [];
 }
@@ -151,6 +184,44 @@ export function neighbours(catalog: Catalog, code: Code): { previous?: Code; nex
   const codes = index.codesBySpace.get(code.codeSpace) ?? [];
   const position = index.positionInSpace.get(code.key) ?? -1;
   return { previous: codes[position - 1], next: codes[position + 1] };
+}
+
+/** The operation with `key` (`surface/slug`); throws for an unknown key, which the model rules out. */
+export function operationByKey(catalog: Catalog, key: string): Operation {
+  const operation = catalogIndex(catalog).operationByKey.get(key);
+  if (!operation) throw new Error(`unknown operation key ${key}`);
+  return operation;
+}
+
+/** The operations that return the code with `key`. */
+export function operationsOfCode(catalog: Catalog, key: string): Operation[] {
+  return catalogIndex(catalog).operationsByCode.get(key) ?? [];
+}
+
+/** The operations that list `status` among the statuses they return. */
+export function operationsOfStatus(catalog: Catalog, status: number): Operation[] {
+  return catalogIndex(catalog).operationsByStatus.get(status) ?? [];
+}
+
+/** The operations of a surface. */
+export function operationsOfSurface(catalog: Catalog, surfaceId: string): Operation[] {
+  return catalogIndex(catalog).operationsBySurface.get(surfaceId) ?? [];
+}
+
+/** `POST /v2/charges`: how an operation is named where its summary would be too long. */
+export function operationLabel(operation: Pick<Operation, 'method' | 'path'>): string {
+  return `${operation.method} ${operation.path}`;
+}
+
+/** The envelope an operation answers `status` in: its own for that status, else its surface's default. */
+export function envelopeOfOperation(catalog: Catalog, operation: Operation, status: number): Envelope {
+  const id = operation.envelopes[status] ?? surfaceById(catalog, operation.surface).envelopes[0]!;
+  return envelopeById(catalog, id);
+}
+
+/** The codes an operation returns with `status`, in code order. */
+export function operationCodesOfStatus(catalog: Catalog, operation: Operation, status: number): Code[] {
+  return codesByKeys(catalog, operation.codes).filter((code) => code.status === status);
 }
 
 /** The retry context of the catalog: the idempotent methods and backoff numbers it states, if any. */

@@ -1,14 +1,16 @@
 /**
- * <error-lookup>: the error lookup widget. Enhances the server-rendered form of LookupForm.astro:
+ * <error-catalog-lookup>: the error lookup widget. Enhances the server-rendered form of LookupForm.astro:
  * answers as you type or paste (debounced), loads the index only on focus or when the browser is
  * idle, drops answers to queries that were overtaken, announces each answer in a live region, and
  * (full variant) keeps the query in the URL fragment with history entries, reads `?q=` and makes a
  * share link with secrets redacted first.
  */
 import { describeRedaction, redact } from '../lookup/redact';
+import { CatalogElement, define } from './catalog-element';
 import type { LookupAnswer } from '../lookup/types';
 import { getLookupClient } from './lookup-client';
 import { announce, renderAnswer } from './lookup-render';
+import { joinSentences } from '../shared/sentence';
 
 /** Wait this long after the last keystroke before answering. */
 const DEBOUNCE_MS = 200;
@@ -30,7 +32,7 @@ function fragmentFor(query: string): string {
   return query ? `#${new URLSearchParams({ q: query }).toString()}` : '';
 }
 
-class ErrorLookup extends HTMLElement {
+class ErrorLookup extends CatalogElement {
   private input!: HTMLInputElement | HTMLTextAreaElement;
   private results!: HTMLElement;
   private status!: HTMLElement;
@@ -42,7 +44,7 @@ class ErrorLookup extends HTMLElement {
   /** True while typing keeps replacing the entry it started; a submit, a blur or back/forward closes it. */
   private burstOpen = false;
 
-  connectedCallback() {
+  protected connected(): void {
     const input = this.querySelector<HTMLInputElement | HTMLTextAreaElement>('[data-lookup-input]');
     const results = this.querySelector<HTMLElement>('[data-lookup-results]');
     const status = this.querySelector<HTMLElement>('[data-lookup-status]');
@@ -55,27 +57,31 @@ class ErrorLookup extends HTMLElement {
     const warm = () => void client.warm().catch(() => undefined);
 
     for (const control of this.querySelectorAll<HTMLButtonElement>('[data-needs-js]')) control.disabled = false;
-    input.addEventListener('focus', warm, { once: true });
-    this.addEventListener('pointerenter', warm, { once: true });
-    input.addEventListener('input', () => this.schedule());
-    input.addEventListener('blur', () => (this.burstOpen = false));
+    this.listen(input, 'focus', warm, { once: true });
+    this.listen(this, 'pointerenter', warm, { once: true });
+    this.listen(input, 'input', () => this.schedule());
+    this.listen(input, 'blur', () => (this.burstOpen = false));
     const form = this.querySelector('form');
-    form?.addEventListener('submit', (event) => {
-      // The compact form navigates to the lookup page (that is its job); the full one answers in place.
-      if (this.compact) return;
-      event.preventDefault();
-      void this.run({ typing: false, history: 'push' });
-    });
-    this.querySelector('[data-lookup-clear]')?.addEventListener('click', () => {
-      this.input.value = '';
-      void this.run({ typing: false, history: 'push' });
-      this.input.focus();
-    });
-    this.querySelector('[data-lookup-share]')?.addEventListener('click', () => void this.share());
+    if (form)
+      this.listen(form, 'submit', (event) => {
+        // The compact form navigates to the lookup page (that is its job); the full one answers in place.
+        if (this.compact) return;
+        event.preventDefault();
+        void this.run({ typing: false, history: 'push' });
+      });
+    const clear = this.querySelector('[data-lookup-clear]');
+    if (clear)
+      this.listen(clear, 'click', () => {
+        this.input.value = '';
+        void this.run({ typing: false, history: 'push' });
+        this.input.focus();
+      });
+    const share = this.querySelector('[data-lookup-share]');
+    if (share) this.listen(share, 'click', () => void this.share());
 
     if (this.compact) return;
-    window.addEventListener('popstate', () => this.fromLocation());
-    window.addEventListener('hashchange', () => this.fromLocation());
+    this.listen(window, 'popstate', () => this.fromLocation());
+    this.listen(window, 'hashchange', () => this.fromLocation());
     const initial = queryFromLocation();
     if (initial) {
       this.input.value = initial;
@@ -97,8 +103,8 @@ class ErrorLookup extends HTMLElement {
   }
 
   private schedule() {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.run({ typing: true, history: 'auto' }), DEBOUNCE_MS);
+    this.cancel(this.timer);
+    this.timer = this.later(() => void this.run({ typing: true, history: 'auto' }), DEBOUNCE_MS);
   }
 
   private redactForAddress(query: string): string {
@@ -106,7 +112,7 @@ class ErrorLookup extends HTMLElement {
   }
 
   private async run(options: { typing: boolean; history: 'push' | 'auto' | 'none' }) {
-    clearTimeout(this.timer);
+    this.cancel(this.timer);
     const query = this.input.value;
     const number = ++this.latest;
     if (!query.trim()) {
@@ -122,7 +128,11 @@ class ErrorLookup extends HTMLElement {
     } catch (error) {
       if (number !== this.latest) return;
       this.results.removeAttribute('aria-busy');
-      this.status.textContent = `The lookup could not run: ${error instanceof Error ? error.message : 'the index did not load'}. Check your connection and try again.`;
+      // The error's own message ends its own sentence ("…could not be loaded (404 for …).").
+      this.status.textContent = joinSentences([
+        `The lookup could not run: ${error instanceof Error ? error.message : 'the index did not load'}`,
+        'Check your connection and try again',
+      ]);
       return;
     }
     // A newer query was typed while this one waited for the index: its answer wins.
@@ -187,4 +197,4 @@ class ErrorLookup extends HTMLElement {
   }
 }
 
-if (!customElements.get('error-lookup')) customElements.define('error-lookup', ErrorLookup);
+define('error-catalog-lookup', ErrorLookup);

@@ -1,11 +1,12 @@
 /**
- * `<filterable-table>`: enhances the server-rendered table inside FilterableTable.astro with a
+ * `<error-catalog-table>`: enhances the server-rendered table inside FilterableTable.astro with a
  * filter box, facet selects, sortable headers, a live count, an empty state and URL state.
  * Fast at thousands of rows: rows are indexed once, a change only flips `hidden` on rows whose
  * visibility changed, re-sorting moves existing row nodes (no HTML is re-rendered), and at most
  * `data-page-size` rows are shown at once (the browser's table layout, not the script, is what
  * costs at 5,000 rows), with buttons for the rest.
  */
+import { CatalogElement, define } from './catalog-element';
 import {
   isDefaultState,
   nextSort,
@@ -15,7 +16,7 @@ import {
   type TableState,
   type TableStateShape,
 } from './table-state';
-import { foldText } from '../shared/fold-text';
+import { foldText, slugOf } from '../shared/fold-text';
 import {
   countLabel,
   facetTokens,
@@ -49,13 +50,10 @@ function facetAttribute(key: string): string {
 function columnKey(header: HTMLTableCellElement, index: number): string {
   const explicit = header.dataset['sortKey'];
   if (explicit) return explicit;
-  const text = foldText(header.textContent ?? '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-  return text || `column-${index + 1}`;
+  return slugOf(header.textContent ?? '') || `column-${index + 1}`;
 }
 
-class FilterableTable extends HTMLElement {
+class FilterableTable extends CatalogElement {
   private rows: HTMLTableRowElement[] = [];
   private index: RowIndex[] = [];
   private columns: Column[] = [];
@@ -70,6 +68,8 @@ class FilterableTable extends HTMLElement {
   private moreRow: HTMLTableRowElement | null = null;
   private moreText: HTMLElement | null = null;
   private moreButton: HTMLButtonElement | null = null;
+  private showAllButton: HTMLButtonElement | null = null;
+  private clearButton: HTMLButtonElement | null = null;
   private debounceTimer: ReturnType<typeof setTimeout> | undefined;
   private pageSize = DEFAULT_PAGE_SIZE;
   /** Rows shown at most for the current filters; back to `pageSize` whenever they change. */
@@ -78,10 +78,15 @@ class FilterableTable extends HTMLElement {
   private order: number[] = [];
   private noun = 'rows';
 
-  connectedCallback(): void {
-    if (this.dataset['enhanced']) return;
+  protected connected(): void {
     const table = this.querySelector('table');
     if (!table) return;
+    // The table is enhanced once; its controls are listened to each time it is in the page.
+    if (!this.dataset['enhanced']) this.enhance(table);
+    this.listenToControls();
+  }
+
+  private enhance(table: HTMLTableElement): void {
     this.dataset['enhanced'] = 'true';
     this.queryInput = this.querySelector<HTMLInputElement>('[data-ft-query]');
     this.facetSelects = [...this.querySelectorAll<HTMLSelectElement>('[data-ft-facet]')];
@@ -105,7 +110,7 @@ class FilterableTable extends HTMLElement {
     if (location.hash && this.rows.some((row) => row.id && `#${row.id}` === decodeURIComponent(location.hash)))
       this.limit = Infinity;
 
-    const several = document.querySelectorAll('filterable-table').length > 1;
+    const several = document.querySelectorAll(this.localName).length > 1;
     this.shape = {
       prefix: several ? this.id : '',
       facets: Object.fromEntries(
@@ -119,24 +124,32 @@ class FilterableTable extends HTMLElement {
     this.state = readTableState(new URLSearchParams(location.search), this.shape);
     this.syncControls();
     this.apply(false);
+    for (const control of [this.queryInput, ...this.facetSelects, this.resetButton]) {
+      if (control) control.disabled = false;
+    }
+  }
 
-    this.queryInput?.addEventListener('input', () => {
-      this.state.query = this.queryInput?.value ?? '';
-      this.limit = this.pageSize;
-      clearTimeout(this.debounceTimer);
-      this.debounceTimer = setTimeout(() => this.apply(true), FILTER_DEBOUNCE_MS);
-    });
-    this.queryInput?.addEventListener('keydown', (event) => {
-      // Escape in a non-empty box clears it; the native search clear fires `input` already.
-      if (event.key === 'Escape' && this.queryInput?.value) {
-        event.preventDefault();
-        this.queryInput.value = '';
-        this.state.query = '';
-        this.apply(true);
-      }
-    });
+  private listenToControls(): void {
+    const queryInput = this.queryInput;
+    if (queryInput) {
+      this.listen(queryInput, 'input', () => {
+        this.state.query = queryInput.value;
+        this.limit = this.pageSize;
+        this.cancel(this.debounceTimer);
+        this.debounceTimer = this.later(() => this.apply(true), FILTER_DEBOUNCE_MS);
+      });
+      this.listen(queryInput, 'keydown', (event) => {
+        // Escape in a non-empty box clears it; the native search clear fires `input` already.
+        if (event.key === 'Escape' && queryInput.value) {
+          event.preventDefault();
+          queryInput.value = '';
+          this.state.query = '';
+          this.apply(true);
+        }
+      });
+    }
     for (const select of this.facetSelects) {
-      select.addEventListener('change', () => {
+      this.listen(select, 'change', () => {
         const key = select.dataset['ftFacet'] ?? '';
         if (select.value) this.state.facets[key] = select.value;
         else delete this.state.facets[key];
@@ -144,10 +157,18 @@ class FilterableTable extends HTMLElement {
         this.apply(true);
       });
     }
-    this.resetButton?.addEventListener('click', () => this.reset(this.queryInput));
-    for (const control of [this.queryInput, ...this.facetSelects, this.resetButton]) {
-      if (control) control.disabled = false;
+    for (const column of this.columns) {
+      this.listen(column.button, 'click', () => {
+        this.state.sort = nextSort(this.state.sort, column.key);
+        this.limit = this.pageSize;
+        this.apply(true);
+      });
     }
+    for (const button of [this.resetButton, this.clearButton]) {
+      if (button) this.listen(button, 'click', () => this.reset(this.queryInput));
+    }
+    if (this.moreButton) this.listen(this.moreButton, 'click', () => this.showMore());
+    if (this.showAllButton) this.listen(this.showAllButton, 'click', () => this.showMore(Infinity));
   }
 
   /** Turns each header's content into a sort button; `data-sort="none"` opts a column out. */
@@ -166,13 +187,7 @@ class FilterableTable extends HTMLElement {
       icon.setAttribute('aria-hidden', 'true');
       button.append(icon);
       header.append(button);
-      const column: Column = { key: columnKey(header, index), index, header, button };
-      button.addEventListener('click', () => {
-        this.state.sort = nextSort(this.state.sort, column.key);
-        this.limit = this.pageSize;
-        this.apply(true);
-      });
-      columns.push(column);
+      columns.push({ key: columnKey(header, index), index, header, button });
     });
     return columns;
   }
@@ -202,7 +217,7 @@ class FilterableTable extends HTMLElement {
     const clear = document.createElement('button');
     clear.type = 'button';
     clear.textContent = 'Clear filters';
-    clear.addEventListener('click', () => this.reset(this.queryInput));
+    this.clearButton = clear;
     note.cell.append(text, clear);
     return note.row;
   }
@@ -214,11 +229,10 @@ class FilterableTable extends HTMLElement {
     this.moreText = document.createElement('span');
     this.moreButton = document.createElement('button');
     this.moreButton.type = 'button';
-    this.moreButton.addEventListener('click', () => this.showMore());
     const all = document.createElement('button');
     all.type = 'button';
     all.textContent = 'Show all';
-    all.addEventListener('click', () => this.showMore(Infinity));
+    this.showAllButton = all;
     note.cell.append(this.moreText, this.moreButton, all);
     return note.row;
   }
@@ -248,7 +262,7 @@ class FilterableTable extends HTMLElement {
   }
 
   private apply(writeUrl: boolean): void {
-    clearTimeout(this.debounceTimer);
+    this.cancel(this.debounceTimer);
     const terms = queryTerms(this.state.query);
     const matches = this.index.map((row) => rowMatches(row, terms, this.state.facets));
     const reorder = this.updateSort(this.state.sort);
@@ -316,4 +330,4 @@ class FilterableTable extends HTMLElement {
   }
 }
 
-if (!customElements.get('filterable-table')) customElements.define('filterable-table', FilterableTable);
+define('error-catalog-table', FilterableTable);

@@ -1,7 +1,7 @@
 /**
  * The browser side of the lookup: fetches the index shards on demand (the core shard first, the
  * others as queries need them, each once) and runs the engine, which is itself loaded only when
- * the first query comes. Shared by the <error-lookup> widget and the search dialog, so the index
+ * the first query comes. Shared by the <error-catalog-lookup> widget and the search dialog, so the index
  * and the engine are fetched once per page whichever of them asks first.
  */
 import { routes } from '../view/routes';

@@ -7,6 +7,7 @@ import { href } from '../view/href';
 import { routes } from '../view/routes';
 import type { Explanation, HttpFacts, LookupAnswer } from '../lookup/types';
 import { statusClassOf } from '../shared/status-class';
+import { endSentence, joinSentences } from '../shared/sentence';
 
 type Child = Node | string | null | undefined | false;
 
@@ -62,6 +63,7 @@ function renderHttp(facts: HttpFacts): HTMLElement {
     );
   if (facts.requestId)
     fact(list, 'Request id', el('code', {}, facts.requestId), ' — quote it when you contact support.');
+  if (facts.instance) fact(list, 'Instance', el('code', {}, facts.instance), ' — the occurrence the problem is about.');
   if (facts.retryAfterSeconds !== undefined && facts.retryAt) {
     fact(
       list,
@@ -106,13 +108,13 @@ export function renderExplanation(explanation: Explanation, compact: boolean): H
       ' ',
     );
   if (explanation.surfaces.length)
-    meta.append(`On ${explanation.surfaces.map((surface) => surface.name).join(', ')}. `);
+    meta.append(`${endSentence(`On ${explanation.surfaces.map((surface) => surface.name).join(', ')}`)} `);
   if (explanation.deprecated)
     meta.append(
       el('span', { class: 'badge badge--deprecated' }, `Deprecated since ${explanation.deprecated.since}`),
       ' ',
     );
-  meta.append(el('span', { class: 'muted' }, `Matched by ${explanation.matchedBy}.`));
+  meta.append(el('span', { class: 'muted' }, endSentence(`Matched by ${explanation.matchedBy}`)));
   article.append(meta);
 
   const list = el('dl', { class: 'facts' });
@@ -164,7 +166,10 @@ export function renderAnswer(answer: LookupAnswer, options: { compact: boolean; 
   if (
     answer.http &&
     !options.compact &&
-    (answer.http.headerNotes.length || answer.http.status !== undefined || answer.http.requestId)
+    (answer.http.headerNotes.length ||
+      answer.http.status !== undefined ||
+      answer.http.requestId ||
+      answer.http.instance)
   ) {
     fragment.append(renderHttp(answer.http));
   }
@@ -221,11 +226,12 @@ export function announce(answer: LookupAnswer): string {
   const count = answer.explanations.length;
   const best = answer.explanations[0];
   const wait =
-    answer.http?.retryAfterSeconds !== undefined ? ` Retry after ${answer.http.retryAfterSeconds} seconds.` : '';
+    answer.http?.retryAfterSeconds !== undefined ? `Retry after ${answer.http.retryAfterSeconds} seconds` : undefined;
   if (!count)
     return answer.http?.headerNotes.length
-      ? `${answer.http.headerNotes.length} headers explained.${wait}`
+      ? joinSentences([`${answer.http.headerNotes.length} headers explained`, wait])
       : 'Nothing matched. Suggestions are listed below.';
   const title = best ? `${best.code ? `${best.code}: ` : ''}${best.title}` : '';
-  return `${count} ${count === 1 ? 'explanation' : 'explanations'}. Best match: ${title}.${wait}`;
+  // The title is catalog text (a message such as "Order not found.") and may end its own sentence.
+  return joinSentences([`${count} ${count === 1 ? 'explanation' : 'explanations'}`, `Best match: ${title}`, wait]);
 }

@@ -1,9 +1,10 @@
 /**
- * `<search-dialog>`: the header's search. A modal <dialog> (focus kept inside, given back on
+ * `<error-catalog-search>`: the header's search. A modal <dialog> (focus kept inside, given back on
  * close) over Pagefind's JS API, loaded lazily from the built site, with the lookup engine's
  * exact matches listed first. Opens with `/` or Ctrl/Cmd+K; arrows move through the results.
  */
 import type { Explanation } from '../lookup/types';
+import { CatalogElement, define } from './catalog-element';
 import {
   explanationPassesFilters,
   hitFromExplanation,
@@ -32,6 +33,7 @@ const filterLabels: Record<string, string> = {
   type: 'Kind',
   surface: 'Surface',
   status: 'Status class',
+  method: 'Method',
   range: 'Range',
   area: 'Message area',
 };
@@ -55,7 +57,7 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-class SearchDialog extends HTMLElement {
+class SearchDialog extends CatalogElement {
   private base = '/';
   private dialog!: HTMLDialogElement;
   private openButton!: HTMLButtonElement;
@@ -73,7 +75,7 @@ class SearchDialog extends HTMLElement {
   private shown: SearchHit[] = [];
   private pending: PagefindSearch['results'] = [];
 
-  connectedCallback(): void {
+  protected connected(): void {
     const dialog = this.querySelector('dialog');
     const openButton = this.querySelector<HTMLButtonElement>('[data-search-open]');
     const input = this.querySelector<HTMLInputElement>('[data-search-input]');
@@ -85,11 +87,11 @@ class SearchDialog extends HTMLElement {
     Object.assign(this, { dialog, openButton, input, list, count, filterBox, moreButton });
     this.base = this.dataset['base'] ?? '/';
 
-    openButton.addEventListener('click', () => this.open());
+    this.listen(openButton, 'click', () => this.open());
     // Start fetching on intent, so the index is usually there by the time the dialog opens.
-    openButton.addEventListener('pointerenter', () => this.warmUp(), { once: true });
-    openButton.addEventListener('focus', () => this.warmUp(), { once: true });
-    document.addEventListener('keydown', (event) => {
+    this.listen(openButton, 'pointerenter', () => this.warmUp(), { once: true });
+    this.listen(openButton, 'focus', () => this.warmUp(), { once: true });
+    this.listen(document, 'keydown', (event) => {
       if (event.defaultPrevented) return;
       const shortcut = {
         key: event.key,
@@ -104,31 +106,43 @@ class SearchDialog extends HTMLElement {
       if (this.dialog.open) this.input.focus();
       else this.open();
     });
-    this.querySelector('[data-search-close]')?.addEventListener('click', () => dialog.close());
-    this.querySelector('[data-search-form]')?.addEventListener('submit', (event) => {
-      event.preventDefault();
-      this.links()[0]?.click();
-    });
+    const close = this.querySelector('[data-search-close]');
+    if (close) this.listen(close, 'click', () => dialog.close());
+    const form = this.querySelector('[data-search-form]');
+    if (form)
+      this.listen(form, 'submit', (event) => {
+        event.preventDefault();
+        this.links()[0]?.click();
+      });
     // A click on the backdrop lands on the <dialog> itself (its frame fills the box).
-    dialog.addEventListener('click', (event) => {
+    this.listen(dialog, 'click', (event) => {
       if (event.target === dialog) dialog.close();
     });
-    dialog.addEventListener('close', () => this.restoreFocus());
+    this.listen(dialog, 'close', () => this.restoreFocus());
     // Following a result closes the dialog, also for a section of the current page (#anchor);
     // focus then stays with the browser's navigation instead of going back to the header.
-    list.addEventListener('click', (event) => {
+    this.listen(list, 'click', (event) => {
       if (!(event.target instanceof Element) || !event.target.closest('a[href]')) return;
       if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return; // opened elsewhere: stay
       this.returnFocusTo = null;
       dialog.close();
     });
-    dialog.addEventListener('keydown', (event) => this.onDialogKey(event));
-    input.addEventListener('input', () => {
+    this.listen(dialog, 'keydown', (event) => this.onDialogKey(event));
+    this.listen(input, 'input', () => {
       this.list.setAttribute('aria-busy', 'true');
-      clearTimeout(this.debounceTimer);
-      this.debounceTimer = setTimeout(() => void this.runSearch(), SEARCH_DEBOUNCE_MS);
+      this.cancel(this.debounceTimer);
+      this.debounceTimer = this.later(() => void this.runSearch(), SEARCH_DEBOUNCE_MS);
     });
-    moreButton.addEventListener('click', () => void this.showMore());
+    // The filter selects are made once the index is loaded; one listener serves them all.
+    this.listen(filterBox, 'change', (event) => {
+      const select = event.target;
+      const name = select instanceof HTMLSelectElement ? select.dataset['filter'] : undefined;
+      if (!(select instanceof HTMLSelectElement) || !name) return;
+      if (select.value) this.filters[name] = select.value;
+      else delete this.filters[name];
+      void this.runSearch();
+    });
+    this.listen(moreButton, 'click', () => void this.showMore());
     openButton.disabled = false;
   }
 
@@ -150,7 +164,7 @@ class SearchDialog extends HTMLElement {
   }
 
   private restoreFocus(): void {
-    clearTimeout(this.debounceTimer);
+    this.cancel(this.debounceTimer);
     this.ticket++;
     this.list.removeAttribute('aria-busy');
     if (!this.returnFocusTo) return;
@@ -204,11 +218,6 @@ class SearchDialog extends HTMLElement {
         select.append(option);
       }
       select.firstElementChild?.setAttribute('value', '');
-      select.addEventListener('change', () => {
-        if (select.value) this.filters[name] = select.value;
-        else delete this.filters[name];
-        void this.runSearch();
-      });
       field.append(label, select);
       this.filterBox.append(field);
     }
@@ -216,7 +225,7 @@ class SearchDialog extends HTMLElement {
   }
 
   private async runSearch(): Promise<void> {
-    clearTimeout(this.debounceTimer);
+    this.cancel(this.debounceTimer);
     const ticket = ++this.ticket;
     const query = this.input.value.trim();
     const filters = { ...this.filters };
@@ -350,4 +359,4 @@ class SearchDialog extends HTMLElement {
   }
 }
 
-if (!customElements.get('search-dialog')) customElements.define('search-dialog', SearchDialog);
+define('error-catalog-search', SearchDialog);

@@ -5,6 +5,7 @@
  */
 import type { Explanation, LookupAnswer } from '../lookup/types';
 import { PAGE_TYPES, rangeLabel } from '../view/search-meta';
+import { comparableText } from '../shared/fold-text';
 import { statusClassOf } from '../shared/status-class';
 
 /** One piece of an excerpt: plain text, highlighted or not. */
@@ -124,16 +125,6 @@ export function mergeHits(exact: readonly SearchHit[], found: readonly SearchHit
     merged.push(hit);
   }
   return merged;
-}
-
-/** Case, accents, punctuation and underscores ignored: `CUSTOMER_NOT_FOUND` ~ `Customer not found.` */
-export function comparableText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 }
 
 /** The message template without its placeholders, comparable: `Customer {id} not found.` → `customer not found`. */

@@ -1,9 +1,10 @@
 /**
- * `<theme-toggle>`: a select of System / Light / Dark. The server renders it disabled (it needs
+ * `<error-catalog-theme-toggle>`: a select of System / Light / Dark. The server renders it disabled (it needs
  * JavaScript to do anything); this element enables it, shows the remembered choice, applies and
  * remembers a new one, and follows choices made in other tabs. The choice was already applied
  * before the first paint by theme-init.js (see src/elements/theme-preference.ts).
  */
+import { CatalogElement, define } from './catalog-element';
 import {
   applyThemeChoice,
   isThemeChoice,
@@ -20,29 +21,25 @@ function safeLocalStorage(): Storage | undefined {
   }
 }
 
-class ThemeToggle extends HTMLElement {
+class ThemeToggle extends CatalogElement {
   #select: HTMLSelectElement | null = null;
-  #onStorage = (event: StorageEvent) => {
-    if (event.key !== THEME_STORAGE_KEY && event.key !== null) return;
-    this.#show(readThemeChoice(safeLocalStorage()));
-  };
 
-  connectedCallback(): void {
-    this.#select = this.querySelector('select');
-    if (!this.#select) return;
+  protected connected(): void {
+    const select = this.querySelector('select');
+    this.#select = select;
+    if (!select) return;
     this.#show(readThemeChoice(safeLocalStorage()));
-    this.#select.addEventListener('change', () => {
-      const choice = this.#select?.value;
-      if (!isThemeChoice(choice)) return;
-      applyThemeChoice(document.documentElement, choice);
-      writeThemeChoice(safeLocalStorage(), choice);
+    this.listen(select, 'change', () => {
+      if (!isThemeChoice(select.value)) return;
+      applyThemeChoice(document.documentElement, select.value);
+      writeThemeChoice(safeLocalStorage(), select.value);
     });
-    this.#select.disabled = false;
-    window.addEventListener('storage', this.#onStorage);
-  }
-
-  disconnectedCallback(): void {
-    window.removeEventListener('storage', this.#onStorage);
+    // A choice made in another tab.
+    this.listen(window, 'storage', (event) => {
+      if (event.key !== THEME_STORAGE_KEY && event.key !== null) return;
+      this.#show(readThemeChoice(safeLocalStorage()));
+    });
+    select.disabled = false;
   }
 
   #show(choice: ReturnType<typeof readThemeChoice>): void {
@@ -51,4 +48,4 @@ class ThemeToggle extends HTMLElement {
   }
 }
 
-if (!customElements.get('theme-toggle')) customElements.define('theme-toggle', ThemeToggle);
+define('error-catalog-theme-toggle', ThemeToggle);

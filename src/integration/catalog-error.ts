@@ -3,13 +3,17 @@ import { AstroError } from 'astro/errors';
 import { resolve } from 'node:path';
 import type { CatalogError } from '../catalog/problems';
 
-/** The hint shown under a catalog report. */
-const CATALOG_HINT =
-  'Fix each problem in the file and line it names (its "Fix:" line says how), then build again. ' +
-  'Every problem is listed at once.';
+/** The hint shown under a catalog report: a build is run again, the dev server reloads the page itself. */
+function catalogHint(command: 'build' | 'dev'): string {
+  const then = command === 'dev' ? 'then save the file: the page reloads by itself' : 'then build again';
+  return (
+    `Fix each problem in the file and line it names (its "Fix:" line says how), ${then}. ` +
+    'Every problem is listed at once; `npx error-catalog check` prints the same report without building.'
+  );
+}
 
-export function catalogAstroError(error: CatalogError): AstroError {
-  const astroError = new AstroError(error.message, CATALOG_HINT);
+export function catalogAstroError(error: CatalogError, command: 'build' | 'dev' = 'build'): AstroError {
+  const astroError = new AstroError(error.message, catalogHint(command));
   astroError.name = 'CatalogError';
   // The author's mistake is in the catalog, not in this code: point at the first problem's file
   // and line, and print no stack trace of ours.

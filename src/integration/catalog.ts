@@ -15,11 +15,12 @@ let built: Catalog | undefined;
 export function getCatalog(): Catalog {
   if (built) return built;
   try {
-    const catalog = loadCatalogOnce(options.catalogDir);
+    // In dev, each file's parse is kept, so an edit re-reads only the file that changed.
+    const catalog = loadCatalogOnce(options.catalogDir, { incremental: import.meta.env.DEV });
     // Files do not change during a build; components ask for the catalog thousands of times.
     if (!import.meta.env.DEV) built = catalog;
     return catalog;
   } catch (error) {
-    throw error instanceof CatalogError ? catalogAstroError(error) : error;
+    throw error instanceof CatalogError ? catalogAstroError(error, import.meta.env.DEV ? 'dev' : 'build') : error;
   }
 }

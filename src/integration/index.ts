@@ -2,56 +2,67 @@
  * `errorCatalog()`: the one Astro integration that turns a catalog folder into the error-reference
  * site. In astro.config.mjs: `integrations: [errorCatalog({ catalogDir: 'catalog' })]`.
  *
- * - `astro:config:setup` validates the options, adds MDX (the guides), gives pages the options
- *   through `virtual:error-catalog/options`, and loads and checks the catalog once: a bad catalog
- *   stops `astro build` with an AstroError listing every problem (file:line, field, fix).
- * - `astro:server:setup` (dev) watches the catalog folder and reloads the open page on a change;
- *   a mistake shows in the dev overlay until it is fixed.
- * - `astro:build:done` writes the sitemap and `_redirects`, then the Pagefind search index, so
- *   `astro build` alone yields the whole site.
+ * - `astro:config:setup` validates the options, adds MDX (the guides) and the sitemap, gives pages
+ *   the options through `virtual:error-catalog/options`, and loads and checks the catalog once: a
+ *   bad catalog stops `astro build` with an AstroError listing every problem (file:line, field, fix).
+ * - `astro:server:setup` (dev) watches the catalog folder; on a change it re-checks the catalog
+ *   (parsing only the changed file) and reloads the open page; a mistake shows in the terminal and
+ *   in the dev overlay until it is fixed.
+ * - `astro:build:done` writes `_redirects`, then the Pagefind search index, and the sitemap
+ *   integration (`@astrojs/sitemap`, added here) writes the sitemap, so `astro build` alone yields
+ *   the whole site.
  */
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import { AstroError } from 'astro/errors';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCatalogOnce } from '../catalog/index';
 import { CatalogError } from '../catalog/problems';
 import { catalogAstroError } from './catalog-error';
-import { errorCatalogOptionsSchema, type ErrorCatalogOptions, type ErrorCatalogUserOptions } from './options';
+import { parseErrorCatalogOptions, type ErrorCatalogOptions, type ErrorCatalogUserOptions } from './options';
 import { writeSearchIndex } from './pagefind';
-import { writePublishingFiles } from './publishing-hooks';
+import { sitemapPageFilter, writeRedirectsFile } from './publishing-hooks';
 import { virtualModulesPlugin } from './virtual-modules';
 
+/** How long the catalog folder must be quiet after a change before it is read (one save, several events). */
+const SAVE_SETTLE_MS = 30;
+
 export function errorCatalog(userOptions: ErrorCatalogUserOptions = {}): AstroIntegration {
-  const parsed = errorCatalogOptionsSchema.safeParse(userOptions);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `- ${issue.path.join('.') || 'options'}: ${issue.message}`);
-    throw new AstroError(
-      `Invalid errorCatalog() options in astro.config.mjs:\n${lines.join('\n')}`,
-      'errorCatalog() takes { catalogDir?: string, search?: boolean }.',
-    );
-  }
+  const parsed = parseErrorCatalogOptions(userOptions);
   let options: ErrorCatalogOptions;
   let base = '/';
   let site = 'http://localhost/';
+  let sitemapFilter: ((url: string) => boolean) | undefined;
+  /** Asked by the sitemap at the end of the build, once the catalog and the config are known. */
+  const listedInSitemap = (url: string) => {
+    sitemapFilter ??= sitemapPageFilter(loadCatalogOnce(options.catalogDir), base, site);
+    return sitemapFilter(url);
+  };
 
   return {
     name: 'error-catalog',
     hooks: {
       'astro:config:setup': ({ config, command, updateConfig, logger }) => {
         const root = fileURLToPath(config.root);
-        const catalogDir = isAbsolute(parsed.data.catalogDir)
-          ? parsed.data.catalogDir
-          : resolve(root, parsed.data.catalogDir);
-        options = { ...parsed.data, catalogDir };
-        updateConfig({
-          integrations: [mdx()],
-          vite: { plugins: [virtualModulesPlugin(options)] },
-        });
+        const catalogDir = isAbsolute(parsed.catalogDir) ? parsed.catalogDir : resolve(root, parsed.catalogDir);
+        options = { ...parsed, catalogDir };
+        // A project that adds MDX or the sitemap itself keeps its own configuration of them.
+        const added = new Set(config.integrations.map((integration) => integration.name));
+        const integrations: AstroIntegration[] = [];
+        if (!added.has('@astrojs/mdx')) integrations.push(mdx());
+        if (options.sitemap && !added.has('@astrojs/sitemap'))
+          integrations.push(
+            sitemap({
+              filter: (url) => listedInSitemap(url),
+              // Plain page URLs: no news, image, video or alternate-language entries to declare.
+              namespaces: { news: false, xhtml: false, image: false, video: false },
+            }),
+          );
+        updateConfig({ integrations, vite: { plugins: [virtualModulesPlugin(options)] } });
         try {
           // Kept for the pages of this build, so the catalog is parsed once.
-          const catalog = loadCatalogOnce(catalogDir);
+          const catalog = loadCatalogOnce(catalogDir, { incremental: command === 'dev' });
           logger.info(
             `${relative(process.cwd(), catalogDir) || '.'}/: ${catalog.codes.length} codes, ${catalog.statuses.length} statuses`,
           );
@@ -67,22 +78,47 @@ export function errorCatalog(userOptions: ErrorCatalogUserOptions = {}): AstroIn
         base = config.base;
         site = config.site ?? site;
       },
-      'astro:server:setup': ({ server }) => {
-        server.watcher.add(options.catalogDir);
-        const reload = (file: string) => {
-          if (!file.startsWith(options.catalogDir) || file.endsWith('.mdx')) return;
-          // The model is re-read (only the files that changed) on the next request; every page
-          // depends on it, so the open page reloads.
+      'astro:server:setup': ({ server, logger }) => {
+        const dir = options.catalogDir;
+        // The catalog may live outside the project (CATALOG_DIR), where Vite does not watch.
+        server.watcher.add(dir);
+        const changed = new Set<string>();
+        let settle: ReturnType<typeof setTimeout> | undefined;
+        // Check the catalog now, not when the page asks: the report reaches the terminal even with
+        // no page open, and the reloaded page finds the model ready. Only the changed files are
+        // parsed again; the cross-checks run over all files.
+        const checkAndReload = () => {
+          const files = [...changed].map((file) => relative(dir, file));
+          changed.clear();
+          const started = performance.now();
+          try {
+            const catalog = loadCatalogOnce(dir, { incremental: true });
+            const ms = Math.round(performance.now() - started);
+            const what = files.length === 1 ? files[0] : `${files.length} files`;
+            logger.info(`${what} changed: ${catalog.codes.length} codes checked in ${ms} ms`);
+          } catch (error) {
+            // The page shows the same report in the overlay until the file is fixed.
+            logger.error(error instanceof Error ? error.message : String(error));
+          }
           server.ws.send({ type: 'full-reload', path: '*' });
         };
-        server.watcher.on('change', reload);
-        server.watcher.on('add', reload);
-        server.watcher.on('unlink', reload);
+        const onCatalogChange = (file: string) => {
+          // Guides are the content collection's: it reloads them itself.
+          if (!file.startsWith(dir + sep) || file.endsWith('.mdx')) return;
+          changed.add(file);
+          // An editor's save can arrive as several events (the file emptied, then written): read it
+          // once they have settled, never half-written.
+          clearTimeout(settle);
+          settle = setTimeout(checkAndReload, SAVE_SETTLE_MS);
+        };
+        server.watcher.on('change', onCatalogChange);
+        server.watcher.on('add', onCatalogChange);
+        server.watcher.on('unlink', onCatalogChange);
       },
-      'astro:build:done': async ({ dir, pages, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const catalog = loadCatalogOnce(options.catalogDir);
-        logger.info(writePublishingFiles({ outDir, routes: pages.map((page) => page.pathname), base, site, catalog }));
+        logger.info(writeRedirectsFile({ outDir, base, catalog }));
         if (options.search) {
           const started = performance.now();
           const { pages: indexed } = await writeSearchIndex(outDir);

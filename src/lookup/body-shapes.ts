@@ -4,7 +4,8 @@
  * no catalog declares — RFC 9457 problem details, JSON:API `errors[]`, Google `error.status` +
  * `details[].reason`, Microsoft `error.code` + `innererror`, `{statusCode, message[], error}`,
  * `{error, errors{field:[…]}}`, OAuth `{error, error_description}` — written as the same kind of
- * field paths. The shape that explains most of the body wins; a bounded walk is the last resort.
+ * field paths. A declared envelope that fits the body wins over every public shape; otherwise the
+ * shape that explains most of the body wins. A bounded walk is the last resort.
  */
 import type { EnvelopeFields } from '../schemas/envelope';
 import { evaluateFieldPath, type FieldPathMatch } from '../schemas/field-path-grammar';
@@ -33,6 +34,8 @@ export interface BodyReading {
   items: BodyItem[];
   status?: number;
   requestId?: string;
+  /** An RFC 9457 `instance`: the occurrence, often the resource, the problem is about. */
+  instance?: string;
 }
 
 /** Field paths of one part of a shape; extends the envelope's fields with what public shapes need. */
@@ -41,8 +44,6 @@ interface ShapePart extends EnvelopeFields {
   extraCodes?: string[];
   /** The message of each `field` entry, when it is not `message` or `detail` at the same place. */
   fieldMessage?: string;
-  /** An RFC 9457 type URI. */
-  typeUrl?: string;
 }
 
 interface Shape {
@@ -79,10 +80,12 @@ const PUBLIC_SHAPES: Shape[] = [
         code: 'code',
         title: 'title',
         message: 'detail',
-        typeUrl: 'type',
+        type: 'type',
+        instance: 'instance',
         field: 'errors[].pointer',
         fieldMessage: 'errors[].detail',
-        requestId: 'instance',
+        // ASP.NET Core's problem details carry the request's trace id as the `traceId` extension.
+        requestId: 'traceId',
       },
     ],
   },
@@ -302,9 +305,15 @@ interface PartReading {
   items: BodyItem[];
   status?: number;
   requestId?: string;
+  instance?: string;
   /** How many kinds of field the part found: the shape's fit. */
   fit: number;
+  /** Where each value the part's paths reached sits in the body (`error.code`, `errors[1].detail`), and as which part. */
+  covered: Map<string, PartName>;
 }
+
+/** The parts of an error an envelope can declare. */
+type PartName = keyof EnvelopeFields;
 
 /** Reads the items one part of a shape finds in `body`. */
 function readPart(body: unknown, part: ShapePart): PartReading {
@@ -331,7 +340,24 @@ function readPart(body: unknown, part: ShapePart): PartReading {
     (match) => asText(match.value) !== undefined && match.bindings.field !== undefined,
   );
   const requestIds = evaluate(body, part.requestId).filter((match) => asCode(match.value) !== undefined);
-  const typeUrls = evaluate(body, part.typeUrl).filter((match) => asText(match.value) !== undefined);
+  const typeUrls = evaluate(body, part.type).filter((match) => asText(match.value) !== undefined);
+  const instances = evaluate(body, part.instance).filter((match) => asText(match.value) !== undefined);
+  const covered = new Map<string, PartName>();
+  const cover = (name: PartName, path: string | undefined, matches: readonly FieldPathMatch[]) => {
+    if (path) for (const match of matches) covered.set(describeAt(path, match), name);
+  };
+  cover('code', part.code, codes);
+  for (const { path, match } of extra) cover('code', path, [match]);
+  cover('message', part.message, messages);
+  cover('title', part.title, titles);
+  cover('detail', part.detail, details);
+  cover('status', part.status, statuses);
+  cover('field', part.field, fields);
+  cover('field', part.fieldMessage, fieldMessages);
+  cover('fieldErrors', part.fieldErrors, fieldMap);
+  cover('requestId', part.requestId, requestIds);
+  cover('type', part.type, typeUrls);
+  cover('instance', part.instance, instances);
   const fit = [
     codes.length || extra.length,
     messages.length,
@@ -342,11 +368,13 @@ function readPart(body: unknown, part: ShapePart): PartReading {
     fieldMap.length,
     requestIds.length,
     typeUrls.length,
+    instances.length,
   ].filter(Boolean).length;
   const rootStatus = statuses.find((match) => match.trail.length === 0);
-  const reading: PartReading = { items: [], fit };
+  const reading: PartReading = { items: [], fit, covered };
   if (rootStatus) reading.status = asStatus(rootStatus.value);
   if (requestIds[0]) reading.requestId = asCode(requestIds[0].value)!;
+  if (instances[0]) reading.instance = asText(instances[0].value)!;
 
   // A message path that reaches a list of strings (NestJS `message: string[]`) holds one
   // validation message per broken rule: they become field errors of one error.
@@ -435,33 +463,66 @@ function readPart(body: unknown, part: ShapePart): PartReading {
   return reading;
 }
 
-function readShape(body: unknown, shape: Shape): { reading: BodyReading; fit: number } | undefined {
+interface ShapeReading {
+  reading: BodyReading;
+  fit: number;
+  covered: Map<string, PartName>;
+  shape: Shape;
+}
+
+function readShape(body: unknown, shape: Shape): ShapeReading | undefined {
   if (shape.detect && !(isRecord(body) && shape.detect(body))) return undefined;
   const reading: BodyReading = {
     shape: { id: shape.id, name: shape.name, declared: shape.declared, surfaces: shape.surfaces },
     items: [],
   };
   let fit = 0;
+  const covered = new Map<string, PartName>();
   for (const part of shape.parts) {
     const partReading = readPart(body, part);
     if (!partReading.items.length) continue;
     fit += partReading.fit;
+    for (const [place, name] of partReading.covered) covered.set(place, name);
     reading.items.push(...partReading.items);
     reading.status ??= partReading.status;
     reading.requestId ??= partReading.requestId;
+    reading.instance ??= partReading.instance;
     // The first part that finds something is the shape's main reading; later parts add sub-errors
     // (Microsoft details[]) but a fallback part (`{ message }` after `{ code, message }`) adds nothing new.
     if (shape.id === 'flat' || shape.id === 'field-map') break;
   }
   if (!reading.items.length) return undefined;
   reading.items = reading.items.slice(0, MAX_ITEMS);
-  return { reading, fit };
+  return { reading, fit, covered, shape };
 }
 
 /**
- * Reads `body` with every declared envelope and public shape and keeps the best fit: the one that
- * found the most kinds of field. Declared envelopes win ties, and an envelope whose media type is
- * the response's Content-Type gets a head start. A top-level array is read item by item.
+ * True when a public shape's reading shows that the body is not in the declared envelope after
+ * all: it explains every value the envelope explains, and more, and some of that more is a part the
+ * envelope declares elsewhere (a JSON:API body has `errors[].code` like the envelope, but its
+ * message sits in `errors[].detail`, not in the envelope's `errors[].message`). Members the
+ * envelope does not declare at all (an RFC 9457 `instance` it leaves out) do not count against it.
+ */
+function outfits(publicReading: ShapeReading, declared: ShapeReading): boolean {
+  if (publicReading.covered.size <= declared.covered.size) return false;
+  for (const place of declared.covered.keys()) if (!publicReading.covered.has(place)) return false;
+  const declaredParts = new Set(
+    declared.shape.parts.flatMap((part) =>
+      (Object.keys(part) as PartName[]).filter((name) => part[name] !== undefined),
+    ),
+  );
+  for (const [place, name] of publicReading.covered)
+    if (!declared.covered.has(place) && declaredParts.has(name)) return true;
+  return false;
+}
+
+/**
+ * Reads `body` with every declared envelope and public shape. A declared envelope that fits the
+ * body — reads an error from it, and no public shape shows it does not (`outfits`) — wins over every
+ * public shape: an API's own envelope is what its bodies are, even when they also look like a
+ * public format (RFC 9457 with the API's own `request_id`). Among the rest, the one that found the most kinds of
+ * field wins; one whose media type is the response's Content-Type gets a head start. A top-level
+ * array is read item by item.
  */
 export function readBody(
   body: unknown,
@@ -477,13 +538,18 @@ export function readBody(
     return { ...readings[0]!, items: readings.flatMap((reading) => reading.items).slice(0, MAX_ITEMS) };
   }
   const mediaType = contentType?.split(';')[0]?.trim().toLowerCase();
-  let best: { reading: BodyReading; score: number } | undefined;
-  for (const shape of [...declaredShapes(envelopes), ...PUBLIC_SHAPES]) {
-    const result = readShape(body, shape);
-    if (!result) continue;
-    const score = result.fit + (shape.declared ? 0.5 : 0) + (mediaType && shape.mediaType === mediaType ? 1 : 0);
-    if (!best || score > best.score) best = { reading: result.reading, score };
-  }
+  const readings = [...declaredShapes(envelopes), ...PUBLIC_SHAPES]
+    .map((shape) => readShape(body, shape))
+    .filter((reading): reading is ShapeReading => reading !== undefined);
+  const publicReadings = readings.filter((reading) => !reading.shape.declared);
+  const fitting = readings.filter(
+    (reading) => reading.shape.declared && !publicReadings.some((other) => outfits(other, reading)),
+  );
+  const score = (reading: ShapeReading) =>
+    reading.fit + (reading.shape.declared ? 0.5 : 0) + (mediaType && reading.shape.mediaType === mediaType ? 1 : 0);
+  let best: ShapeReading | undefined;
+  // Earlier shapes win ties: envelopes in catalog order, public shapes in order of preference.
+  for (const reading of fitting.length ? fitting : readings) if (!best || score(reading) > score(best)) best = reading;
   return best?.reading ?? walkBody(body);
 }
 

@@ -5,8 +5,9 @@
  */
 import { isNumericCode } from '../catalog/codes';
 import type { Catalog, Code, Message } from '../catalog/model';
-import { catalogIndex, codeTitle } from '../catalog/queries';
+import { catalogIndex, codeTitle, headerSurfaces } from '../catalog/queries';
 import { retrySentence, type RetryContext } from '../view/retry-text';
+import { lookupExamples } from '../view/lookup-examples';
 import {
   CORE_SHARD,
   LOOKUP_INDEX_FORMAT,
@@ -45,7 +46,12 @@ export interface LookupIndexOptions {
   frequentWordShare?: number;
 }
 
-const MAX_SHARDS = 128;
+/**
+ * At most this many token or word shards. 256 keeps each word shard near its target size up to
+ * about 10,000 codes, so a message's first answer stays under 30 KB of gzip there (with 128, the
+ * shards of a 10,000-code catalog were twice the target and a message needed 30.2 KB).
+ */
+const MAX_SHARDS = 256;
 
 /** The smallest power of two ≥ `wanted`, between 1 and MAX_SHARDS: shard counts stay stable as a catalog grows. */
 function shardCount(items: number, perShard: number): number {
@@ -69,8 +75,8 @@ export function recordWords(record: LookupRecord): string[] {
 export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions = {}): LookupIndexFiles {
   const recordsPerShard = options.recordsPerShard ?? 16;
   const { retryContext, codeByKey, statusByNumber } = catalogIndex(catalog);
-  const retryText = (advice: Parameters<typeof retrySentence>[0]) =>
-    retrySentence(advice, retryContext satisfies RetryContext);
+  const retryText = (advice: Parameters<typeof retrySentence>[0], status: number | undefined) =>
+    retrySentence(advice, retryContext satisfies RetryContext, status);
 
   // Records: codes in catalog order (grouped by space, numeric before symbolic), then messages.
   const records: LookupRecord[] = [];
@@ -118,7 +124,7 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
       message: code.message,
       cause: code.cause,
       ...(code.resolution ? { resolution: code.resolution } : {}),
-      retry: retryText(code.retry),
+      retry: retryText(code.retry, code.status),
       ...(code.range ? { range: code.range } : {}),
       ...(code.deprecated
         ? {
@@ -148,7 +154,7 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
       ...(status !== undefined ? { status } : {}),
       ...(message.meaning ? { meaning: message.meaning } : {}),
       ...(message.resolution ? { resolution: message.resolution } : {}),
-      ...(retry ? { retry: retryText(retry) } : {}),
+      ...(retry ? { retry: retryText(retry, status) } : {}),
       ...(code
         ? {
             code: {
@@ -238,7 +244,7 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
         reason: status.reason,
         meaning: status.meaning,
         ...(status.action ? { action: status.action } : {}),
-        retry: retryText(status.retry),
+        retry: retryText(status.retry, status.status),
         ...(overrides.length
           ? {
               surfaces: Object.fromEntries(
@@ -247,7 +253,7 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
                   {
                     ...(override.meaning ? { meaning: override.meaning } : {}),
                     ...(override.action ? { action: override.action } : {}),
-                    ...(override.retry ? { retry: retryText(override.retry) } : {}),
+                    ...(override.retry ? { retry: retryText(override.retry, status.status) } : {}),
                   },
                 ]),
               ),
@@ -255,14 +261,18 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
           : {}),
       };
     }),
-    headers: catalog.headers.map((header) => ({
-      name: header.name,
-      meaning: header.meaning,
-      ...(header.format ? { format: header.format } : {}),
-    })),
+    headers: catalog.headers.map((header) => {
+      const only = headerSurfaces(catalog, header);
+      return {
+        name: header.name,
+        meaning: header.meaning,
+        ...(header.format ? { format: header.format } : {}),
+        ...(only ? { surfaceNames: only.map((surface) => surface.name) } : {}),
+      };
+    }),
     commonWords,
     frequentWords,
-    examples: exampleQueries(catalog),
+    examples: lookupExamples(catalog),
   };
 
   // Every token and word shard exists, even an empty one, so a fetch for any hash never fails.
@@ -307,21 +317,4 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
   if (CORE_SHARD in shards) throw new Error('a shard is named like the core shard');
   core.version = (hashString(JSON.stringify(shards)) ^ hashString(JSON.stringify(core))).toString(36);
   return { core, shards };
-}
-
-/** Real entries to quote in "try …" suggestions. */
-function exampleQueries(catalog: Catalog): CoreShard['examples'] {
-  const named = catalog.codes.find((code) => code.name && !code.deprecated) ?? catalog.codes[0];
-  const numeric = catalog.codes.find((code) => isNumericCode(code.code) && !code.deprecated) ?? named;
-  const status =
-    catalog.statuses.find((entry) => entry.status === 429) ?? catalog.statuses.find((entry) => entry.status >= 400);
-  const message = catalog.codes.find(
-    (code) => !code.message.includes('{') && code.message.split(' ').length >= 3,
-  )?.message;
-  return {
-    ...(numeric ? { code: numeric.code } : {}),
-    ...(named?.name ? { name: named.name } : {}),
-    ...(message ? { message } : {}),
-    ...(status ? { status: status.status } : {}),
-  };
 }

@@ -17,6 +17,7 @@ import { explainHeaders, parseHttp, type ParsedHttp } from './http-facts';
 import { HTTP_REASONS, statusForReason } from './http-reasons';
 import { IndexReader, type LookupIndex } from './index-reader';
 import { resolveCode } from './resolve-code';
+import { SCORE } from './scores';
 import { searchText, shownHits } from './text-search';
 import type { LookupAnswer } from './types';
 
@@ -176,13 +177,20 @@ function explainHttp(context: Context, http: ParsedHttp): void {
   if (http.status !== undefined) {
     const documented = set.has((explanation) => explanation.kind === 'code' || explanation.kind === 'message');
     const statusFacts = {
-      score: documented ? 45 : 85,
+      score: documented ? SCORE.statusBesideDocumented : SCORE.responseStatusAlone,
       exact: false,
       matchedBy: http.statusLine ? 'the status line' : 'the status header',
     };
     set.add(statusExplanation(reader, http.status, statusFacts));
     for (const surface of statusOverrides(reader, http.status))
-      set.add(statusExplanation(reader, http.status, { ...statusFacts, score: statusFacts.score - 1 }, surface));
+      set.add(
+        statusExplanation(
+          reader,
+          http.status,
+          { ...statusFacts, score: statusFacts.score + SCORE.surfaceVariantOfStatus },
+          surface,
+        ),
+      );
   }
 }
 
@@ -209,7 +217,9 @@ function explainNumber(
     };
     set.add(statusExplanation(reader, value, facts));
     for (const surface of statusOverrides(reader, value))
-      set.add(statusExplanation(reader, value, { ...facts, score: facts.score - 1 }, surface));
+      set.add(
+        statusExplanation(reader, value, { ...facts, score: facts.score + SCORE.surfaceVariantOfStatus }, surface),
+      );
     found = true;
   }
   const codes = resolveCode(reader, digits);
@@ -218,7 +228,7 @@ function explainNumber(
     const where = spaces.size > 1 ? ` in ${reader.space(record.space)?.name ?? record.space}` : '';
     set.add(
       codeExplanation(reader, record, {
-        score: options.score - (isStatus ? 2 : 0),
+        score: options.score + (isStatus ? SCORE.codeThatIsAlsoStatus : 0),
         exact: options.exact,
         matchedBy: `${options.exact ? 'exact code' : `code ${options.via}`}${where}`,
       }),
@@ -232,7 +242,7 @@ function explainNumber(
       if (!range) continue;
       set.add(
         rangeExplanation(reader, space, range, value, {
-          score: options.score - 30,
+          score: options.score + SCORE.rangeOfUndocumentedNumber,
           exact: false,
           matchedBy: `undocumented code in the ${range.name} range`,
         }),
@@ -257,7 +267,7 @@ function explainToken(
     const label = by === 'code' ? 'code' : 'name';
     set.add(
       codeExplanation(reader, record, {
-        score: options.score - (by === 'name' ? 3 : 0),
+        score: options.score + (by === 'name' ? SCORE.codeFoundByName : 0),
         exact: options.exact,
         matchedBy: `${options.exact ? `exact ${label}` : `${label} ${options.via}`}${where}`,
       }),
@@ -279,7 +289,7 @@ function explainText(context: Context, text: string, options: { keepKind?: boole
   const single = !/\s/.test(text) && text.length <= 100;
   if (single) {
     if (/^\d+$/.test(text)) {
-      const found = explainNumber(context, text, { exact: true, score: 100, via: '', ranges: true });
+      const found = explainNumber(context, text, { exact: true, score: SCORE.exactInput, via: '', ranges: true });
       setKind(
         set.has((explanation) => explanation.kind === 'code' || explanation.kind === 'range')
           ? 'code'
@@ -299,14 +309,18 @@ function explainText(context: Context, text: string, options: { keepKind?: boole
           (entry) => entry.record.space === space.id,
         )) {
           set.add(
-            codeExplanation(reader, record, { score: 100, exact: true, matchedBy: `exact code in ${space.name}` }),
+            codeExplanation(reader, record, {
+              score: SCORE.exactInput,
+              exact: true,
+              matchedBy: `exact code in ${space.name}`,
+            }),
           );
         }
         setKind('code');
         if (set.size) return;
       }
     }
-    if (explainToken(context, text, { exact: true, score: 100, via: '' })) {
+    if (explainToken(context, text, { exact: true, score: SCORE.exactInput, via: '' })) {
       setKind(set.has((explanation) => explanation.matchedBy.startsWith('exact name')) ? 'name' : 'code');
       return;
     }
@@ -321,20 +335,31 @@ function explainText(context: Context, text: string, options: { keepKind?: boole
 
   const phraseStatus = text.length <= 60 ? statusForReason(text) : undefined;
   if (phraseStatus !== undefined)
-    set.add(statusExplanation(reader, phraseStatus, { score: 88, exact: false, matchedBy: 'HTTP reason phrase' }));
+    set.add(
+      statusExplanation(reader, phraseStatus, {
+        score: SCORE.reasonPhrase,
+        exact: false,
+        matchedBy: 'HTTP reason phrase',
+      }),
+    );
 
   const head = text.slice(0, 4000);
   let numbers = 0;
   for (const match of head.matchAll(NUMBER_IN_TEXT)) {
     if (++numbers > 8) break;
-    explainNumber(context, match[1]!, { exact: false, score: 80, via: 'in the text', ranges: head.length <= 40 });
+    explainNumber(context, match[1]!, {
+      exact: false,
+      score: SCORE.numberInText,
+      via: 'in the text',
+      ranges: head.length <= 40,
+    });
   }
   let names = 0;
   for (const match of head.matchAll(NAME_IN_TEXT)) {
     // Lowercase tokens with digits (cus_8f3a22, op_77aa10) are ids, not codes.
     if (/\d/.test(match[0]) && match[0] !== match[0].toUpperCase()) continue;
     if (++names > 8) break;
-    explainToken(context, match[0], { exact: false, score: 86, via: 'in the text' });
+    explainToken(context, match[0], { exact: false, score: SCORE.nameInText, via: 'in the text' });
   }
 
   const hits = shownHits(searchText(reader, text, { partialLastWord: context.typing && !/[\s.!?]$/.test(text) }), 8);

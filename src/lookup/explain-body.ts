@@ -19,6 +19,7 @@ import {
 import { statusForReason } from './http-reasons';
 import type { IndexReader } from './index-reader';
 import { resolveCode } from './resolve-code';
+import { SCORE } from './scores';
 import { matchTemplate } from './text';
 import { searchText, shownHits } from './text-search';
 import type { LookupAnswer } from './types';
@@ -54,7 +55,13 @@ export function explainBody(
         : 'The JSON holds no error fields the lookup knows (a code, a message, errors…).',
     );
     if (options.status !== undefined)
-      set.add(statusExplanation(reader, options.status, { score: 60, exact: false, matchedBy: 'the response status' }));
+      set.add(
+        statusExplanation(reader, options.status, {
+          score: SCORE.bodyStatusAlone,
+          exact: false,
+          matchedBy: 'the response status',
+        }),
+      );
     return;
   }
   const envelopeUrl = reading.shape.declared ? routes.envelope(reading.shape.id) : undefined;
@@ -66,6 +73,10 @@ export function explainBody(
   if (reading.requestId) {
     answer.http ??= { headerNotes: [] };
     answer.http.requestId ??= reading.requestId;
+  }
+  if (reading.instance) {
+    answer.http ??= { headerNotes: [] };
+    answer.http.instance ??= reading.instance;
   }
   const spaces = [
     ...new Set(
@@ -89,11 +100,22 @@ export function explainBody(
   }
   if (bodyStatus !== undefined) {
     const documented = set.has((explanation) => explanation.kind === 'code' || explanation.kind === 'message');
-    const facts = { score: documented ? 45 : 60, exact: false, matchedBy: 'the status in the pasted response' };
+    const facts = {
+      score: documented ? SCORE.statusBesideDocumented : SCORE.bodyStatusAlone,
+      exact: false,
+      matchedBy: 'the status in the pasted response',
+    };
     set.add(statusExplanation(reader, bodyStatus, facts));
     for (const surface of statusOverrides(reader, bodyStatus)) {
       if (!reading.shape.declared || reading.shape.surfaces.includes(surface))
-        set.add(statusExplanation(reader, bodyStatus, { ...facts, score: facts.score + 1 }, surface));
+        set.add(
+          statusExplanation(
+            reader,
+            bodyStatus,
+            { ...facts, score: facts.score + SCORE.surfaceVariantOfEnvelope },
+            surface,
+          ),
+        );
     }
   }
 }
@@ -107,7 +129,8 @@ interface ItemScope {
 function explainItem(context: BodyContext, item: BodyItem, index: number, scope: ItemScope): void {
   const { reader, set } = context;
   // Earlier errors rank a little higher, so the body's order is kept.
-  const score = 90 - Math.min(index, 50) * 0.1;
+  const orderPenalty = Math.min(index, SCORE.bodyErrorOrderSteps) * SCORE.bodyErrorOrderStep;
+  const score = SCORE.bodyError - orderPenalty;
   const text = item.message ?? item.detail ?? item.title;
   const where = (at: string | undefined, fallback: string) => `${at ?? fallback} in the pasted body`;
   const fieldErrors = item.fieldErrors;
@@ -166,7 +189,7 @@ function explainItem(context: BodyContext, item: BodyItem, index: number, scope:
       inRange = true;
       set.add(
         rangeExplanation(reader, space, range, value, {
-          score: score - 15,
+          score: score + SCORE.rangeOfUndocumentedBodyCode,
           exact: false,
           matchedBy: `${where(item.codeAt, 'the code')} (not documented)`,
           fieldErrors,
@@ -179,13 +202,14 @@ function explainItem(context: BodyContext, item: BodyItem, index: number, scope:
   // A reason phrase ("Bad Request") names the status, not a message of the catalog.
   if (text && statusForReason(text) === undefined) {
     const hits = shownHits(
-      searchText(reader, text).filter((hit) => hit.score >= 60),
+      searchText(reader, text).filter((hit) => hit.score >= SCORE.bodyMessageFloor),
       2,
     );
     hits.forEach((hit, hitIndex) => {
       const record = reader.record(hit.position);
       if (!record) return;
       const facts = {
+        // Text scores are out of 100: a weaker message match ranks lower.
         score: (score * hit.score) / 100,
         exact: false,
         matchedBy: `${where(item.messageAt, 'the message')}: ${hit.matchedBy}`,
@@ -208,7 +232,7 @@ function explainItem(context: BodyContext, item: BodyItem, index: number, scope:
         ...(status !== undefined ? { status } : {}),
       },
       {
-        score: 50 - Math.min(index, 50) * 0.1,
+        score: SCORE.bodyErrorUnknown - orderPenalty,
         exact: false,
         matchedBy: where(item.codeAt ?? item.messageAt, 'an error'),
         fieldErrors,

@@ -6,9 +6,11 @@
 import { generalPracticeRetry } from '../catalog/retry-defaults';
 import { retrySentence } from '../view/retry-text';
 import { routes } from '../view/routes';
+import { joinSentences } from '../shared/sentence';
 import { HTTP_REASONS, statusClassMeaning } from './http-reasons';
 import type { IndexReader } from './index-reader';
 import type { CodeRecord, MessageRecord, RangeEntry, SpaceEntry } from './index-format';
+import { SCORE } from './scores';
 import type { Explanation } from './types';
 
 /** How an entry matched, added to its explanation. */
@@ -137,7 +139,7 @@ export function statusExplanation(
         ...(reason ? { statusReason: reason } : {}),
         meaning: `${statusClassMeaning(status)} This API does not document status ${status}.`,
         // The API says nothing about a status it does not document: only general practice, marked.
-        retry: retrySentence(generalPracticeRetry(status), {}),
+        retry: retrySentence(generalPracticeRetry(status), {}, status),
         url: routes.statuses(),
       },
       facts,
@@ -168,8 +170,8 @@ export function statusOverrides(reader: IndexReader, status: number): string[] {
 
 const RANGE_STATE_NOTE: Record<RangeEntry['state'], string> = {
   active: '',
-  unused: ' This range is marked unused: the API sends no code from it today.',
-  reserved: ' This range is reserved: the API itself never sends codes from it.',
+  unused: 'This range is marked unused: the API sends no code from it today.',
+  reserved: 'This range is reserved: the API itself never sends codes from it.',
 };
 
 /**
@@ -214,8 +216,8 @@ export function rangeExplanation(
       title: `${value} is not documented: ${range.name} (${range.from}–${range.to})`,
       surfaces: spaceSurfaces(reader, space.id),
       space: { id: space.id, name: space.name },
-      meaning: `${range.meaning}${RANGE_STATE_NOTE[range.state]}`,
-      resolution: `The catalog documents no code ${value} in ${space.name}. ${where}`,
+      meaning: joinSentences([range.meaning, RANGE_STATE_NOTE[range.state]]),
+      resolution: joinSentences([`The catalog documents no code ${value} in ${space.name}`, where]),
       url: routes.range({ codeSpace: space.id, slug: range.slug }),
       range: rangeLink(space.id, range),
     },
@@ -243,7 +245,10 @@ export function bodyExplanation(
       surfaces: [],
       ...(item.status !== undefined ? { status: item.status, ...(reason ? { statusReason: reason } : {}) } : {}),
       ...(item.message ? { message: item.message } : {}),
-      meaning: `The catalog does not document this error${item.code ? ` (code ${item.code})` : ''}.${statusEntry ? ` Its status says: ${statusEntry.meaning}` : ''}`,
+      meaning: joinSentences([
+        `The catalog does not document this error${item.code ? ` (code ${item.code})` : ''}`,
+        statusEntry && `Its status says: ${statusEntry.meaning}`,
+      ]),
       // What to do is the status's action when the catalog gives one; the site adds no step of its own.
       ...(statusEntry?.action ? { resolution: statusEntry.action } : {}),
       ...(statusEntry ? { retry: statusEntry.retry } : {}),
@@ -310,7 +315,7 @@ export class ExplanationSet {
         (code) =>
           code.code === explanation.code &&
           code.space?.id === explanation.space?.id &&
-          code.score >= explanation.score - 5,
+          code.score >= explanation.score - SCORE.messageCoveredByCode,
       );
     return [...this.byKey.values()]
       .filter((explanation) => !redundant(explanation))

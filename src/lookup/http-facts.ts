@@ -5,7 +5,8 @@
  * X-RateLimit-* follow no standard: where the catalog does not state a header's unit, the
  * explanation says that it reads the value the usual way, so no unit is presented as the API's.
  */
-import { formatDuration, usualReading, unstatedUnit } from '../view/retry-text';
+import { formatDuration, listInWords, usualReading, unstatedUnit } from '../view/retry-text';
+import { joinSentences } from '../shared/sentence';
 import type { HttpFacts } from './types';
 import type { HeaderEntry } from './index-format';
 
@@ -156,6 +157,13 @@ export interface HeaderContext {
   catalogHeaders: readonly HeaderEntry[];
   /** Status of the response, when known (a reset matters most on 429). */
   status?: number;
+}
+
+/** What the catalog says of a header, with the surfaces it belongs to when not every surface. */
+function declaredMeaning(entry: HeaderEntry): string {
+  return entry.surfaceNames
+    ? joinSentences([entry.meaning, `Documented for ${listInWords(entry.surfaceNames)} only`])
+    : entry.meaning;
 }
 
 /** `10:00:30 UTC`, with the date in front when it is not the same day as `now`. */
@@ -361,7 +369,7 @@ export function explainHeaders(headers: readonly HttpHeader[], context: HeaderCo
       !notes.some((existing) => existing.header.toLowerCase() === header.name.toLowerCase()) &&
       entry.format !== 'id'
     ) {
-      note(header, entry.meaning);
+      note(header, declaredMeaning(entry));
     }
   }
 
@@ -374,10 +382,12 @@ export function explainHeaders(headers: readonly HttpHeader[], context: HeaderCo
     const header = byName.get(name);
     if (header?.value) {
       requestId = header.value.slice(0, 200);
+      const entry = declared.get(name);
       note(
         header,
-        declared.get(name)?.meaning ??
-          "The id of this request in the server's logs: quote it when you contact support.",
+        entry
+          ? declaredMeaning(entry)
+          : "The id of this request in the server's logs: quote it when you contact support.",
       );
       break;
     }

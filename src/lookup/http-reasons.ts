@@ -2,6 +2,8 @@
  * Standard HTTP reason phrases (RFC 9110 and common extensions), so a status the catalog does not
  * declare is still named, and a pasted reason phrase ("Too Many Requests") finds its status.
  */
+import { comparableText } from '../shared/fold-text';
+
 export const HTTP_REASONS: Readonly<Record<number, string>> = {
   100: 'Continue',
   101: 'Switching Protocols',
@@ -74,21 +76,13 @@ const REASON_ALIASES: Readonly<Record<string, number>> = {
 };
 
 const BY_PHRASE = new Map<string, number>([
-  ...Object.entries(HTTP_REASONS).map(
-    ([status, reason]) => [reason.toLowerCase().replace(/[^a-z0-9 ]/g, ''), Number(status)] as const,
-  ),
-  ...Object.entries(REASON_ALIASES),
+  ...Object.entries(HTTP_REASONS).map(([status, reason]) => [comparableText(reason), Number(status)] as const),
+  ...Object.entries(REASON_ALIASES).map(([alias, status]) => [comparableText(alias), status] as const),
 ]);
 
-/** The status whose reason phrase is `phrase` (case and punctuation ignored), if any. */
+/** The status whose reason phrase is `phrase` (case, accents and punctuation ignored), if any. */
 export function statusForReason(phrase: string): number | undefined {
-  return BY_PHRASE.get(
-    phrase
-      .toLowerCase()
-      .replace(/[^a-z0-9 ]+/g, '')
-      .replace(/\s+/g, ' ')
-      .trim(),
-  );
+  return BY_PHRASE.get(comparableText(phrase));
 }
 
 /** What a status class means in general, for statuses the catalog does not declare. */

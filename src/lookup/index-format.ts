@@ -93,6 +93,8 @@ export interface HeaderEntry {
   meaning: string;
   /** Absent when the catalog does not give the unit. */
   format?: HeaderData['format'];
+  /** Names of the surfaces the header belongs to, when it does not belong to every surface. */
+  surfaceNames?: string[];
 }
 
 /** A code as the lookup shows it. */

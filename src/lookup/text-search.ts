@@ -4,6 +4,7 @@
  * checked against their templates, which also reads the placeholder values out of the text.
  */
 import { forEachPosting, type IndexReader } from './index-reader';
+import { SCORE } from './scores';
 import { MAX_TEMPLATE_TEXT, distinctWords, matchTemplate, normaliseText, templateParts } from './text';
 
 /** A record whose message the text is (or is about). Its full record may still have to be fetched. */
@@ -140,7 +141,9 @@ export function searchText(reader: IndexReader, text: string, options: TextSearc
     const match = matchTemplate(record.message, text);
     if (match) {
       const whole = match.coverage >= 0.8;
-      const score = (whole ? 90 : 70 + 15 * match.coverage) + 4 * match.literalShare;
+      const score =
+        (whole ? SCORE.wholeTemplate : SCORE.templateInText + SCORE.templateCoverage * match.coverage) +
+        SCORE.templateLiteralShare * match.literalShare;
       hits.push({
         position,
         score,
@@ -175,7 +178,13 @@ export function searchText(reader: IndexReader, text: string, options: TextSearc
     const recordCoverage = shared / Math.max(1, words.size);
     if (queryCoverage < 0.5 && recordCoverage < 0.75) continue;
     const phrase = normalisedQuery.includes(' ') && normaliseText(recordText(record)).includes(normalisedQuery);
-    const score = Math.min(89, 25 + 45 * queryCoverage + 15 * recordCoverage + (phrase ? 8 : 0));
+    const score = Math.min(
+      SCORE.sharedWordsCeiling,
+      SCORE.sharedWords +
+        SCORE.sharedWordsOfText * queryCoverage +
+        SCORE.sharedWordsOfMessage * recordCoverage +
+        (phrase ? SCORE.sharedPhrase : 0),
+    );
     hits.push({ position, score, matchedBy: phrase ? 'part of the message' : 'words of the message', whole: false });
   }
   hits.sort((a, b) => b.score - a.score || a.position - b.position);
@@ -212,6 +221,6 @@ function mergeHits(first: TextHit[], second: TextHit[]): TextHit[] {
 export function shownHits(hits: readonly TextHit[], max: number): TextHit[] {
   const best = hits[0];
   if (!best) return [];
-  const floor = best.whole ? best.score - 10 : best.score - 30;
+  const floor = best.score - (best.whole ? SCORE.templateHitsWithin : SCORE.wordHitsWithin);
   return hits.filter((hit) => hit.score >= floor).slice(0, max);
 }

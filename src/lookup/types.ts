@@ -72,6 +72,8 @@ export interface HttpFacts {
   status?: number;
   statusReason?: string;
   requestId?: string;
+  /** The RFC 9457 `instance` of a pasted problem body: the occurrence, often the resource, it is about. */
+  instance?: string;
   /** When to retry, when the headers say so. */
   retryAfterSeconds?: number;
   /** ISO time at which to retry, computed from the headers and the current clock. */

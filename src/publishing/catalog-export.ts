@@ -5,7 +5,7 @@
  * one (never spread from the model) so the model can grow without silently changing the format.
  */
 import type { Catalog, Provenance } from '../catalog/model';
-import { codeTitle } from '../catalog/queries';
+import { codeTitle, envelopeOfOperation } from '../catalog/queries';
 import type { Backoff, RetryAdvice } from '../schemas/retry';
 import { routes } from '../view/routes';
 
@@ -71,6 +71,7 @@ export function catalogExport(catalog: Catalog, urlOf: UrlOf) {
       ranges: urlOf(routes.ranges()),
       messages: urlOf(routes.messages()),
       headers: urlOf(routes.headers()),
+      operations: urlOf(routes.operations()),
       guides: urlOf(routes.guides()),
       lookup: urlOf(routes.lookup()),
     },
@@ -182,6 +183,7 @@ export function catalogExport(catalog: Catalog, urlOf: UrlOf) {
         id: message.id,
         area: message.area,
         message: message.message,
+        placeholders: message.placeholders,
         status: message.status ?? null,
         meaning: message.meaning ?? null,
         resolution: message.resolution ?? null,
@@ -197,7 +199,40 @@ export function catalogExport(catalog: Catalog, urlOf: UrlOf) {
       example: header.example ?? null,
       format: header.format ?? null,
       statuses: header.statuses,
+      surfaces: header.surfaces ?? null,
       url: urlOf(routes.header(header.name)),
+    })),
+    operations: catalog.operations.map((operation) => ({
+      key: operation.key,
+      id: operation.id ?? null,
+      surface: operation.surface,
+      method: operation.method,
+      path: operation.path,
+      summary: operation.summary ?? null,
+      idempotency: {
+        kind: operation.idempotency.kind,
+        header: operation.idempotency.header ?? null,
+        note: operation.idempotency.note ?? null,
+        stated: operation.idempotency.stated,
+      },
+      statuses: operation.statuses,
+      codes: operation.codes,
+      envelopes: Object.fromEntries(
+        operation.statuses.map((status) => [String(status), envelopeOfOperation(catalog, operation, status).id]),
+      ),
+      requestHeaders: operation.requestHeaders.map((header) => ({
+        name: header.name,
+        required: header.required,
+        note: header.note ?? null,
+      })),
+      deprecated: operation.deprecated
+        ? {
+            since: operation.deprecated.since,
+            replacedBy: operation.deprecated.replacedBy ?? null,
+            note: operation.deprecated.note ?? null,
+          }
+        : null,
+      url: urlOf(routes.operation(operation)),
     })),
   };
 }

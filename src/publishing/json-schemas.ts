@@ -21,8 +21,10 @@ import * as codeModule from '../schemas/code';
 import * as commonModule from '../schemas/common';
 import * as envelopeModule from '../schemas/envelope';
 import * as fieldPathModule from '../schemas/field-path';
+import * as guideModule from '../schemas/guide';
 import * as headerModule from '../schemas/header';
 import * as messageModule from '../schemas/message';
+import * as operationModule from '../schemas/operation';
 import * as rangeModule from '../schemas/range';
 import * as retryModule from '../schemas/retry';
 import * as statusModule from '../schemas/status';
@@ -79,6 +81,12 @@ export const CATALOG_FILE_SCHEMAS = [
     title: 'Error catalog: response headers (headers/*.yaml)',
     schema: headerModule.headerFileSchema,
   },
+  {
+    name: 'operations',
+    folder: 'operations',
+    title: 'Error catalog: operations of a surface (operations/*.yaml)',
+    schema: operationModule.operationFileSchema,
+  },
 ] as const;
 
 /** The schema modules and their source files, to pair run-time schemas with their JSDoc. */
@@ -88,8 +96,10 @@ const SCHEMA_SOURCES: ReadonlyArray<[file: string, exports: Record<string, unkno
   ['common.ts', commonModule],
   ['envelope.ts', envelopeModule],
   ['field-path.ts', fieldPathModule],
+  ['guide.ts', guideModule],
   ['header.ts', headerModule],
   ['message.ts', messageModule],
+  ['operation.ts', operationModule],
   ['range.ts', rangeModule],
   ['retry.ts', retryModule],
   ['status.ts', statusModule],
@@ -181,8 +191,11 @@ function isZodSchema(value: unknown): value is z.ZodTypeAny {
   );
 }
 
-/** Descriptions keyed by zod definition (for a schema) and by object shape (for its keys). */
-function collectDescriptions(schemaDir: string) {
+/**
+ * The JSDoc of the schema sources: descriptions keyed by zod definition (for a schema) and by
+ * object shape (for its keys). Also read by the field reference (catalog-fields.ts).
+ */
+export function collectDescriptions(schemaDir: string) {
   const byDef = new Map<unknown, string>();
   const byShape = new Map<unknown, Record<string, string>>();
   for (const [file, exports] of SCHEMA_SOURCES) {

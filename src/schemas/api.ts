@@ -40,7 +40,7 @@ export const retryPolicySchema = z
 /** File schema of `catalog/api.yaml`. */
 export const apiSchema = z
   .object({
-    /** The API's name, e.g. "Pajaro Payments API". */
+    /** The API's name as shown in titles, e.g. "Acme Orders API". */
     name: proseSchema,
     /** One-sentence description used in page descriptions. */
     description: proseSchema,
@@ -48,8 +48,14 @@ export const apiSchema = z
     intro: proseSchema,
     /** Where to report problems (URL or e-mail; optional). */
     supportContact: z.string().min(1).optional(),
-    /** Catalog version shown in the footer and the JSON export, e.g. "2026-11". Optional: none is shown when unset. */
-    version: z.union([z.string(), z.number()]).transform(String).optional(),
+    /**
+     * The catalog's version, e.g. "2026-11" or 3, shown in the footer and the JSON export (optional;
+     * unset, the site states no version rather than invent one).
+     */
+    version: z
+      .union([z.string().min(1), z.number()])
+      .transform(String)
+      .optional(),
     /** API-wide retry policy (optional). */
     retryPolicy: retryPolicySchema.optional(),
     /** Rate limits (optional). */

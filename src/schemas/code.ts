@@ -37,12 +37,19 @@ export const codeSchema = z
   .object({
     /** The code as sent on the wire: numeric (`7100`) or symbolic (`not_found`). */
     code: businessCodeSchema,
-    /** Internal constant name, e.g. `USER_NOT_FOUND`. Optional. */
+    /**
+     * The constant name of the code in the API's own source, an identifier such as `USER_NOT_FOUND`
+     * (optional). Shown beside the code and found by the lookup; `title` defaults to it in words.
+     */
     name: z
       .string()
       .regex(/^[A-Za-z][A-Za-z0-9_.]*$/, { message: 'a name is an identifier such as USER_NOT_FOUND' })
       .optional(),
-    /** Short human title; defaults to the name turned into words. */
+    /**
+     * Short human title, e.g. "Order not found". Default: `name` in words (`USER_NOT_FOUND` → "User
+     * not found"). A code with neither is titled by the bare code, so give a symbolic code such as
+     * `order_not_found` a title.
+     */
     title: proseSchema.optional(),
     /** HTTP status this code comes with. Must be declared in `catalog/statuses/`. */
     status: httpStatusSchema,

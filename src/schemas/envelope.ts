@@ -3,7 +3,11 @@ import { z } from 'astro/zod';
 import { httpStatusSchema, proseSchema } from './common';
 import { fieldPathSchema } from './field-path';
 
-/** Where each part of an error lives inside the body. Every path is optional. */
+/**
+ * Where each part of an error lives inside the body. Every path is optional. Each standard RFC 9457
+ * problem details member has its part: `type`, `title`, `status`, `detail` (usually as `message`)
+ * and `instance`; extension members such as `code` or `request_id` take the parts they hold.
+ */
 export const envelopeFieldsSchema = z
   .object({
     /** The HTTP status repeated in the body, e.g. `statusCode` or `error.code`. */
@@ -20,8 +24,15 @@ export const envelopeFieldsSchema = z
     field: fieldPathSchema.optional(),
     /** Per-field validation messages as a map, e.g. `errors.<field>[]`. */
     fieldErrors: fieldPathSchema.optional(),
-    /** A request or trace id for support, e.g. `requestId` or `meta.traceId`. */
+    /** A request or trace id for support, e.g. `requestId`, `error.request_id` or `meta.traceId`. */
     requestId: fieldPathSchema.optional(),
+    /**
+     * A URI naming the kind of problem: RFC 9457 `type`. When it is a code page of this site, the
+     * lookup reads the code from it, and example bodies on code pages show that page's URL here.
+     */
+    type: fieldPathSchema.optional(),
+    /** A URI of this occurrence of the problem, often the resource it is about: RFC 9457 `instance`. */
+    instance: fieldPathSchema.optional(),
   })
   .strict();
 export type EnvelopeFields = z.output<typeof envelopeFieldsSchema>;
@@ -31,7 +42,11 @@ export const envelopeExampleSchema = z
   .object({
     /** Short label, e.g. "Validation error". */
     title: proseSchema,
-    /** What this example shows: a plain `error`, a `validation` error, or a `success` body. Default `error`. */
+    /**
+     * What this example shows: a plain `error`, a `validation` error (an envelope whose examples are
+     * all validation errors carries only codes about a field), or a `success` body (shown, never read
+     * as an error). Default `error`.
+     */
     kind: z.enum(['error', 'validation', 'success']).default('error'),
     /** The HTTP status this body comes with, if it is fixed. */
     status: httpStatusSchema.optional(),
@@ -47,13 +62,15 @@ export const envelopeSchema = z
     /** Display name, e.g. "CustomResponse". */
     name: proseSchema,
     /**
-     * Media type of the body, e.g. `application/json`, when the API states it. Optional: when left
-     * out none is shown, and example bodies are still read (and checked) as JSON.
+     * Media type of the body, e.g. `application/problem+json`, when the API states it. Optional: when
+     * left out none is shown, and example bodies are still read (and checked) as JSON. Shown beside
+     * the envelope's name; a pasted response whose Content-Type matches it is read with this envelope
+     * first.
      */
     mediaType: z.string().min(1).optional(),
     /** How to read this envelope, one or two sentences. */
     description: proseSchema,
-    /** A TypeScript-like declaration of the shape, shown highlighted (optional). */
+    /** The shape as a TypeScript-like declaration, shown highlighted on the envelope's page (optional). */
     declaration: z.string().min(1).optional(),
     /** Field paths of the parts of an error; see `field-path.ts`. */
     fields: envelopeFieldsSchema,

@@ -3,7 +3,7 @@
  * the request headers that errors are about (e.g. an X-Org-Id that a 403 complains of).
  */
 import { z } from 'astro/zod';
-import { httpStatusSchema, proseSchema } from './common';
+import { httpStatusSchema, proseSchema, slugSchema } from './common';
 
 /** One header. */
 export const headerSchema = z
@@ -22,8 +22,16 @@ export const headerSchema = z
      * say whether it is seconds or a Unix time): the site then shows the format as not stated.
      */
     format: z.enum(['seconds', 'epoch-seconds', 'count', 'http-date', 'id', 'text']).optional(),
-    /** Statuses that carry it (or, for a request header, that it can cause), e.g. [429, 503]. */
+    /** Statuses that carry it (or, for a request header, that it can cause), e.g. [429, 503]. Default: any status. */
     statuses: z.array(httpStatusSchema).default([]),
+    /**
+     * The surfaces that send it (for a request header: that read it), as surface ids, when only some
+     * do, e.g. `[orders]` for a request-id header of one surface. Default: every surface.
+     */
+    surfaces: z
+      .array(slugSchema)
+      .min(1, { message: 'name at least one surface, or leave surfaces: out for all' })
+      .optional(),
   })
   .strict();
 export type HeaderInput = z.input<typeof headerSchema>;

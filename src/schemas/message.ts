@@ -7,8 +7,13 @@ import { retryAdviceSchema } from './retry';
 /** One common message. */
 export const messageSchema = z
   .object({
-    /** The message text or template, e.g. "Migration run {id} not found". */
+    /** The message text or template, with `{placeholders}` for the parts that vary, e.g. "Migration run {id} not found". */
     message: proseSchema,
+    /**
+     * What each placeholder holds, keyed by placeholder name, e.g. `{ id: The run id, e.g. 8f3a-22. }`
+     * (optional). Each must appear in the message; an `e.g.` value is used as its sample.
+     */
+    placeholders: z.record(z.string(), proseSchema).default({}),
     /** HTTP status it usually comes with (optional; must be declared when given). */
     status: httpStatusSchema.optional(),
     /** What it means, when that is not obvious (optional). */

@@ -34,8 +34,9 @@ export type Backoff = z.output<typeof backoffSchema>;
  * - `backoff`: retry with exponential backoff (see `backoff`).
  * - `retry-after`: wait for the time given by the `Retry-After` (or rate-limit reset) header, then retry.
  * - `reauthenticate`: re-authenticate before any retry (how often to retry is the `note`'s to say).
- * - `use-cache`: nothing failed; use the copy you already hold (e.g. 304 Not Modified).
- * - `not-needed`: the request succeeded; nothing to retry.
+ * - `use-cache`: use the copy you already hold (e.g. 304 Not Modified: nothing failed).
+ * - `not-needed`: nothing to retry: the request succeeded (2xx), or, on an error status, what the
+ *   client asked for is already the case (e.g. a 409 for an order that is already cancelled).
  */
 export const retryPolicySchema = z.enum([
   'never',
@@ -50,7 +51,7 @@ export type RetryPolicy = z.output<typeof retryPolicySchema>;
 /** Retry advice attached to a status, a code or a message. */
 export const retryAdviceSchema = z
   .object({
-    /** The rule; see the list of policies above. Required. */
+    /** The rule: one of the retry policies. Required. */
     policy: retryPolicySchema,
     /**
      * Backoff numbers for `backoff` (and as the fallback for `retry-after` without a header), as

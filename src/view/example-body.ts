@@ -29,7 +29,11 @@ export interface ExampleBodyInput {
 export interface ExampleBodyOptions {
   /** Reason phrase of a status, used to tell whether the envelope's title member holds reason phrases. */
   reasonOf?: (status: number) => string | undefined;
-  /** The code's permanent URL: an RFC 9457 problem details body carries it as its `type` member. */
+  /**
+   * The code's permanent URL, written at the envelope's `type` part (RFC 9457 `type`): the body on
+   * a code page points at that page. An `application/problem+json` envelope that declares no
+   * `type` part gets it at the top-level `type` member, where RFC 9457 puts it.
+   */
   typeUri?: string;
 }
 
@@ -80,12 +84,12 @@ export function buildExampleBody(
     for (const [key, value] of Object.entries(reference)) if (typeof value === 'boolean') body[key] = value;
   }
 
-  // RFC 9457: `type` is a URI identifying the problem; here, the code's own page.
-  if (options.typeUri && envelope.mediaType === 'application/problem+json') body['type'] = options.typeUri;
-
   const set = (path: string | undefined, value: Json, bindings: Record<string, string> = {}) => {
     if (path) setAtPath(body, path, value, bindings);
   };
+  // RFC 9457: `type` is a URI identifying the problem; here, the code's own page.
+  const typePath = fields.type ?? (envelope.mediaType === 'application/problem+json' ? 'type' : undefined);
+  if (options.typeUri) set(typePath, options.typeUri);
   set(fields.status, typed(samples, fields.status, input.status));
   set(fields.code, typed(samples, fields.code, input.code));
   if (fields.message) set(fields.message, messageShape(samples, fields.message, message));
@@ -99,6 +103,8 @@ export function buildExampleBody(
     set(fields.fieldErrors, message, { field: fieldName, name: fieldName, key: fieldName });
   }
   if (fields.requestId) set(fields.requestId, sampleValue(samples, fields.requestId) ?? 'req_example');
+  // The occurrence is the example's own: its value is shown as the envelope's examples send it.
+  if (fields.instance) set(fields.instance, sampleValue(samples, fields.instance) ?? '/{instance}');
 
   const ordered = isObject(reference) ? orderLike(body, reference) : body;
   return { body: ordered, json: JSON.stringify(ordered, null, 2) };

@@ -6,8 +6,10 @@
  * TypeScript with type-only imports (and a zod-free list), so it runs in the browser as well.
  */
 import type { Provenance } from '../catalog/model';
+import type { IdempotencyKind } from '../schemas/operation';
 import type { Backoff, RetryAdvice, RetryPolicy } from '../schemas/retry';
 import { HTTP_IDEMPOTENT_METHODS } from '../shared/http-methods';
+import { joinSentences } from '../shared/sentence';
 
 /** What advice is read against: what the API states once for all its advice. */
 export interface RetryContext {
@@ -145,8 +147,13 @@ export function describeBackoff(backoff: Backoff): string {
   return parts.join(', ');
 }
 
-/** What a policy tells the client to do, as a sentence fragment without numbers. */
-function policyAction(policy: RetryPolicy, headers: readonly string[]): string {
+/**
+ * What a policy tells the client to do, as a sentence fragment without numbers. Success ("the
+ * request succeeded", "nothing failed") is claimed only for a status below 400: an author may put
+ * `not-needed` on a 409 whose outcome is already there, and that request did not succeed.
+ */
+function policyAction(policy: RetryPolicy, headers: readonly string[], status?: number): string {
+  const succeeded = status !== undefined && status < 400;
   switch (policy) {
     case 'never':
       return 'do not retry';
@@ -157,15 +164,16 @@ function policyAction(policy: RetryPolicy, headers: readonly string[]): string {
     case 'reauthenticate':
       return 're-authenticate before any retry';
     case 'use-cache':
-      return 'nothing failed; use the copy you already hold';
+      return succeeded ? 'nothing failed; use the copy you already hold' : 'use the copy you already hold';
     case 'not-needed':
-      return 'the request succeeded; there is nothing to retry';
+      return succeeded ? 'the request succeeded; there is nothing to retry' : 'there is nothing to retry';
   }
 }
 
-/** What the advice says for the methods its rule leaves out. */
-function otherwiseAction(advice: Pick<RetryAdvice, 'otherwise'>): string {
-  return advice.otherwise ? policyAction(advice.otherwise, []) : 'the API states no rule for them';
+/** What the advice says for the methods its rule leaves out (`one`: for the one call's method). */
+function otherwiseAction(advice: Pick<RetryAdvice, 'otherwise'>, status?: number, one = false): string {
+  if (advice.otherwise) return policyAction(advice.otherwise, [], status);
+  return one ? 'the API states no retry rule for this method' : 'the API states no rule for them';
 }
 
 /** Everything the advice says, split into parts a page can lay out; every part is plain text. */
@@ -202,8 +210,11 @@ export interface RetryDetails {
   sentence: string;
 }
 
-/** Splits retry advice into labelled parts, read against what the API states once for all. */
-export function retryDetails(advice: WordedAdvice, context: RetryContext): RetryDetails {
+/**
+ * Splits retry advice into labelled parts, read against what the API states once for all; `status`
+ * is the one it is advice for.
+ */
+export function retryDetails(advice: WordedAdvice, context: RetryContext, status?: number): RetryDetails {
   const covered = coveredMethods(advice, context);
   const numbers = effectiveBackoff(advice, context);
   const schedule = numbers && backoffSchedule(numbers);
@@ -212,7 +223,7 @@ export function retryDetails(advice: WordedAdvice, context: RetryContext): Retry
     label: RETRY_POLICY_LABELS[advice.policy],
     source: advice.source ?? 'api',
     methods: methodsInWords(advice, context),
-    ...(covered === 'all' ? {} : { otherwise: otherwiseAction(advice) }),
+    ...(covered === 'all' ? {} : { otherwise: otherwiseAction(advice, status) }),
     ...(numbers
       ? {
           backoff: {
@@ -227,8 +238,20 @@ export function retryDetails(advice: WordedAdvice, context: RetryContext): Retry
     backoffUnstated: advice.policy === 'backoff' && numbers === undefined,
     headers: [...advice.honorHeaders],
     ...(advice.note ? { note: advice.note } : {}),
-    sentence: retrySentence(advice, context),
+    sentence: retrySentence(advice, context, status),
   };
+}
+
+/** What the advice's rule tells the client to do, numbers and headers included, as a sentence fragment. */
+function ruleAction(advice: WordedAdvice, context: RetryContext, status?: number): string {
+  const numbers = effectiveBackoff(advice, context);
+  let action = policyAction(advice.policy, advice.honorHeaders, status);
+  if (numbers && advice.policy === 'backoff') action += ` (${describeBackoff(numbers)})`;
+  if (numbers && advice.policy === 'retry-after')
+    action += `; without the header, back off (${describeBackoff(numbers)})`;
+  if (advice.policy === 'backoff' && advice.honorHeaders.length)
+    action += `; honour ${listInWords(advice.honorHeaders)} when sent`;
+  return action;
 }
 
 /**
@@ -237,31 +260,24 @@ export function retryDetails(advice: WordedAdvice, context: RetryContext): Retry
  * all). Other methods: do not retry." Advice the model filled in starts with
  * {@link GENERAL_PRACTICE_LEAD}, wherever it is shown.
  */
-export function retrySentence(advice: WordedAdvice, context: RetryContext): string {
+export function retrySentence(advice: WordedAdvice, context: RetryContext, status?: number): string {
   const covered = coveredMethods(advice, context);
-  const numbers = effectiveBackoff(advice, context);
-  const general = isGeneralPractice(advice);
-  let action = policyAction(advice.policy, advice.honorHeaders);
-  const clause = numbers ? describeBackoff(numbers) : '';
-  if (clause && advice.policy === 'backoff') action += ` (${clause})`;
-  if (clause && advice.policy === 'retry-after') action += `; without the header, back off (${clause})`;
-  if (advice.policy === 'backoff' && advice.honorHeaders.length)
-    action += `; honour ${listInWords(advice.honorHeaders)} when sent`;
+  const action = ruleAction(advice, context, status);
   const methods = covered === 'all' ? '' : listInWords(covered);
   const idempotentNote =
     advice.methods === 'idempotent' && idempotentMethodsOf(context).source === 'general-practice'
       ? " (idempotent by HTTP's definition)"
       : '';
   const sentences: string[] = [];
-  if (general) {
+  if (isGeneralPractice(advice)) {
     // One sentence after the lead's colon: "for X, retry …" rather than a second colon.
     sentences.push(`${GENERAL_PRACTICE_LEAD} ${methods ? `for ${methods}${idempotentNote}, ${action}` : action}`);
   } else {
     sentences.push(methods ? `For ${methods}${idempotentNote}: ${action}` : capitalise(action));
   }
-  if (covered !== 'all') sentences.push(`Other methods: ${otherwiseAction(advice)}`);
-  if (advice.note) sentences.push(advice.note.replace(/[.!?]$/, ''));
-  return `${sentences.join('. ')}.`;
+  if (covered !== 'all') sentences.push(`Other methods: ${otherwiseAction(advice, status)}`);
+  if (advice.note) sentences.push(advice.note);
+  return joinSentences(sentences);
 }
 
 /** A few words for a table cell, e.g. "Retry with backoff (idempotent only)". */
@@ -321,4 +337,115 @@ export function unstatedUnit(reading: 'a Unix time' | 'seconds'): string {
 /** The lookup's conventional reading of a header the catalog does not define, said to be one. */
 export function usualReading(sentence: string): string {
   return `${sentence} That is the usual reading of this header; the API does not state what it counts.`;
+}
+
+/** What retry advice needs to know about the call that failed: its method and how it can be repeated. */
+export interface CallShape {
+  method: string;
+  idempotency: { kind: IdempotencyKind; header?: string | undefined; stated?: boolean | undefined };
+}
+
+/**
+ * Whether the call may be repeated without doing its work twice: `true`, `false`, or `'with-key'`
+ * when that depends on the idempotency key (and `keySent` does not say whether one was sent).
+ */
+export function callIsIdempotent(call: CallShape, context: RetryContext, keySent?: boolean): boolean | 'with-key' {
+  switch (call.idempotency.kind) {
+    case 'always':
+      return true;
+    case 'none':
+      return false;
+    case 'key':
+      return keySent ?? 'with-key';
+    case 'method':
+      return idempotentMethodsOf(context).methods.includes(call.method.toUpperCase());
+  }
+}
+
+/**
+ * The idempotency of a call in a few words: "idempotent by design", "not idempotent",
+ * "idempotent with an Idempotency-Key header, not without one", or for `kind: method`
+ * "a POST is not idempotent" (with `stated: false` that is general HTTP practice, not the API's word).
+ * When the API lists no idempotent methods, the method is judged by HTTP's definition, and the
+ * words say so.
+ */
+export function idempotencyWords(call: CallShape, context: RetryContext): string {
+  const { kind, header = 'Idempotency-Key' } = call.idempotency;
+  if (kind === 'always') return 'idempotent by design';
+  if (kind === 'none') return 'not idempotent';
+  if (kind === 'key') return `idempotent with an ${header} header, not without one`;
+  const method = call.method.toUpperCase();
+  const { methods, source } = idempotentMethodsOf(context);
+  const words = `a ${method} is ${methods.includes(method) ? '' : 'not '}idempotent`;
+  return source === 'api' ? words : `${words} by HTTP's definition`;
+}
+
+/** Retry advice for one call, with the part that applies to its method and idempotency chosen. */
+export interface CallRetry {
+  /**
+   * The policy that applies to this call; with `'with-key'`, the one for a call that carried the key.
+   * Unset when the rule does not cover the call and the API states no rule for other methods.
+   */
+  policy?: RetryPolicy;
+  /** Whether the advice's rule (rather than its `otherwise`) applies. */
+  applies: boolean | 'with-key';
+  /** The advice for this call in one or two sentences, numbers included. */
+  sentence: string;
+}
+
+/**
+ * Retry advice for a call of a given method and idempotency: the rule when it covers the call,
+ * `otherwise` when it does not — "do not retry blindly" when the rule would retry an idempotent
+ * call, because a call that is not may already have taken effect. `keySent` says whether the
+ * request carried the idempotency key, when that is known (a pasted request).
+ */
+export function retryForCall(
+  advice: WordedAdvice,
+  call: CallShape,
+  context: RetryContext,
+  keySent?: boolean,
+): CallRetry {
+  const method = call.method.toUpperCase();
+  const header = call.idempotency.header ?? 'Idempotency-Key';
+  const idempotent = callIsIdempotent(call, context, keySent);
+  const applies: boolean | 'with-key' =
+    advice.methods === 'all'
+      ? true
+      : advice.methods === 'idempotent'
+        ? idempotent
+        : advice.methods.includes(method as (typeof advice.methods)[number]);
+  const rule = ruleAction(advice, context);
+  const blindly = isRetryable(advice) && advice.otherwise === 'never';
+  const why =
+    call.idempotency.kind === 'none'
+      ? `this ${method} is not idempotent`
+      : call.idempotency.kind === 'key'
+        ? `this ${method} carried no ${header}`
+        : idempotentMethodsOf(context).source === 'api'
+          ? `${method} is not among the methods this API treats as idempotent`
+          : `${method} is not idempotent by HTTP's definition`;
+  const other = blindly
+    ? `do not retry blindly: ${why}, so the first request may already have taken effect`
+    : otherwiseAction(advice, undefined, true);
+  const sentences: string[] = [];
+  // Advice the model filled in says so first, as everywhere else it is shown.
+  const lead = (text: string) => (isGeneralPractice(advice) ? `${GENERAL_PRACTICE_LEAD} ${text}` : capitalise(text));
+  if (applies === true) sentences.push(lead(rule));
+  else if (applies === false) sentences.push(lead(other));
+  else {
+    if (isGeneralPractice(advice)) sentences.push(GENERAL_PRACTICE_LEAD.replace(/:$/, '.'));
+    sentences.push(`With an ${header}: ${rule}`);
+    sentences.push(
+      blindly
+        ? `Without one: do not retry blindly, the first request may already have taken effect; send the ${header} and retry with the same key`
+        : `Without one: ${otherwiseAction(advice, undefined, true)}`,
+    );
+  }
+  if (advice.note) sentences.push(advice.note);
+  const policy = applies === false ? advice.otherwise : advice.policy;
+  return {
+    ...(policy !== undefined ? { policy } : {}),
+    applies,
+    sentence: joinSentences(sentences),
+  };
 }

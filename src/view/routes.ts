@@ -3,7 +3,7 @@
  * components turn them into links with `href()` from `src/view/href.ts`.
  * These URLs are permanent: code pages double as RFC 9457 `type` URIs.
  */
-import type { Code, CodeSpace, Envelope, MessageArea, Range, Surface } from '../catalog/model';
+import type { Code, CodeSpace, Envelope, MessageArea, Operation, Range, Surface } from '../catalog/model';
 
 export const routes = {
   home: () => '',
@@ -21,6 +21,8 @@ export const routes = {
     `envelopes/${typeof envelope === 'string' ? envelope : envelope.id}/`,
   messages: () => 'messages/',
   messageArea: (area: Pick<MessageArea, 'slug'>) => `messages/#${area.slug}`,
+  operations: () => 'operations/',
+  operation: (operation: Pick<Operation, 'surface' | 'slug'>) => `operations/${operation.surface}/${operation.slug}/`,
   headers: () => 'headers/',
   header: (name: string) => `headers/#${name.toLowerCase()}`,
   guides: () => 'guides/',

@@ -4,7 +4,7 @@
  * area). Pages pass the result to Base.astro as `searchMeta` / `searchFilters`, so the filter
  * names and values are decided here once; the dialog (src/elements/search-dialog.ts) labels them.
  */
-import type { Catalog, Code, MessageArea, Range, Status } from '../catalog/model';
+import type { Catalog, Code, MessageArea, Operation, Range, Status } from '../catalog/model';
 import { statusClassOf } from '../shared/status-class';
 
 export interface SearchData {
@@ -18,6 +18,7 @@ export const PAGE_TYPES = {
   status: 'Status code',
   range: 'Range',
   message: 'Message',
+  operation: 'Operation',
   guide: 'Guide',
 } as const;
 
@@ -55,6 +56,21 @@ export function codeSearchData(catalog: Catalog, code: Code): SearchData {
   };
   if (code.name) searchMeta['name'] = code.name;
   return { searchMeta, searchFilters };
+}
+
+/** An operation's page: found by its method, path and summary; filtered by surface and method. */
+export function operationSearchData(catalog: Catalog, operation: Operation): SearchData {
+  const [surface] = surfaceNames(catalog, [operation.surface]);
+  // The method is shown as the result's code, the path (and summary) as its title.
+  const searchMeta: SearchData['searchMeta'] = {
+    code: operation.method,
+    title: operation.summary ? `${operation.path} — ${operation.summary}` : operation.path,
+  };
+  if (surface) searchMeta['surface'] = surface;
+  return {
+    searchMeta,
+    searchFilters: { type: PAGE_TYPES.operation, surface: surface ?? operation.surface, method: operation.method },
+  };
 }
 
 /** An HTTP status page. */

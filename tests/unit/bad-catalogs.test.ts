@@ -52,6 +52,8 @@ const CASES = [
   'unknown-replaced-by',
   'bad-placeholder',
   'unused-placeholder',
+  'message-unused-placeholder',
+  'header-unknown-surface',
   'unknown-code-space',
   'message-unknown-code',
   'ambiguous-message-code',
@@ -60,6 +62,29 @@ const CASES = [
   'field-path-matches-nothing',
   'unknown-top-level-folder',
   'missing-api-yaml',
+  'operation-unknown-surface',
+  'operation-unknown-status',
+  'operation-duplicate-status',
+  'operation-unknown-code',
+  'operation-duplicate-code',
+  'operation-code-status-not-listed',
+  'operation-code-of-other-surface',
+  'operation-code-of-other-space',
+  'operation-malformed-path',
+  'operation-path-outside-base',
+  'operation-duplicate-path',
+  'operation-same-paths',
+  'operation-ambiguous-paths',
+  'operation-duplicate-id',
+  'operation-envelope-key-not-status',
+  'operation-envelope-status-not-listed',
+  'operation-envelope-not-of-surface',
+  'operation-unknown-envelope',
+  'operation-duplicate-header',
+  'operation-key-header-without-key',
+  'operation-replacement-not-method-path',
+  'operation-unknown-replacement',
+  'operation-replaced-by-itself',
 ];
 
 test('every fixture folder has its test, and every test its fixture', () => {
@@ -254,6 +279,22 @@ describe('each malformed catalog is refused with a message naming file, line, fi
     `);
   });
 
+  test("rejects a common message's placeholder description that its message does not use", () => {
+    expect(problemsOf('message-unused-placeholder')).toMatchInlineSnapshot(`
+      "messages/general.yaml:6  messages[0].placeholders.orderID
+        placeholder "orderID" is described but the message has no {orderID}
+        Fix: describe only {orderId}, or add {orderID} to the message"
+    `);
+  });
+
+  test('suggests the nearest surface for a header limited to a surface that does not exist', () => {
+    expect(problemsOf('header-unknown-surface')).toMatchInlineSnapshot(`
+      "headers/headers.yaml:7  headers[0].surfaces[0]
+        surface "shops" does not exist
+        Fix: did you mean "shop"? (surface ids (file names in surfaces/): shop)"
+    `);
+  });
+
   test('suggests the nearest code space, without follow-on problems for the codes it held', () => {
     expect(problemsOf('unknown-code-space')).toMatchInlineSnapshot(`
       "codes/shop.yaml:1  codeSpace
@@ -306,7 +347,7 @@ describe('each malformed catalog is refused with a message naming file, line, fi
     expect(problemsOf('unknown-top-level-folder')).toMatchInlineSnapshot(`
       "header
         "header" is not part of a catalog, so its content would be silently ignored
-        Fix: rename it to headers/ (a catalog holds api.yaml and the folders surfaces, envelopes, statuses, ranges, codes, messages, headers, guides)"
+        Fix: rename it to headers/ (a catalog holds api.yaml and the folders surfaces, envelopes, statuses, ranges, codes, messages, headers, operations, guides)"
     `);
   });
 
@@ -315,6 +356,190 @@ describe('each malformed catalog is refused with a message naming file, line, fi
       "api.yaml
         the catalog has no api.yaml
         Fix: create api.yaml with at least name:, description: and intro:"
+    `);
+  });
+
+  test('suggests the nearest surface for operations of an unknown one', () => {
+    expect(problemsOf('operation-unknown-surface')).toMatchInlineSnapshot(`
+      "operations/shop.yaml:1  surface
+        surface "shpo" does not exist
+        Fix: did you mean "shop"? (surface ids (file names in surfaces/): shop) or create tests/fixtures/bad-catalogs/operation-unknown-surface/surfaces/shpo.yaml"
+    `);
+  });
+
+  test('lists the declared statuses for an operation that returns an undeclared one', () => {
+    expect(problemsOf('operation-unknown-status')).toMatchInlineSnapshot(`
+      "operations/shop.yaml:6  operations[0].statuses[1]
+        HTTP status 418 is not declared
+        Fix: add it to tests/fixtures/bad-catalogs/operation-unknown-status/statuses/statuses.yaml (status: 418, reason:, meaning:, action:) or use one of: 404, 409, 500"
+    `);
+  });
+
+  test('refuses a status listed twice for one operation', () => {
+    expect(problemsOf('operation-duplicate-status')).toMatchInlineSnapshot(`
+      "operations/shop.yaml:6  operations[0].statuses[2]
+        status 404 is listed twice
+        Fix: list each status once"
+    `);
+  });
+
+  test('suggests the nearest codes of the surface for an operation code that does not exist', () => {
+    expect(problemsOf('operation-unknown-code')).toMatchInlineSnapshot(`
+      "operations/shop.yaml:7  operations[0].codes[0]
+        code "1009" does not exist
+        Fix: name a declared code of code space "shop", e.g. "1001", "1002"; write "<space>:<code>" for a code of another space"
+    `);
+  });
+
+  test('refuses a code listed twice for one operation, however it is written', () => {
+    expect(problemsOf('operation-duplicate-code')).toMatchInlineSnapshot(`
+      "operations/shop.yaml:7  operations[0].codes[1]
+        code 1001 is listed twice
+        Fix: list each code once"
+    `);
+  });
+
+  test('refuses a code whose status the operation does not list, and shows the statuses to write', () => {
+    expect(problemsOf('operation-code-status-not-listed')).toMatchInlineSnapshot(`
+      "operations/shop.yaml:7  operations[0].codes[0]
+        code 1001 comes with status 404, which GET /orders/{orderId} does not list in statuses
+        Fix: add 404 to statuses (statuses: [404, 500]), or remove "1001" from codes"
+    `);
+  });
+
+  test("refuses a code the operation's surface does not send", () => {
+    expect(problemsOf('operation-code-of-other-surface')).toMatchInlineSnapshot(`
+      "operations/shop.yaml:12  operations[1].codes[0]
+        code 1002 is sent only by "admin", not by surface "shop"
+        Fix: remove it from codes, or add shop to the surfaces: of code 1002 (tests/fixtures/bad-catalogs/operation-code-of-other-surface/codes/shop.yaml:11)"
+    `);
+  });
+
+  test('refuses a code of another code space', () => {
+    expect(problemsOf('operation-code-of-other-space')).toMatchInlineSnapshot(`
+      "operations/shop.yaml:7  operations[0].codes[1]
+        code billing:invoice_missing belongs to code space "billing", and surface "shop" sends codes of "shop"
+        Fix: list only codes of code space "shop" here, or move the operation to a surface of "billing""
+    `);
+  });
+
+  test('teaches braces for a path parameter written as :name', () => {
+    expect(problemsOf('operation-malformed-path')).toMatchInlineSnapshot(`
+      "operations/shop.yaml:9  operations[1].path
+        path "/orders/:orderId/lock" writes a parameter as ":orderId"
+        Fix: write parameters in braces: {orderId} (/orders/{orderId}/lock)"
+    `);
+  });
+
+  test("asks for the full path when a template leaves out the surface's base path", () => {
+    expect(problemsOf('operation-path-outside-base')).toMatchInlineSnapshot(`
+      "operations/shop.yaml:9  operations[1].path
+        path "/orders/{orderId}/lock" does not start with the base path /v1 of surface "shop" (https://shop.example/v1)
+        Fix: write the path as it is sent in the request line: /v1/orders/{orderId}/lock"
+    `);
+  });
+
+  test('refuses the same method and path twice on one surface', () => {
+    expect(problemsOf('operation-duplicate-path')).toMatchInlineSnapshot(`
+      "operations/shop.yaml:14  operations[2].path
+        GET /orders/{orderId} is declared twice on surface "shop" (first at tests/fixtures/bad-catalogs/operation-duplicate-path/operations/shop.yaml:3)
+        Fix: keep one entry per method and path, with every status and code of the operation in it"
+    `);
+  });
+
+  test('refuses two templates that differ only in parameter names and a trailing slash', () => {
+    expect(problemsOf('operation-same-paths')).toMatchInlineSnapshot(`
+      "operations/shop.yaml:14  operations[2].path
+        GET /orders/{id}/ matches the same paths as GET /orders/{orderId} (tests/fixtures/bad-catalogs/operation-same-paths/operations/shop.yaml:3) on surface "shop"
+        Fix: keep one of the two: templates that differ only in parameter names are the same operation"
+    `);
+  });
+
+  test('refuses two templates that share paths without one being narrower, with a path both match', () => {
+    expect(problemsOf('operation-ambiguous-paths')).toMatchInlineSnapshot(`
+      "operations/shop.yaml:14  operations[2].path
+        GET /{collection}/latest and GET /orders/{orderId} (tests/fixtures/bad-catalogs/operation-ambiguous-paths/operations/shop.yaml:3) both match paths such as /orders/latest on surface "shop", and neither is more specific
+        Fix: make one of them narrower (a literal segment where the other has a parameter, in every place they differ), or merge them into one operation"
+    `);
+  });
+
+  test('refuses two operations whose ids differ only in case', () => {
+    expect(problemsOf('operation-duplicate-id')).toMatchInlineSnapshot(`
+      "operations/shop.yaml:11  operations[1].id
+        operation id "order" is used twice on surface "shop" (first by GET /orders/{orderId} at tests/fixtures/bad-catalogs/operation-duplicate-id/operations/shop.yaml:3)
+        Fix: give each operation its own id"
+    `);
+  });
+
+  test('refuses an envelope keyed by something other than a status', () => {
+    expect(problemsOf('operation-envelope-key-not-status')).toMatchInlineSnapshot(`
+      "operations/shop.yaml:8  operations[0].envelopes.default
+        envelopes are keyed by HTTP status here
+        Fix: write the status, e.g. 422: form-error"
+    `);
+  });
+
+  test('refuses an envelope for a status the operation does not return', () => {
+    expect(problemsOf('operation-envelope-status-not-listed')).toMatchInlineSnapshot(`
+      "operations/shop.yaml:8  operations[0].envelopes.409
+        an envelope is given for status 409, which GET /orders/{orderId} does not list in statuses
+        Fix: add 409 to statuses, or remove the entry 409: simple"
+    `);
+  });
+
+  test('refuses an envelope the surface does not return', () => {
+    expect(problemsOf('operation-envelope-not-of-surface')).toMatchInlineSnapshot(`
+      "operations/shop.yaml:8  operations[0].envelopes.404
+        envelope "plain" is not one of the envelopes of surface "shop" (simple)
+        Fix: use one of simple, or add plain to envelopes: in tests/fixtures/bad-catalogs/operation-envelope-not-of-surface/surfaces/shop.yaml"
+    `);
+  });
+
+  test('suggests the nearest envelope of the surface for an unknown one', () => {
+    expect(problemsOf('operation-unknown-envelope')).toMatchInlineSnapshot(`
+      "operations/shop.yaml:8  operations[0].envelopes.404
+        envelope "simpel" does not exist
+        Fix: did you mean "simple"? (envelopes of surface "shop": simple)"
+    `);
+  });
+
+  test('refuses a request header listed twice, whatever its case', () => {
+    expect(problemsOf('operation-duplicate-header')).toMatchInlineSnapshot(`
+      "operations/shop.yaml:11  operations[1].requestHeaders[1]
+        request header idempotency-key is listed twice
+        Fix: list each header once"
+    `);
+  });
+
+  test('refuses an idempotency key header on an operation not idempotent by key', () => {
+    expect(problemsOf('operation-key-header-without-key')).toMatchInlineSnapshot(`
+      "operations/shop.yaml:10  operations[1].idempotency.header
+        an idempotency key header is named, but kind is "method"
+        Fix: use kind: key when the header makes the operation idempotent, or remove header:"
+    `);
+  });
+
+  test('asks for METHOD /path when a replacement is written otherwise', () => {
+    expect(problemsOf('operation-replacement-not-method-path')).toMatchInlineSnapshot(`
+      "operations/shop.yaml:13  operations[1].deprecated.replacedBy
+        replacedBy "/orders/{orderId}/locks" is not written METHOD /path
+        Fix: write the method in capitals and the path template, e.g. POST /v2/payment-intents, or surface:METHOD /path for another surface"
+    `);
+  });
+
+  test('suggests the nearest operation for a replacement that does not exist', () => {
+    expect(problemsOf('operation-unknown-replacement')).toMatchInlineSnapshot(`
+      "operations/shop.yaml:15  operations[1].deprecated.replacedBy
+        replacement operation "POST /orders/{orderId}/locks" does not exist on surface "shop"
+        Fix: did you mean "POST /orders/{orderId}/lock"? (operations of surface "shop": GET /orders/{orderId}, POST /orders/{orderId}/lock)"
+    `);
+  });
+
+  test('refuses an operation replaced by itself', () => {
+    expect(problemsOf('operation-replaced-by-itself')).toMatchInlineSnapshot(`
+      "operations/shop.yaml:15  operations[1].deprecated.replacedBy
+        POST /orders/{orderId}/lock names itself as its replacement
+        Fix: name a different operation"
     `);
   });
 });

@@ -161,6 +161,33 @@ describe('buildExampleBody', () => {
     ).not.toHaveProperty('type');
   });
 
+  test("writes the code page at the envelope's declared type part, in any media type, and keeps the examples' instance", () => {
+    const envelope = {
+      mediaType: 'application/json',
+      fields: { type: 'problem.type', instance: 'problem.instance', code: 'problem.code', requestId: 'request_id' },
+      examples: [
+        {
+          title: 'x',
+          kind: 'error' as const,
+          body: '{ "problem": { "type": "https://docs.example/codes/billing/3102/", "code": "3102", "instance": "/v1/invoices/inv_3307" }, "request_id": "lrk-1" }',
+        },
+      ],
+    };
+    const { body } = buildExampleBody(
+      envelope,
+      { code: '3101', title: 'Invoice not found', status: 404, message: 'No invoice.' },
+      { typeUri: 'https://docs.example/codes/billing/3101/' },
+    );
+    expect(body).toEqual({
+      problem: {
+        type: 'https://docs.example/codes/billing/3101/',
+        code: '3101',
+        instance: '/v1/invoices/inv_3307',
+      },
+      request_id: 'lrk-1',
+    });
+  });
+
   test('fills per-field members of problem details only for a code about a field', () => {
     const problem: EnvelopeShape = {
       fields: {

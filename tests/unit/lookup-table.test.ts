@@ -11,6 +11,7 @@ import { lookup, resolveLookup, type LookupIndex } from '../../src/lookup/engine
 import type { Explanation, LookupAnswer } from '../../src/lookup/types';
 
 const NOW = Date.parse('2026-01-01T10:00:00Z');
+const TEAM = 'tests/fixtures/team-catalog';
 
 const indexes = new Map<string, { index: LookupIndex; files: ReturnType<typeof buildLookupIndex> }>();
 function indexOf(dir: string) {
@@ -34,6 +35,8 @@ interface Expected {
   fields?: string[];
   retryAfter?: number;
   requestId?: string;
+  /** The RFC 9457 `instance` read from the body. */
+  instance?: string;
   readAs?: string;
   notice?: RegExp;
   nothing?: boolean;
@@ -102,6 +105,18 @@ const rows: Array<[string, string, Expected, string?]> = [
     { kind: 'message', first: { kind: 'message' }, values: { minutes: '15' } },
   ],
   ['a reason phrase', 'Too Many Requests', { kind: 'message', first: { kind: 'status', status: 429 } }],
+  ['a reason phrase shouted', 'TOO MANY REQUESTS!', { kind: 'message', first: { kind: 'status', status: 429 } }],
+  [
+    'a hyphenated reason phrase, hyphen or not',
+    'non authoritative information',
+    { kind: 'message', first: { kind: 'status', status: 203 } },
+  ],
+  ['a reason phrase with an apostrophe', "I'm a teapot", { kind: 'message', first: { kind: 'status', status: 418 } }],
+  [
+    'an older spelling of a reason phrase',
+    'Request Entity Too Large',
+    { kind: 'message', first: { kind: 'status', status: 413 } },
+  ],
   [
     'a code inside a sentence',
     'Error 1101: customer missing',
@@ -421,6 +436,75 @@ const rows: Array<[string, string, Expected, string?]> = [
     'examples/tracker',
   ],
 
+  // A team's own catalog (issue 17): its own envelopes win over the public shapes they resemble.
+  [
+    'team: a symbolic code in an { error: { code, message, request_id } } envelope',
+    body({
+      error: { code: 'order_not_found', message: 'No order ord_5521 in this workspace.', request_id: 'lrk-ord-0a91f3' },
+    }),
+    {
+      kind: 'json',
+      first: { kind: 'code', key: 'orders:order_not_found' },
+      values: { orderId: 'ord_5521' },
+      requestId: 'lrk-ord-0a91f3',
+      readAs: 'Orders error',
+    },
+    TEAM,
+  ],
+  [
+    'team: their RFC 9457 envelope with type and instance is theirs, with their request_id',
+    body({
+      type: 'https://docs.larkspur.example/codes/invoicing/3102/',
+      title: 'Invoice already paid',
+      status: 409,
+      detail: 'Invoice inv_3307 was paid on 2025-05-02 and can no longer change.',
+      instance: '/v1/invoices/inv_3307',
+      code: '3102',
+      request_id: 'lrk-inv-55c0de',
+    }),
+    {
+      kind: 'json',
+      first: { kind: 'code', key: 'invoicing:3102' },
+      requestId: 'lrk-inv-55c0de',
+      instance: '/v1/invoices/inv_3307',
+      readAs: 'Invoicing problem',
+    },
+    TEAM,
+  ],
+  [
+    'team: the same body as a problem+json response is still theirs',
+    'HTTP/1.1 404 Not Found\nContent-Type: application/problem+json\n\n' +
+      body({
+        type: 'https://docs.larkspur.example/codes/invoicing/3101/',
+        title: 'Invoice not found',
+        status: 404,
+        detail: 'No invoice inv_9000 in this workspace.',
+        instance: '/v1/invoices/inv_9000',
+        code: '3101',
+        request_id: 'lrk-inv-18aa2b',
+      }),
+    {
+      kind: 'http',
+      first: { kind: 'code', key: 'invoicing:3101' },
+      requestId: 'lrk-inv-18aa2b',
+      readAs: 'Invoicing problem',
+    },
+    TEAM,
+  ],
+  [
+    'team: a public problem details body with a traceId of its own is read as RFC 9457, not as their envelope',
+    body({
+      type: 'https://tools.ietf.org/html/rfc9110#section-15.5.1',
+      title: 'One or more validation errors occurred.',
+      status: 400,
+      detail: 'The amount field is required.',
+      instance: '/orders',
+      traceId: '00-84c1fd4063c38d9f-01',
+    }),
+    { kind: 'json', requestId: '00-84c1fd4063c38d9f-01', instance: '/orders', readAs: 'RFC 9457 problem details' },
+    TEAM,
+  ],
+
   // Bad and hostile input.
   ['empty input', '   \n ', { kind: 'empty', nothing: true }],
   ['markup', '<img src=x onerror=alert(1)>', { kind: 'message', nothing: true }],
@@ -466,6 +550,7 @@ describe('lookup, one row per input', () => {
     if (expected.retryAfter !== undefined) expect(answer.http?.retryAfterSeconds).toBe(expected.retryAfter);
     if (expected.requestId) expect(answer.http?.requestId).toBe(expected.requestId);
     if (expected.readAs) expect(answer.readAs?.name).toBe(expected.readAs);
+    if (expected.instance) expect(answer.http?.instance).toBe(expected.instance);
     if (expected.notice) expect(answer.notices.join(' ')).toMatch(expected.notice);
     if (expected.nothing && !['empty', 'too-large', 'json', 'headers', 'http'].includes(answer.kind))
       expect(answer.suggestions.length).toBeGreaterThan(0);
@@ -546,7 +631,7 @@ describe('details the rows do not show', () => {
   });
 
   test('every envelope example of every catalog is explained', () => {
-    for (const dir of ['catalog', 'examples/migrayt', 'examples/cutover', 'examples/migo', 'examples/tracker']) {
+    for (const dir of ['catalog', 'examples/migrayt', 'examples/cutover', 'examples/migo', 'examples/tracker', TEAM]) {
       for (const envelope of loadCatalog(dir).envelopes) {
         for (const example of envelope.examples) {
           const answer = ask(example.body, dir);
@@ -576,5 +661,19 @@ describe('details the rows do not show', () => {
       const concrete = code.message.replace(/\{[^{}]+\}/g, 'x_1');
       expect(ask(concrete).explanations.slice(0, 5).map(keyOf), concrete).toContain(key);
     }
+  });
+});
+
+describe("a team's own catalog (issue 17)", () => {
+  test("a raw response with one surface's request-id header reads the id and says which surface documents it", () => {
+    const answer = ask(
+      'HTTP/1.1 404 Not Found\nLarkspur-Trace: lrk-ord-0a91f3\n\n{"error":{"code":"order_not_found","message":"No order ord_1 in this workspace.","request_id":"lrk-ord-0a91f3"}}',
+      TEAM,
+    );
+    expect(answer.http?.requestId).toBe('lrk-ord-0a91f3');
+    expect(answer.http?.headerNotes.find((note) => note.header === 'Larkspur-Trace')?.explanation).toBe(
+      'The id of the request in the Orders logs; the body repeats it as error.request_id. Documented for Orders API only.',
+    );
+    expect(keyOf(answer.explanations[0]!)).toBe('orders:order_not_found');
   });
 });

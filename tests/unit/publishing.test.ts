@@ -1,4 +1,4 @@
-/** Publishing artefacts built from the model: redirects of old code URLs, sitemap, catalog.json, theme script. */
+/** Publishing artefacts built from the model: redirects of old code URLs, the sitemap's pages, catalog.json, theme script. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load-catalog';
@@ -7,7 +7,7 @@ import { absoluteUrl } from '../../src/publishing/absolute-url';
 import { CATALOG_FORMAT_VERSION, catalogExport } from '../../src/publishing/catalog-export';
 import { codeRedirects, redirectsFile } from '../../src/publishing/code-redirects';
 import { CONTENT_SECURITY_POLICY } from '../../src/publishing/content-security-policy';
-import { sitemapFiles } from '../../src/publishing/sitemap';
+import { sitemapPageFilter } from '../../src/integration/publishing-hooks';
 import {
   readThemeChoice,
   THEME_STORAGE_KEY,
@@ -50,19 +50,15 @@ describe('redirects of old code URLs', () => {
 });
 
 describe('sitemap', () => {
-  test('lists absolute URLs under the base path, escaped', () => {
-    const [file] = sitemapFiles(['', 'codes/', 'guides/a&b/'], '/docs/errors/', 'https://docs.example.com');
-    expect(file!.name).toBe('sitemap.xml');
-    expect(file!.content).toContain('<loc>https://docs.example.com/docs/errors/</loc>');
-    expect(file!.content).toContain('<loc>https://docs.example.com/docs/errors/guides/a&amp;b/</loc>');
-  });
-
-  test('past the per-file limit becomes an index of numbered parts', () => {
-    const files = sitemapFiles(['a/', 'b/', 'c/'], '/', 'https://x.example', 2);
-    expect(files.map((file) => file.name)).toEqual(['sitemap.xml', 'sitemap-1.xml', 'sitemap-2.xml']);
-    expect(files[0]!.content).toContain('<sitemapindex');
-    expect(files[0]!.content).toContain('<loc>https://x.example/sitemap-2.xml</loc>');
-    expect(files[2]!.content).toContain('<loc>https://x.example/c/</loc>');
+  test('lists the pages, not the redirect pages of old code URLs nor files, under the base path', () => {
+    const listed = sitemapPageFilter(catalog, '/docs/errors/', 'https://docs.example.com');
+    const url = (route: string) => `https://docs.example.com/docs/errors/${route}`;
+    expect(listed(url(''))).toBe(true);
+    expect(listed(url('codes/ledger/4205/'))).toBe(true);
+    // The gateway's payout code 1501 moved to ledger 4205: its old URL is a redirect page.
+    expect(listed(url('codes/core/1501/'))).toBe(false);
+    expect(listed(url('catalog.json'))).toBe(false);
+    expect(listed('https://docs.example.com/codes/core/1501/')).toBe(true);
   });
 });
 

@@ -6,6 +6,9 @@ import {
   codesOfSpace,
   codesOfStatus,
   envelopesOfSurfaces,
+  headerOnSurface,
+  headerSurfaces,
+  headersOfSurface,
   neighbours,
   rangeOfCode,
   rangeUsage,
@@ -70,4 +73,22 @@ test('used codes merge into runs so a full range draws as one shape', () => {
   ]);
   expect(usedRuns(Array.from({ length: 10_000 }, (_, index) => 20_000 + index))).toEqual([[20_000, 10_000]]);
   expect(usedRuns([5, 5, 6])).toEqual([[5, 2]]);
+});
+
+test('a header limited to one surface belongs to that surface only; a header without surfaces to every surface', () => {
+  const team = loadCatalog('tests/fixtures/team-catalog');
+  const names = (surface: string) => headersOfSurface(team, surface).map((header) => header.name);
+  expect(names('orders')).toEqual(['Retry-After', 'Larkspur-Trace']);
+  expect(names('invoicing')).toEqual(['Retry-After', 'Larkspur-Signature']);
+  const byName = (name: string) => team.headers.find((header) => header.name === name)!;
+  expect(headerSurfaces(team, byName('Retry-After'))).toBeUndefined();
+  expect(headerSurfaces(team, byName('Larkspur-Signature'))?.map((surface) => surface.name)).toEqual(['Invoicing API']);
+  expect(headerOnSurface(byName('Larkspur-Trace'), 'invoicing')).toBe(false);
+});
+
+test("a common message's placeholder descriptions reach the model", () => {
+  const team = loadCatalog('tests/fixtures/team-catalog');
+  const locked = team.messageAreas.flatMap((area) => area.messages).find((message) => message.status === 409)!;
+  expect(locked.placeholderNames).toEqual(['invoiceId', 'person']);
+  expect(locked.placeholders.invoiceId).toBe('The invoice id you sent, e.g. inv_3307.');
 });

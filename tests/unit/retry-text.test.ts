@@ -10,8 +10,10 @@ import {
   formatDuration,
   GENERAL_PRACTICE_LEAD,
   headerFormatLabel,
+  idempotencyWords,
   isRetryable,
   retryDetails,
+  retryForCall,
   retrySentence,
   retrySummary,
   type RetryContext,
@@ -102,14 +104,31 @@ describe('advice the API states', () => {
   });
 
   test.each([
-    ['never', 'Do not retry.'],
-    ['reauthenticate', 'Re-authenticate before any retry.'],
-    ['use-cache', 'Nothing failed; use the copy you already hold.'],
-    ['not-needed', 'The request succeeded; there is nothing to retry.'],
-  ] as const)('policy %s reads %j: no retry count, no fix the API did not ask for', (policy, sentence) => {
-    expect(retrySentence(advice({ policy }), stating)).toBe(sentence);
-    expect(retryDetails(advice({ policy }), stating).backoff).toBeUndefined();
-    expect(sentence).not.toMatch(/once|fix the request/);
+    ['never', 401, 'Do not retry.'],
+    ['reauthenticate', 401, 'Re-authenticate before any retry.'],
+    ['use-cache', 304, 'Nothing failed; use the copy you already hold.'],
+    ['not-needed', 200, 'The request succeeded; there is nothing to retry.'],
+  ] as const)(
+    'policy %s on %i reads %j: no retry count, no fix the API did not ask for',
+    (policy, status, sentence) => {
+      expect(retrySentence(advice({ policy }), stating, status)).toBe(sentence);
+      expect(retryDetails(advice({ policy }), stating, status).backoff).toBeUndefined();
+      expect(sentence).not.toMatch(/once|fix the request/);
+    },
+  );
+
+  test('on an error status, or an unknown one, no policy claims that the request succeeded', () => {
+    // An author put not-needed on a 409 (the order is already cancelled): that request did not succeed.
+    expect(retrySentence(advice({ policy: 'not-needed' }), stating, 409)).toBe('There is nothing to retry.');
+    expect(retryDetails(advice({ policy: 'not-needed' }), stating, 409)).toMatchObject({
+      label: 'Nothing to retry',
+      sentence: 'There is nothing to retry.',
+    });
+    expect(retrySentence(advice({ policy: 'not-needed' }), stating)).toBe('There is nothing to retry.');
+    expect(retrySentence(advice({ policy: 'use-cache' }), stating, 503)).toBe('Use the copy you already hold.');
+    expect(
+      retrySentence(advice({ policy: 'backoff', methods: ['GET'], otherwise: 'not-needed' }), stating, 409),
+    ).toMatch(/Other methods: there is nothing to retry\.$/);
   });
 
   test('summaries for table cells say which methods a retry is limited to', () => {
@@ -138,7 +157,7 @@ describe('general HTTP practice the model fills in', () => {
     [304, 'Nothing failed; use the copy you already hold.'],
     [200, 'The request succeeded; there is nothing to retry.'],
   ])('status %i: the sentence starts by saying the API states no rule', (status, rest) => {
-    const sentence = retrySentence(generalPracticeRetry(status), silent);
+    const sentence = retrySentence(generalPracticeRetry(status), silent, status);
     expect(sentence.startsWith(`${GENERAL_PRACTICE_LEAD} `)).toBe(true);
     expect(sentence.slice(GENERAL_PRACTICE_LEAD.length + 1).toLowerCase()).toBe(rest.toLowerCase());
   });
@@ -194,4 +213,87 @@ describe('backoff numbers', () => {
 test('a header format the catalog does not give reads "Not stated"', () => {
   expect(headerFormatLabel('epoch-seconds')).toBe('Unix time in seconds');
   expect(headerFormatLabel(undefined)).toBe('Not stated');
+});
+
+describe('retry advice for one call: its method and idempotency', () => {
+  const serverError = advice({
+    policy: 'backoff',
+    methods: 'idempotent',
+    otherwise: 'never',
+    backoff: { initialMs: 500, factor: 2, maxDelayMs: 30_000, maxAttempts: 6, jitter: true },
+  });
+  const call = (method: string, kind: 'method' | 'key' | 'always' | 'none', stated = true) => ({
+    method,
+    idempotency: { kind, stated, ...(kind === 'key' ? { header: 'Idempotency-Key' } : {}) },
+  });
+
+  test('an idempotent method gets the rule', () => {
+    expect(retryForCall(serverError, call('GET', 'method'), stating)).toEqual({
+      policy: 'backoff',
+      applies: true,
+      sentence:
+        'Retry with exponential backoff (start at 500 ms, ×2 each try, capped at 30 s, at most 6 tries in all, with random jitter).',
+    });
+  });
+
+  test('a POST is not retried blindly, and says why', () => {
+    expect(retryForCall(serverError, call('POST', 'method'), stating).sentence).toBe(
+      'Do not retry blindly: POST is not among the methods this API treats as idempotent, so the first request may already have taken effect.',
+    );
+    expect(retryForCall(serverError, call('PUT', 'none'), stating).sentence).toBe(
+      'Do not retry blindly: this PUT is not idempotent, so the first request may already have taken effect.',
+    );
+  });
+
+  test('an operation idempotent by design gets the rule whatever its method', () => {
+    expect(retryForCall(serverError, call('POST', 'always'), stating).applies).toBe(true);
+  });
+
+  test('an idempotency key: both cases when it is not known whether one was sent, one case when it is', () => {
+    const unknown = retryForCall(serverError, call('POST', 'key'), stating);
+    expect(unknown.applies).toBe('with-key');
+    expect(unknown.sentence).toBe(
+      'With an Idempotency-Key: retry with exponential backoff (start at 500 ms, ×2 each try, capped at 30 s, at most 6 tries in all, with random jitter). ' +
+        'Without one: do not retry blindly, the first request may already have taken effect; send the Idempotency-Key and retry with the same key.',
+    );
+    expect(retryForCall(serverError, call('POST', 'key'), stating, true).applies).toBe(true);
+    expect(retryForCall(serverError, call('POST', 'key'), stating, false).sentence).toMatch(
+      /^Do not retry blindly: this POST carried no Idempotency-Key/,
+    );
+  });
+
+  test('a rule for every method applies to a POST too, and a rule that never retries says so', () => {
+    expect(
+      retryForCall(advice({ policy: 'retry-after', honorHeaders: ['Retry-After'] }), call('POST', 'method'), stating)
+        .sentence,
+    ).toMatch(/^Wait for the time given by Retry-After, then retry/);
+    expect(retryForCall(advice({ policy: 'never' }), call('GET', 'method'), stating).sentence).toBe('Do not retry.');
+  });
+
+  test('idempotency in words, general practice for a method the catalog says nothing about', () => {
+    expect(idempotencyWords(call('POST', 'key'), stating)).toBe(
+      'idempotent with an Idempotency-Key header, not without one',
+    );
+    expect(idempotencyWords(call('DELETE', 'method', false), stating)).toBe('a DELETE is idempotent');
+    expect(idempotencyWords(call('PATCH', 'method'), stating)).toBe('a PATCH is not idempotent');
+    expect(idempotencyWords(call('POST', 'always'), stating)).toBe('idempotent by design');
+  });
+
+  test('in an API that lists no idempotent methods, a method is judged by HTTP’s definition, and said to be', () => {
+    expect(idempotencyWords(call('POST', 'method'), silent)).toBe("a POST is not idempotent by HTTP's definition");
+    expect(retryForCall(serverError, call('POST', 'method'), silent).sentence).toBe(
+      "Do not retry blindly: POST is not idempotent by HTTP's definition, so the first request may already have taken effect.",
+    );
+  });
+
+  test('advice the model filled in opens with the general-practice lead for one call too', () => {
+    const filled = retryForCall(generalPracticeRetry(503), call('GET', 'method'), silent);
+    expect(filled.sentence.startsWith(`${GENERAL_PRACTICE_LEAD} retry with exponential backoff`)).toBe(true);
+    expect(filled.sentence).not.toMatch(/once|fix the request/);
+    const rule = advice({ policy: 'backoff', methods: ['GET'] });
+    expect(retryForCall(rule, call('POST', 'method'), silent)).toEqual({
+      applies: false,
+      sentence: 'The API states no retry rule for this method.',
+    });
+  });
 });

@@ -1,29 +1,37 @@
-#!/usr/bin/env node
 /**
- * `npm run bench`: for each catalog size N, generates a synthetic catalog, builds the real site
- * and a bare Astro baseline (tools/bench/baseline/) from it, and prints one table: build times (astro
- * and Pagefind apart), ms per page, the ratio to the baseline, output sizes, code-page weight and
- * lookup query medians in Chromium. Writes the figures to bench/results/bench-<date>.json.
+ * `npm run bench`: for each catalog size N, generates a synthetic catalog and builds, each with one
+ * full `astro build` (search index included), the real site, a bare Astro baseline
+ * (tools/bench/baseline/) and the Starlight peer (tools/bench/starlight/, installed on demand into
+ * its own folder) from it. Measures each build as a process tree (wall, CPU, peak memory) and by
+ * phase from Astro's own hooks (tools/bench/timed-build.mjs), then the output (sizes, the largest
+ * page, code-page weight) and lookups in Chromium. Prints tables and the target verdicts; writes
+ * every figure to tools/bench/results/bench-<date>.json. See tools/bench/README.md.
  *
- *   npm run bench                       sizes 500, 2000, 5000, 10000
+ *   npm run bench                       sizes 3000, 5000, 10000; Starlight at 3000
  *   npm run bench -- --sizes 500,5000   chosen sizes
- *   npm run bench -- --quick            size 500 only, fewer lookup repetitions
- *   options: --seed S, --no-baseline, --no-lookup, --keep (keep the built sites), --work DIR
+ *   npm run bench -- --quick            size 500 only, fewer lookup repetitions, no Starlight
+ *   options: --seed S, --starlight-sizes 3000,… (or none), --no-baseline, --no-lookup,
+ *            --keep (keep the built sites), --work DIR
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readCodes } from './baseline/src/read-codes.mjs';
-import { countPages, measureCodePages, measureOutput } from './output-sizes.mjs';
+import { countPages, largestPages, measureCodePages, measureOutput } from './output-sizes.mjs';
 import { measureLookup } from './lookup-in-browser.mjs';
+import { measureProcessTree } from './process-tree.mjs';
 import { evaluateTargets, printReport } from './report.mjs';
-import { buildSite, childrenCpuMs } from '../build-site.mjs';
+import { writeStarlightPages } from './starlight-pages.mjs';
+import { planBuild } from '../build-site.mjs';
 import { generateCatalog } from '../generate-catalog.mjs';
+
+const STARLIGHT_DIR = resolve('tools/bench/starlight');
 
 function parseArgs(argv) {
   const options = {
-    sizes: [500, 2000, 5000, 10000],
+    sizes: [3000, 5000, 10000],
+    starlightSizes: [3000],
     seed: 1,
     baseline: true,
     lookup: true,
@@ -31,11 +39,16 @@ function parseArgs(argv) {
     quick: false,
     work: process.env.BENCH_DIR || '.cache/bench',
   };
+  const given = new Set();
   for (let i = 0; i < argv.length; i += 1) {
     const [flag, inline] = argv[i].split('=');
     const value = () => inline ?? argv[++i];
+    given.add(flag);
     if (flag === '--sizes') options.sizes = value().split(',').map(Number);
-    else if (flag === '--quick') options.quick = true;
+    else if (flag === '--starlight-sizes') {
+      const sizes = value();
+      options.starlightSizes = sizes === 'none' ? [] : sizes.split(',').map(Number);
+    } else if (flag === '--quick') options.quick = true;
     else if (flag === '--seed') options.seed = Number(value());
     else if (flag === '--no-baseline') options.baseline = false;
     else if (flag === '--no-lookup') options.lookup = false;
@@ -43,55 +56,66 @@ function parseArgs(argv) {
     else if (flag === '--work') options.work = value();
     else throw new Error(`unknown option ${flag}; see the header of tools/bench/bench.mjs`);
   }
-  if (options.quick && !argv.includes('--sizes') && !argv.some((a) => a.startsWith('--sizes='))) options.sizes = [500];
-  if (options.sizes.some((n) => !Number.isInteger(n) || n < 20))
+  if (options.quick && !given.has('--sizes')) options.sizes = [500];
+  if (options.quick && !given.has('--starlight-sizes')) options.starlightSizes = [];
+  if ([...options.sizes, ...options.starlightSizes].some((n) => !Number.isInteger(n) || n < 20))
     throw new Error('--sizes takes whole numbers of at least 20, e.g. --sizes 500,5000');
   return options;
 }
 
-/** Builds the bare baseline: astro build of tools/bench/baseline, then Pagefind, like buildSite. */
-function buildBaseline(catalogDir, outDir) {
-  const env = {
-    ...process.env,
-    ASTRO_TELEMETRY_DISABLED: '1',
-    CATALOG_DIR: catalogDir,
-    OUT_DIR: outDir,
-    ASTRO_CACHE_DIR: `${outDir}.astro-cache`,
-  };
-  const stdio = ['ignore', 'ignore', 'inherit'];
-  const timed = (args) => {
-    const started = performance.now();
-    const cpu = childrenCpuMs();
-    const child = spawnSync(process.execPath, args, { env, stdio });
-    return { ok: child.status === 0, ms: performance.now() - started, cpuMs: childrenCpuMs() - cpu };
-  };
-  const astro = timed([resolve('node_modules/astro/astro.js'), 'build', '--root', resolve('tools/bench/baseline')]);
-  if (!astro.ok) return { ok: false };
-  const pagefind = timed([resolve('node_modules/pagefind/lib/runner/bin.cjs'), '--site', outDir, '--silent']);
-  return {
-    ok: pagefind.ok,
-    astroMs: astro.ms,
-    pagefindMs: pagefind.ms,
-    astroCpuMs: astro.cpuMs,
-    pagefindCpuMs: pagefind.cpuMs,
-  };
+/** Installs the Starlight peer into its own folder when it is not there yet (npm, its package.json). */
+function ensureStarlight() {
+  if (existsSync(join(STARLIGHT_DIR, 'node_modules', '@astrojs', 'starlight'))) return true;
+  console.log('[bench] installing the Starlight peer into tools/bench/starlight/ (once)…');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const result = spawnSync(npm, ['install', '--no-audit', '--no-fund'], {
+    cwd: STARLIGHT_DIR,
+    stdio: 'inherit',
+  });
+  return result.status === 0;
 }
 
-/** Wall and CPU figures of one build of `pages` pages. */
+/**
+ * One full `astro build` through the timing runner, measured as a process tree.
+ * @returns {Promise<{ ok: boolean, ms: number, cpuMs: number, peakRssBytes: number, phases: Record<string, number>, output: string }>}
+ */
+async function timedBuild({ root, config, env }) {
+  const report = join(env.OUT_DIR, '..', `timing-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+  const args = [
+    resolve('tools/bench/timed-build.mjs'),
+    '--root',
+    root,
+    ...(config ? ['--config', config] : []),
+    '--report',
+    report,
+  ];
+  const measured = await measureProcessTree(process.execPath, args, { env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  let phases = {};
+  if (measured.ok && existsSync(report)) {
+    const { marks } = JSON.parse(readFileSync(report, 'utf8'));
+    rmSync(report, { force: true });
+    // Phases end at the marks; the first starts when the process does (node and Astro loading).
+    phases = {
+      setupMs: marks.configDone,
+      syncMs: marks.buildStart - marks.configDone,
+      bundleMs: marks.bundled - marks.buildStart,
+      renderMs: marks.generated - marks.bundled,
+      afterBuildMs: marks.done - marks.generated,
+    };
+  }
+  return { ...measured, phases };
+}
+
+/** Wall, CPU, memory and phase figures of one build of `pages` pages. */
 function buildFigures(build, pages) {
-  const totalMs = build.astroMs + build.pagefindMs;
-  const totalCpuMs = build.astroCpuMs + build.pagefindCpuMs;
   return {
     pages,
-    astroMs: build.astroMs,
-    pagefindMs: build.pagefindMs,
-    totalMs,
-    msPerPage: totalMs / pages,
-    astroMsPerPage: build.astroMs / pages,
-    astroCpuMs: build.astroCpuMs,
-    pagefindCpuMs: build.pagefindCpuMs,
-    totalCpuMs,
-    cpuMsPerPage: totalCpuMs / pages,
+    totalMs: build.ms,
+    msPerPage: build.ms / pages,
+    totalCpuMs: build.cpuMs,
+    cpuMsPerPage: build.cpuMs / pages,
+    peakRssBytes: build.peakRssBytes,
+    phases: build.phases,
   };
 }
 
@@ -105,11 +129,21 @@ function gitCommit() {
   return result.status === 0 ? result.stdout.trim() : undefined;
 }
 
+const peerEnv = (catalogDir, outDir) => ({
+  ...process.env,
+  CATALOG_DIR: catalogDir,
+  OUT_DIR: outDir,
+  ASTRO_CACHE_DIR: `${outDir}.astro-cache`,
+});
+
 async function benchSize(n, options) {
   const work = resolve(options.work);
   const catalogDir = join(work, `catalog-${n}`);
   const siteDir = join(work, `site-${n}`);
   const baseDir = join(work, `baseline-${n}`);
+  // Inside the peer's folder: Astro imports its server chunks from the output folder, and they
+  // must resolve Starlight's dependencies from tools/bench/starlight/node_modules.
+  const starlightDir = join(STARLIGHT_DIR, `dist-${n}`);
   const row = { codes: n, loadAverageBefore: loadavg()[0] };
 
   let started = performance.now();
@@ -119,37 +153,43 @@ async function benchSize(n, options) {
 
   console.log(`[bench] ${n} codes: building the site…`);
   clean(siteDir);
-  const site = buildSite({ catalogDir, outDir: siteDir, quiet: true });
+  const site = await timedBuild(planBuild({ catalogDir, outDir: siteDir }));
   if (!site.ok)
     throw new Error(
-      `the site build failed at ${n} codes; run OUT_DIR=${siteDir} CATALOG_DIR=${catalogDir} npm run build to see why`,
+      `the site build failed at ${n} codes; run OUT_DIR=${siteDir} CATALOG_DIR=${catalogDir} npm run build to see why\n${site.output.slice(-3000)}`,
     );
-  // Pagefind runs inside `astro build` now; its share of the wall time comes from the build's log,
-  // its CPU time is counted with Astro's (it is a child of the astro process).
-  row.site = buildFigures(
-    {
-      astroMs: site.ms - (site.pagefindMs || 0),
-      pagefindMs: site.pagefindMs || 0,
-      astroCpuMs: site.cpuMs,
-      pagefindCpuMs: 0,
-    },
-    countPages(siteDir),
-  );
+  row.site = buildFigures(site, countPages(siteDir));
 
   if (options.baseline) {
     console.log(`[bench] ${n} codes: building the bare Astro baseline…`);
     clean(baseDir);
-    const base = buildBaseline(catalogDir, baseDir);
-    if (!base.ok) throw new Error(`the baseline build failed at ${n} codes`);
+    const base = await timedBuild({ root: resolve('tools/bench/baseline'), env: peerEnv(catalogDir, baseDir) });
+    if (!base.ok) throw new Error(`the baseline build failed at ${n} codes\n${base.output.slice(-3000)}`);
     row.baseline = buildFigures(base, countPages(baseDir));
     row.ratio = row.site.totalMs / row.baseline.totalMs;
-    row.astroRatio = row.site.astroMs / row.baseline.astroMs;
     row.cpuRatio = row.site.totalCpuMs / row.baseline.totalCpuMs;
-    row.astroCpuRatio = row.site.astroCpuMs / row.baseline.astroCpuMs;
+    row.memoryRatio = row.site.peakRssBytes / row.baseline.peakRssBytes;
     if (!options.keep) clean(baseDir);
   }
 
+  if (options.starlightSizes.includes(n)) {
+    if (ensureStarlight()) {
+      console.log(`[bench] ${n} codes: building the Starlight peer…`);
+      writeStarlightPages(codes, join(STARLIGHT_DIR, 'src/content/docs'));
+      clean(starlightDir);
+      const peer = await timedBuild({ root: STARLIGHT_DIR, env: peerEnv(catalogDir, starlightDir) });
+      if (!peer.ok) throw new Error(`the Starlight build failed at ${n} codes\n${peer.output.slice(-3000)}`);
+      row.starlight = buildFigures(peer, countPages(starlightDir));
+      row.starlightSpeedup = row.starlight.totalMs / row.site.totalMs;
+      row.starlightCpuSpeedup = row.starlight.totalCpuMs / row.site.totalCpuMs;
+      if (!options.keep) clean(starlightDir);
+    } else {
+      row.starlight = { unavailable: 'npm could not install the Starlight peer (see its output above)' };
+    }
+  }
+
   row.sizes = measureOutput(siteDir);
+  row.largestPages = largestPages(siteDir, 3);
   row.codePage = measureCodePages(siteDir, codes);
   if (options.lookup) {
     console.log(`[bench] ${n} codes: timing lookups in Chromium…`);

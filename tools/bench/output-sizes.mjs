@@ -145,3 +145,12 @@ export function measureCodePages(dir, codes, { sample = 40, basePath = '/' } = {
     unreadable: unreadable.slice(0, 10),
   };
 }
+
+/** The `count` largest HTML pages of the site (Pagefind's files left out), by raw bytes. */
+export function largestPages(dir, count = 3) {
+  return listFiles(dir)
+    .filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/'))
+    .map((file) => ({ file, bytes: statSync(join(dir, file)).size }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, count);
+}

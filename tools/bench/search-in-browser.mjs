@@ -209,13 +209,14 @@ async function tableTimes(context, origin, base) {
     ).observe({ type: 'longtask', buffered: true });
   });
   await page.goto(`${origin}${base}codes/`);
-  await page.waitForFunction(() => document.querySelector('filterable-table')?.dataset.enhanced === 'true');
+  await page.waitForFunction(() => document.querySelector('error-catalog-table')?.dataset.enhanced === 'true');
   await page.waitForTimeout(500);
   const rows = await page.evaluate(
-    () => document.querySelector('filterable-table').querySelectorAll('tbody tr:not(.ft-empty):not(.ft-more)').length,
+    () =>
+      document.querySelector('error-catalog-table').querySelectorAll('tbody tr:not(.ft-empty):not(.ft-more)').length,
   );
   const shown = await page.evaluate(
-    () => document.querySelector('filterable-table').querySelectorAll('tbody tr:not([hidden])').length,
+    () => document.querySelector('error-catalog-table').querySelectorAll('tbody tr:not([hidden])').length,
   );
   // Each change alternates with its opposite so every repetition does real work.
   const changes = {
@@ -231,7 +232,7 @@ async function tableTimes(context, origin, base) {
     const cpuBefore = descendantsCpuMs();
     const wall = await page.evaluate(
       ({ pair, repetitions }) => {
-        const table = document.querySelector('filterable-table');
+        const table = document.querySelector('error-catalog-table');
         const samples = [];
         for (let i = 0; i < repetitions; i += 1) {
           const change = pair[i % 2];

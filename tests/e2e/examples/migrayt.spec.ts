@@ -3,7 +3,7 @@
  * states, on the built site and, where it explains an error, through the lookup widget.
  */
 import { routes } from '../../../src/view/routes';
-import { defineLinkGate } from '../support/gates';
+import { defineSiteGates } from '../support/gates';
 import { GENERAL_PRACTICE_LEAD, NOT_STATED } from '../../../src/view/retry-text';
 import { defineBodyFacts, defineLookupFacts, definePageFacts, type LookupFact, type PageFact } from './seed-facts';
 
@@ -244,4 +244,4 @@ defineLookupFacts([
 ]);
 
 // The example builds a complete site: every page, link, asset and #anchor resolves.
-defineLinkGate();
+defineSiteGates();

@@ -3,7 +3,7 @@
  * states, on the built site and, where it explains an error, through the lookup widget.
  */
 import { routes } from '../../../src/view/routes';
-import { defineLinkGate } from '../support/gates';
+import { defineSiteGates } from '../support/gates';
 import { defineBodyFacts, defineLookupFacts, definePageFacts, type LookupFact, type PageFact } from './seed-facts';
 
 /** The seed's own example bodies, verbatim. */
@@ -219,4 +219,4 @@ defineLookupFacts([
 ]);
 
 // The example builds a complete site: every page, link, asset and #anchor resolves.
-defineLinkGate();
+defineSiteGates();

@@ -1,5 +1,5 @@
 /**
- * Filterable tables on the built site: each reference table (statuses, codes, ranges, messages)
+ * Filterable tables on the built site: each reference table (statuses, codes, ranges, messages, operations)
  * filters by text and facet, sorts by a column, shows a live count and an empty state, keeps its
  * state in the URL so a filtered view can be shared, and is complete without JavaScript.
  */
@@ -60,6 +60,16 @@ const cases: TableCase[] = [
     query: 'charge',
     facet: { label: 'Status class', key: 'status-class', value: '4xx', attribute: 'data-status-class' },
     sort: { header: 'Status', key: 'status' },
+  },
+  {
+    name: 'operations',
+    path: 'operations/',
+    label: 'All operations',
+    noun: 'operations',
+    prefix: '',
+    query: 'charges',
+    facet: { label: 'Method', key: 'method', value: 'POST', attribute: 'data-method' },
+    sort: { header: 'Codes', key: 'codes' },
   },
 ];
 
@@ -232,7 +242,8 @@ test.describe('a table longer than its page size', () => {
       new MutationObserver((records) => {
         for (const record of records) {
           for (const node of record.addedNodes)
-            if (node instanceof HTMLElement && node.localName === 'filterable-table') node.dataset['pageSize'] = '20';
+            if (node instanceof HTMLElement && node.localName === 'error-catalog-table')
+              node.dataset['pageSize'] = '20';
         }
       }).observe(document, { childList: true, subtree: true });
     });
@@ -276,7 +287,7 @@ test.describe('a table longer than its page size', () => {
     const grid = tableOf(page, 'All error codes');
     await expect(grid.getByRole('row', { name: /Showing the first 20/ })).toBeVisible();
     const check = async () => {
-      const results = await new AxeBuilder({ page }).include('filterable-table').withTags(WCAG_TAGS).analyze();
+      const results = await new AxeBuilder({ page }).include('error-catalog-table').withTags(WCAG_TAGS).analyze();
       expect(
         results.violations.map(
           (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`,

@@ -25,15 +25,14 @@ export function siteOf(testInfo: TestInfo): BuiltSite {
   return site;
 }
 
-/** `<loc>` values of the sitemap, following a sitemap index into its parts. */
+/** `<loc>` values of the sitemap: its index (`sitemap-index.xml`, @astrojs/sitemap) followed into its parts. */
 export function sitemapUrls(site: BuiltSite): string[] {
   const locs = (file: string) =>
     [...readFileSync(join(site.outDir, file), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) =>
       decodeXml(match[1]!),
     );
-  const root = readFileSync(join(site.outDir, 'sitemap.xml'), 'utf8');
-  if (!root.includes('<sitemapindex')) return locs('sitemap.xml');
-  return locs('sitemap.xml').flatMap((part) => locs(part.slice(part.lastIndexOf('/') + 1)));
+  // The parts are written at the root of the output folder whatever the base path.
+  return locs('sitemap-index.xml').flatMap((part) => locs(part.slice(part.lastIndexOf('/') + 1)));
 }
 
 function decodeXml(text: string): string {
@@ -130,6 +129,16 @@ export interface CatalogJson {
   messageAreas: Array<{ slug: string; name: string; url: string }>;
   messages: Array<{ id: string; message: string; resolution: string | null; url: string }>;
   headers: Array<{ name: string; meaning: string; url: string }>;
+  operations: Array<{
+    key: string;
+    surface: string;
+    method: string;
+    path: string;
+    summary: string | null;
+    statuses: number[];
+    codes: string[];
+    url: string;
+  }>;
 }
 
 /** Path of an absolute site URL relative to the base path: `https://x/docs/errors/codes/` → `codes/`. */

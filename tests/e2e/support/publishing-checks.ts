@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   catalogJson,
+  gotoPath,
   htmlFiles,
   redirectRoutes,
   routeOfFile,
@@ -29,6 +30,25 @@ export function definePublishingChecks(): void {
       .sort();
     expect(sitemapRoutes(site).sort()).toEqual(pages);
     for (const url of sitemapUrls(site)) expect(url.startsWith(home), `${url} starts with ${home}`).toBe(true);
+  });
+
+  test('every page links the sitemap index, which is served under the base path and names its parts there', async ({
+    page,
+    request,
+  }, testInfo) => {
+    const site = siteOf(testInfo);
+    const home = catalogJson(site).urls['home']!;
+    for (const route of ['', 'codes/', sitemapRoutes(site).find((route) => route.startsWith('codes/core/'))!]) {
+      await page.goto(gotoPath(route));
+      await expect(page.locator('link[rel="sitemap"]')).toHaveAttribute('href', `${site.basePath}sitemap-index.xml`);
+    }
+    const index = await request.get('sitemap-index.xml');
+    expect(index.ok()).toBe(true);
+    const parts = [...(await index.text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]!);
+    expect(parts).toEqual([`${home}sitemap-0.xml`]);
+    const part = await request.get('sitemap-0.xml');
+    expect(part.ok()).toBe(true);
+    expect(await part.text()).toContain(`<loc>${home}</loc>`);
   });
 
   test('catalog.json is versioned and gives every entry the absolute URL of its page under the base path', async ({

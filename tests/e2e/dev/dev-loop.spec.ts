@@ -1,0 +1,85 @@
+/**
+ * The authoring loop in `astro dev`, driven once from start to end on a copy of a small catalog,
+ * served under a sub-path (BASE_PATH): the server starts without an error, a saved YAML file shows
+ * in the open page, a mistake shows the catalog report in Astro's error overlay and clears once
+ * fixed, links stay under the base path, and guides (MDX, through the content collection) render
+ * and update too.
+ */
+import { expect, test } from '@playwright/test';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, startDevServer } from '../../../tools/dev-server.mjs';
+
+const GUIDE = `---
+title: Getting started
+description: How to read the shop's errors.
+---
+
+Every error of the shop has a **code** and a message.
+`;
+
+test('an edited catalog file shows in the open page, a mistake shows in the overlay until it is fixed', async ({
+  page,
+}) => {
+  // Starting the server and compiling the first page take most of this.
+  test.setTimeout(240_000);
+  const catalog = mkdtempSync(join(tmpdir(), 'error-catalog-dev-'));
+  cpSync('tests/fixtures/minimal-catalog', catalog, { recursive: true });
+  mkdirSync(join(catalog, 'guides'));
+  writeFileSync(join(catalog, 'guides/getting-started.mdx'), GUIDE);
+  const codesFile = join(catalog, 'codes/shop.yaml');
+  const original = readFileSync(codesFile, 'utf8');
+  const server = await startDevServer({
+    name: 'e2e-dev-loop',
+    catalogDir: catalog,
+    basePath: '/docs/errors/',
+    port: await freePort(),
+  });
+  try {
+    await page.goto(`${server.url}codes/shop/1001/`, { timeout: 120_000 });
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('1001 Order not found');
+    await expect(page.getByText('Check the order id.', { exact: true })).toBeVisible();
+    // The first page load runs Vite's dependency scan over every component: it must find nothing to complain about.
+    expect(server.output()).not.toContain('[ERROR]');
+
+    writeFileSync(codesFile, original.replace('Check the order id.', 'Check the order id in your order history.'));
+    await expect(page.getByText('Check the order id in your order history.', { exact: true })).toBeVisible({
+      timeout: 15_000,
+    });
+
+    // A status no file declares: a cross-check over several files, reported with the file and line.
+    writeFileSync(codesFile, original.replace('status: 404', 'status: 418'));
+    const overlay = page.locator('vite-error-overlay');
+    await expect(overlay.getByRole('heading', { name: 'CatalogError' })).toBeVisible({ timeout: 15_000 });
+    await expect(overlay.getByText('HTTP status 418 is not declared').first()).toBeVisible();
+    await expect(overlay.getByText(/codes\/shop\.yaml:5\s+codes\[0\]\.status/).first()).toBeVisible();
+    await expect(overlay.getByText(/then save the file: the page reloads by itself/)).toBeVisible();
+    // Astro sends its error report again a moment after the failed page; an author fixing the file
+    // takes longer than that, and a report sent after the fix would stand on the fixed page.
+    await page.waitForTimeout(1_000);
+
+    writeFileSync(codesFile, original);
+    await expect(page.getByText('Check the order id.', { exact: true })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('1001 Order not found');
+    await expect(overlay).toHaveCount(0);
+
+    // Guides, reached through the site's own links, which keep the base path.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Guides' }).click();
+    await page.getByRole('link', { name: 'Getting started' }).click();
+    await expect(page).toHaveURL(`${server.url}guides/getting-started/`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Getting started' })).toBeVisible();
+    await expect(page.getByText('Every error of the shop has a code and a message.')).toBeVisible();
+    writeFileSync(
+      join(catalog, 'guides/getting-started.mdx'),
+      GUIDE.replace('a message.', 'a message you can look up.'),
+    );
+    await expect(page.getByText('Every error of the shop has a code and a message you can look up.')).toBeVisible({
+      timeout: 15_000,
+    });
+  } finally {
+    await test.info().attach('astro dev output', { body: server.output(), contentType: 'text/plain' });
+    await server.stop();
+    rmSync(catalog, { recursive: true, force: true });
+  }
+});
