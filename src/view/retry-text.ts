@@ -363,7 +363,7 @@ export function callIsIdempotent(call: CallShape, context: RetryContext, keySent
 }
 
 /**
- * The idempotency of a call in a few words: "idempotent by design", "not idempotent",
+ * The idempotency of a call in a few words: "idempotent" (the API's `note` says how far), "not idempotent",
  * "idempotent with an Idempotency-Key header, not without one", or for `kind: method`
  * "a POST is not idempotent" (with `stated: false` that is general HTTP practice, not the API's word).
  * When the API lists no idempotent methods, the method is judged by HTTP's definition, and the
@@ -371,7 +371,7 @@ export function callIsIdempotent(call: CallShape, context: RetryContext, keySent
  */
 export function idempotencyWords(call: CallShape, context: RetryContext): string {
   const { kind, header = 'Idempotency-Key' } = call.idempotency;
-  if (kind === 'always') return 'idempotent by design';
+  if (kind === 'always') return 'idempotent';
   if (kind === 'none') return 'not idempotent';
   if (kind === 'key') return `idempotent with an ${header} header, not without one`;
   const method = call.method.toUpperCase();

@@ -245,7 +245,7 @@ describe('retry advice for one call: its method and idempotency', () => {
     );
   });
 
-  test('an operation idempotent by design gets the rule whatever its method', () => {
+  test('an operation the API calls idempotent gets the rule whatever its method', () => {
     expect(retryForCall(serverError, call('POST', 'always'), stating).applies).toBe(true);
   });
 
@@ -276,7 +276,7 @@ describe('retry advice for one call: its method and idempotency', () => {
     );
     expect(idempotencyWords(call('DELETE', 'method', false), stating)).toBe('a DELETE is idempotent');
     expect(idempotencyWords(call('PATCH', 'method'), stating)).toBe('a PATCH is not idempotent');
-    expect(idempotencyWords(call('POST', 'always'), stating)).toBe('idempotent by design');
+    expect(idempotencyWords(call('POST', 'always'), stating)).toBe('idempotent');
   });
 
   test('in an API that lists no idempotent methods, a method is judged by HTTP’s definition, and said to be', () => {
