@@ -20,6 +20,10 @@ const NAMES: Record<keyof EnvelopeFields, string[]> = {
   message: ['message', 'errormessage', 'msg', 'errordescription', 'detail', 'description', 'error'],
   title: ['title', 'error', 'summary'],
   detail: ['detail', 'details', 'description'],
+  // RFC 9457's type URI and instance. A body whose only candidate for the code is `type` keeps it
+  // as its code (the code is chosen first and a path serves one part).
+  type: ['type'],
+  instance: ['instance'],
   status: ['status', 'statuscode', 'httpstatus', 'httpcode', 'httpstatuscode'],
   field: ['field', 'pointer', 'path', 'param', 'parameter', 'property', 'attribute', 'location'],
   // Any map of field name → message(s) is taken, whatever its name.
@@ -106,7 +110,18 @@ export function walkErrorSchema(schema: Schema): WalkResult {
   let codeSchema: Schema | undefined;
   const taken = new Set<string>();
   // The code and the message first, then the rest; a path serves one part only.
-  for (const part of ['code', 'status', 'message', 'title', 'detail', 'field', 'fieldErrors', 'requestId'] as const) {
+  for (const part of [
+    'code',
+    'status',
+    'message',
+    'title',
+    'detail',
+    'type',
+    'instance',
+    'field',
+    'fieldErrors',
+    'requestId',
+  ] as const) {
     const best = candidates
       .filter((candidate) => candidate.part === part && !taken.has(candidate.path))
       .sort((a, b) => a.depth - b.depth || a.rank - b.rank)[0];

@@ -1,6 +1,7 @@
 /**
- * Fact checklists for the example catalogs (examples/): each fact a seed document states becomes
- * one test that opens the page that must show it, or asks the lookup widget about it. The specs
+ * Fact checklists for the example catalogs (examples/): each fact a seed document states is checked
+ * on the page that must show it, or asked of the lookup widget. Facts of one page are one test
+ * (one visit, one step per fact); lookup facts are asked a few per visit. The specs
  * list facts as data, written from the seed; this module turns them into tests, so every
  * checklist is checked the same way.
  */
@@ -9,7 +10,7 @@ import { gotoPath, normalizeText } from '../support/built-site';
 
 /** A fact the built site must show on one page. */
 export interface PageFact {
-  /** The fact in words, as the seed states it; it becomes the test's name. */
+  /** The fact in words, as the seed states it; it names the fact's step (and is part of the test's name). */
   fact: string;
   /** Route relative to the base path, from `routes` (e.g. `routes.status(429)`). */
   route: string;
@@ -29,31 +30,52 @@ export interface BodyFact {
   json: string;
 }
 
-/** Registers one test per page fact. */
+/** Facts in their order, grouped by the value `key` gives (e.g. their route), groups in first-seen order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Array<[string, T[]]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return [...groups];
+}
+
+/** Splits `items` into runs of at most `size`, so both test workers share a long checklist. */
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, index * size + size));
+}
+
+/**
+ * Registers one test per page: it opens the page once and checks every fact stated on it, each in
+ * its own step named by the fact. Checks are soft, so a failing test lists every fact it misses.
+ */
 export function definePageFacts(facts: readonly PageFact[]): void {
-  for (const { fact, route, shows, row, omits = [] } of facts) {
-    test(`the site states: ${fact}`, async ({ page }) => {
+  for (const [route, onPage] of groupBy(facts, (fact) => fact.route)) {
+    test(`the site states on /${route}: ${onPage.map((fact) => fact.fact).join('; ')}`, async ({ page }) => {
       await page.goto(gotoPath(route));
-      // The rendered text, as a reader sees it, with line breaks and runs of spaces made one space.
       const main = page.getByRole('main');
-      const scope = row === undefined ? main : main.getByRole('row').filter({ hasText: row }).first();
-      const text = normalizeText(await scope.innerText());
-      for (const expected of shows) {
-        if (typeof expected === 'string') expect(text).toContain(normalizeText(expected));
-        else expect(text).toMatch(expected);
-      }
-      for (const claim of omits) {
-        if (typeof claim === 'string') expect(text).not.toContain(normalizeText(claim));
-        else expect(text).not.toMatch(claim);
+      for (const { fact, shows, row, omits = [] } of onPage) {
+        await test.step(fact, async () => {
+          // The rendered text, as a reader sees it, with line breaks and runs of spaces made one space.
+          const scope = row === undefined ? main : main.getByRole('row').filter({ hasText: row }).first();
+          const text = normalizeText(await scope.innerText());
+          for (const expected of shows) {
+            if (typeof expected === 'string') expect.soft(text, fact).toContain(normalizeText(expected));
+            else expect.soft(text, fact).toMatch(expected);
+          }
+          for (const claim of omits) {
+            if (typeof claim === 'string') expect.soft(text, fact).not.toContain(normalizeText(claim));
+            else expect.soft(text, fact).not.toMatch(claim);
+          }
+        });
       }
     });
   }
 }
 
-/** Registers one test per body: some code block on the page parses to the same JSON value. */
+/** Registers one test per page of bodies: some code block on the page parses to each body's JSON value. */
 export function defineBodyFacts(facts: readonly BodyFact[]): void {
-  for (const { fact, route, json } of facts) {
-    test(`the site shows the seed's body: ${fact}`, async ({ page }) => {
+  for (const [route, onPage] of groupBy(facts, (fact) => fact.route)) {
+    test(`the site shows the seed's bodies on /${route}: ${onPage.map((fact) => fact.fact).join('; ')}`, async ({
+      page,
+    }) => {
       await page.goto(gotoPath(route));
       const blocks = await page.getByRole('main').locator('pre').allTextContents();
       const values = blocks.flatMap((text) => {
@@ -63,7 +85,7 @@ export function defineBodyFacts(facts: readonly BodyFact[]): void {
           return [];
         }
       });
-      expect(values).toContainEqual(JSON.parse(json));
+      for (const { fact, json } of onPage) expect.soft(values, fact).toContainEqual(JSON.parse(json));
     });
   }
 }
@@ -82,21 +104,38 @@ export interface LookupFact {
 /** The answer's text as a reader sees it, whitespace made single spaces. */
 const answerText = async (answer: Locator) => normalizeText(await answer.innerText());
 
-/** Registers one test per lookup fact: type or paste the query, wait for the answer to say it. */
+/** Lookup facts asked in one page visit; a few per test, so both workers share a long list. */
+const LOOKUP_FACTS_PER_TEST = 6;
+
+/**
+ * Registers one test per few lookup facts: it opens /lookup/ once and asks each question in turn
+ * (typed or pasted, as a user would), each in its own step named by the fact. Between questions the
+ * box is emptied and the answer must clear, so an answer is never read from the question before.
+ */
 export function defineLookupFacts(facts: readonly LookupFact[]): void {
-  for (const { fact, query, shows, omits = [] } of facts) {
-    test(`the lookup explains: ${fact}`, async ({ page }) => {
+  for (const group of chunks(facts, LOOKUP_FACTS_PER_TEST)) {
+    test(`the lookup explains: ${group.map((fact) => fact.fact).join('; ')}`, async ({ page }) => {
+      test.setTimeout(15_000 + group.length * 10_000);
       await page.goto('lookup/');
-      await page.getByRole('textbox', { name: /Code, name, status, message or whole response/ }).fill(query);
+      const box = page.getByRole('textbox', { name: /Code, name, status, message or whole response/ });
       const answer = page.getByRole('region', { name: 'Lookup answer' });
-      for (const expected of shows) {
-        if (typeof expected === 'string') await expect.poll(() => answerText(answer)).toContain(normalizeText(expected));
-        else await expect.poll(() => answerText(answer)).toMatch(expected);
-      }
-      const settled = await answerText(answer);
-      for (const claim of omits) {
-        if (typeof claim === 'string') expect(settled).not.toContain(normalizeText(claim));
-        else expect(settled).not.toMatch(claim);
+      const soft = expect.configure({ soft: true });
+      for (const { fact, query, shows, omits = [] } of group) {
+        await test.step(fact, async () => {
+          await box.fill('');
+          await expect(answer).toHaveText('');
+          await box.fill(query);
+          for (const expected of shows) {
+            if (typeof expected === 'string')
+              await soft.poll(() => answerText(answer), { message: fact }).toContain(normalizeText(expected));
+            else await soft.poll(() => answerText(answer), { message: fact }).toMatch(expected);
+          }
+          const settled = await answerText(answer);
+          for (const claim of omits) {
+            if (typeof claim === 'string') soft(settled, fact).not.toContain(normalizeText(claim));
+            else soft(settled, fact).not.toMatch(claim);
+          }
+        });
       }
     });
   }
