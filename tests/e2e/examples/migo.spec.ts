@@ -82,6 +82,41 @@ const rangeFacts: PageFact[] = [
   shows: [meaning, state ?? 'Active'],
 }));
 
+/**
+ * Issue 16: what seed 002 does not say, the site does not say either. Its retry table names no
+ * HTTP method (S2:105-111), so no idempotent methods are shown; it gives no wait times or jitter;
+ * its status mapping has no action for 2xx; it states no media type; and it says both that every
+ * API uses CustomResponse (S2:6) and that the Middleware uses ErrorResponseDto (S2:59, S2:80).
+ */
+const issue16PageFacts: PageFact[] = [
+  {
+    fact: 'the home page shows the retry table’s rules, and no method list or backoff numbers',
+    route: routes.home(),
+    shows: ['500, 502 and 504 — retry with exponential backoff, at most 3 retries.'],
+    omits: ['Idempotent methods', 'Default backoff', 'GET, HEAD', 'safe to repeat', 'application/json'],
+  },
+  {
+    fact: 'the home page says both things the seed says about envelopes',
+    route: routes.home(),
+    shows: [/The same page also says that the Middleware uses a separate envelope, ErrorResponseDto/],
+  },
+  ...[200, 201, 204].map(
+    (status): PageFact => ({
+      fact: `${status}: no action, and "nothing to retry" only as general HTTP practice`,
+      route: routes.status(status),
+      shows: [NOT_STATED.action, GENERAL_PRACTICE_LEAD],
+    }),
+  ),
+  {
+    fact: 'the retry guide says what the table does not give',
+    route: routes.guide('retries'),
+    shows: [/The table gives no wait times and no jitter, and does not distinguish HTTP methods/, /Migo's sample code/],
+  },
+  ...['custom-response', 'error-response-dto'].map(
+    (id): PageFact => ({ fact: `${id}: no media type`, route: routes.envelope(id), shows: [/Media type Not stated/] }),
+  ),
+];
+
 definePageFacts([
   {
     fact: 'every Migo API wraps responses in CustomResponse<T>; code is a string; there is no statusCode, error.name or error.detail; USER_NOT_FOUND is an internal key',
@@ -213,6 +248,7 @@ definePageFacts([
     route: routes.guide('reporting-issues'),
     shows: ['The full response body.'],
   },
+  ...issue16PageFacts,
 ]);
 
 /** A Middleware error in the ErrorResponseDto shape the seed declares (it shows no sample body). */
@@ -289,41 +325,6 @@ defineLookupFacts([
     shows: ['Do not retry.'],
     omits: [/fix the request/i],
   },
-]);
-
-/**
- * Issue 16: what seed 002 does not say, the site does not say either. Its retry table names no
- * HTTP method (S2:105-111), so no idempotent methods are shown; it gives no wait times or jitter;
- * its status mapping has no action for 2xx; it states no media type; and it says both that every
- * API uses CustomResponse (S2:6) and that the Middleware uses ErrorResponseDto (S2:59, S2:80).
- */
-definePageFacts([
-  {
-    fact: 'the home page shows the retry table’s rules, and no method list or backoff numbers',
-    route: routes.home(),
-    shows: ['500, 502 and 504 — retry with exponential backoff, at most 3 retries.'],
-    omits: ['Idempotent methods', 'Default backoff', 'GET, HEAD', 'safe to repeat', 'application/json'],
-  },
-  {
-    fact: 'the home page says both things the seed says about envelopes',
-    route: routes.home(),
-    shows: [/The same page also says that the Middleware uses a separate envelope, ErrorResponseDto/],
-  },
-  ...[200, 201, 204].map(
-    (status): PageFact => ({
-      fact: `${status}: no action, and "nothing to retry" only as general HTTP practice`,
-      route: routes.status(status),
-      shows: [NOT_STATED.action, GENERAL_PRACTICE_LEAD],
-    }),
-  ),
-  {
-    fact: 'the retry guide says what the table does not give',
-    route: routes.guide('retries'),
-    shows: [/The table gives no wait times and no jitter, and does not distinguish HTTP methods/, /Migo's sample code/],
-  },
-  ...['custom-response', 'error-response-dto'].map(
-    (id): PageFact => ({ fact: `${id}: no media type`, route: routes.envelope(id), shows: [/Media type Not stated/] }),
-  ),
 ]);
 
 // The example builds a complete site: every page, link, asset and #anchor resolves.

@@ -65,6 +65,46 @@ const commonErrors: PageFact[] = commonErrorRows.map(([status, message, meaning,
 
 const retryPolicy = routes.guide('retry-policy');
 
+/**
+ * Issue 16: what seed 003 does not say, the site does not say either. It says nothing about jitter
+ * (S3:41); it gives the unit of X-RateLimit-Reset (S3:42) but not of Retry-After (S3:34), and
+ * honours both; a 401 is "Re-authenticate. Don't retry blindly" (S3:28), with no retry count.
+ */
+const issue16PageFacts: PageFact[] = [
+  {
+    fact: '401: re-authenticate before any retry, never blindly, and no retry count',
+    route: routes.status(401),
+    shows: ['Re-authenticate before any retry. Do not retry blindly — repeated 401s look like a brute-force attack.'],
+    omits: [/\bonce\b/],
+  },
+  {
+    fact: 'Retry-After: no unit, since the seed gives none',
+    route: routes.headers(),
+    row: 'Retry-After',
+    shows: ['Not stated', 'The API does not give its format'],
+    omits: ['Seconds to wait'],
+  },
+  {
+    fact: '"Rate limit exceeded": honour both headers',
+    route: routes.messages(),
+    row: 'Rate limit exceeded. Try again later.',
+    shows: ['Honour X-RateLimit-Reset or Retry-After before the next request.'],
+    omits: ['X-RateLimit-Reset gives the seconds'],
+  },
+  {
+    fact: 'the retry-policy sample reads Retry-After as well as X-RateLimit-Reset',
+    route: retryPolicy,
+    shows: ["response.headers.get('X-RateLimit-Reset')", "response.headers.get('Retry-After')", /may be retried for POST and PATCH too/],
+    omits: ['safe to repeat for every method'],
+  },
+  {
+    fact: 'no page of the retry advice mentions jitter',
+    route: routes.status(502),
+    shows: ['capped at 30 s, at most 6 tries in all'],
+    omits: [/jitter/i],
+  },
+];
+
 definePageFacts([
   {
     fact: 'errors are always JSON; the HTTP status is the source of truth, the body the human-readable detail',
@@ -132,7 +172,17 @@ definePageFacts([
     shows: [/must match the org the API key is bound to/],
   },
   ...commonErrors,
+  ...issue16PageFacts,
 ]);
+
+const issue16LookupFacts: LookupFact[] = [
+  {
+    fact: '401: re-authenticate before any retry, with no retry count',
+    query: '401',
+    shows: ['Re-authenticate before any retry. Do not retry blindly'],
+    omits: [/\bonce\b/],
+  },
+];
 
 defineLookupFacts([
   {
@@ -167,55 +217,7 @@ defineLookupFacts([
     query: ['HTTP/1.1 429 Too Many Requests', 'X-RateLimit-Reset: 30', 'Content-Type: application/json', '', '{"error": "Rate limit exceeded. Try again later."}'].join('\n'),
     shows: [/refills 30 s(econds)? from now/, 'You are over your per-token budget', 'Wait for the time given by X-RateLimit-Reset or Retry-After, then retry'],
   },
-]);
-
-/**
- * Issue 16: what seed 003 does not say, the site does not say either. It says nothing about jitter
- * (S3:41); it gives the unit of X-RateLimit-Reset (S3:42) but not of Retry-After (S3:34), and
- * honours both; a 401 is "Re-authenticate. Don't retry blindly" (S3:28), with no retry count.
- */
-definePageFacts([
-  {
-    fact: '401: re-authenticate before any retry, never blindly, and no retry count',
-    route: routes.status(401),
-    shows: ['Re-authenticate before any retry. Do not retry blindly — repeated 401s look like a brute-force attack.'],
-    omits: [/\bonce\b/],
-  },
-  {
-    fact: 'Retry-After: no unit, since the seed gives none',
-    route: routes.headers(),
-    row: 'Retry-After',
-    shows: ['Not stated', 'The API does not give its format'],
-    omits: ['Seconds to wait'],
-  },
-  {
-    fact: '"Rate limit exceeded": honour both headers',
-    route: routes.messages(),
-    row: 'Rate limit exceeded. Try again later.',
-    shows: ['Honour X-RateLimit-Reset or Retry-After before the next request.'],
-    omits: ['X-RateLimit-Reset gives the seconds'],
-  },
-  {
-    fact: 'the retry-policy sample reads Retry-After as well as X-RateLimit-Reset',
-    route: retryPolicy,
-    shows: ["response.headers.get('X-RateLimit-Reset')", "response.headers.get('Retry-After')", /may be retried for POST and PATCH too/],
-    omits: ['safe to repeat for every method'],
-  },
-  {
-    fact: 'no page of the retry advice mentions jitter',
-    route: routes.status(502),
-    shows: ['capped at 30 s, at most 6 tries in all'],
-    omits: [/jitter/i],
-  },
-]);
-
-defineLookupFacts([
-  {
-    fact: '401: re-authenticate before any retry, with no retry count',
-    query: '401',
-    shows: ['Re-authenticate before any retry. Do not retry blindly'],
-    omits: [/\bonce\b/],
-  },
+  ...issue16LookupFacts,
 ]);
 
 // The example builds a complete site: every page, link, asset and #anchor resolves.
