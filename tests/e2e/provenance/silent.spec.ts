@@ -10,6 +10,7 @@ import { routes } from '../../../src/view/routes';
 import { GENERAL_PRACTICE_LEAD, NOT_STATED } from '../../../src/view/retry-text';
 import { catalogJson, gotoPath, normalizeText, siteOf, sitemapRoutes } from '../support/built-site';
 import { defineLookupFacts, definePageFacts, type PageFact } from '../examples/seed-facts';
+import { defineSiteGates } from '../support/gates';
 
 /** Words that would add a limit, a number, a unit, a method list or a guarantee the catalog does not state. */
 const INVENTED: RegExp[] = [
@@ -148,3 +149,6 @@ defineLookupFacts([
     shows: ['Read as a Unix time; the API does not state the unit.', 'That is the usual reading of this header'],
   },
 ]);
+
+// The site is complete and sound like every other: every page, link and anchor; CSP, axe, 375 px, no JS.
+defineSiteGates();

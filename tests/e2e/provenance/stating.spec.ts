@@ -9,6 +9,7 @@ import { routes } from '../../../src/view/routes';
 import { GENERAL_PRACTICE_LEAD, NOT_STATED } from '../../../src/view/retry-text';
 import { gotoPath, normalizeText, siteOf, sitemapRoutes } from '../support/built-site';
 import { defineLookupFacts, definePageFacts, type PageFact } from '../examples/seed-facts';
+import { defineSiteGates } from '../support/gates';
 
 /** Each status's action and retry sentence, as the catalog states them. */
 const STATED: Array<[number, string, string]> = [
@@ -131,3 +132,6 @@ defineLookupFacts([
     omits: ['the API does not state', 'usual reading'],
   },
 ]);
+
+// The site is complete and sound like every other: every page, link and anchor; CSP, axe, 375 px, no JS.
+defineSiteGates();
