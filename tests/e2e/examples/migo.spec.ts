@@ -110,7 +110,7 @@ const issue16PageFacts: PageFact[] = [
   {
     fact: 'the retry guide says what the table does not give',
     route: routes.guide('retries'),
-    shows: [/The table gives no wait times and no jitter, and does not distinguish HTTP methods/, /Migo's sample code/],
+    shows: [/The table gives no wait times and no jitter, and does not distinguish HTTP methods/, /Migo['’]s sample code/],
   },
   ...['custom-response', 'error-response-dto'].map(
     (id): PageFact => ({ fact: `${id}: no media type`, route: routes.envelope(id), shows: [/Media type Not stated/] }),
