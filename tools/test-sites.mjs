@@ -34,6 +34,20 @@ const definitions = [
   { name: 'cutover', catalogDir: 'examples/cutover', basePath: '/', testMatch: ['examples/cutover.spec.ts'] },
   { name: 'migo', catalogDir: 'examples/migo', basePath: '/', testMatch: ['examples/migo.spec.ts'] },
   { name: 'tracker', catalogDir: 'examples/tracker', basePath: '/', testMatch: ['examples/tracker.spec.ts'] },
+  // A catalog that states almost nothing and one that states everything (issue 16): no page
+  // presents anything as the API's policy beyond what it states (tests/e2e/provenance/).
+  {
+    name: 'silent',
+    catalogDir: 'tests/fixtures/silent-catalog',
+    basePath: '/',
+    testMatch: ['provenance/silent.spec.ts'],
+  },
+  {
+    name: 'stating',
+    catalogDir: 'tests/fixtures/stating-catalog',
+    basePath: '/',
+    testMatch: ['provenance/stating.spec.ts'],
+  },
   // A team's own catalog, unlike the default one (issue 17): no default-catalog text, own envelopes read as their own.
   { name: 'team', catalogDir: 'tests/fixtures/team-catalog', basePath: '/', testMatch: ['team/**/*.spec.ts'] },
 ];

@@ -3,6 +3,7 @@
  * file where it is, not of the body), and each field path must reach a value in some error
  * example — when one reaches nothing, the paths the examples do have are suggested.
  */
+import { isJsonMediaType } from '../shared/media-type';
 import type { EnvelopeData, EnvelopeExample } from '../schemas/envelope';
 import { evaluateFieldPath } from '../schemas/field-path';
 import type { CatalogProblem, Path } from './problems';
@@ -22,7 +23,7 @@ export function checkEnvelopeExamples(
   source: SourceFile,
   problems: CatalogProblem[],
 ): ExampleBody[] {
-  if (!/json/i.test(envelope.mediaType)) return [];
+  if (!isJsonMediaType(envelope.mediaType)) return [];
   const parsed: ExampleBody[] = [];
   envelope.examples.forEach((example, index) => {
     const path = ['examples', index, 'body'];

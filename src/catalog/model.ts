@@ -1,6 +1,9 @@
 /**
  * The one typed catalog model every page, index and export reads. Plain serialisable data:
- * references are resolved to ids/keys, defaults are applied, derived facts are precomputed.
+ * references are resolved to ids/keys, derived facts are precomputed. Nothing the catalog leaves
+ * out is filled in as if the API had said it: optional fields stay unset, and the one value the
+ * model does fill in — retry advice for a status that states none — carries `source:
+ * 'general-practice'`, which every wording of it shows (src/view/retry-text.ts).
  */
 import type { ApiData } from '../schemas/api';
 import type { CodeData } from '../schemas/code';
@@ -36,15 +39,26 @@ export interface Envelope extends EnvelopeData {
 
 export type { StatusClass } from '../shared/status-class';
 
+/**
+ * Where a piece of advice comes from: `api` when the catalog states it (the API's word),
+ * `general-practice` when the model filled it in from general HTTP practice because the catalog
+ * is silent. Pages, the lookup and catalog.json show the second as general practice, never as
+ * the API's policy.
+ */
+export type Provenance = 'api' | 'general-practice';
+
+/** Retry advice as the model hands it out: the advice, and whose word it is. */
+export interface RetryRule extends RetryAdvice {
+  source: Provenance;
+}
+
 export interface Status extends Omit<StatusData, 'retry'> {
   statusClass: StatusClass;
-  /** Retry advice with the default for the status class applied. */
-  retry: RetryAdvice;
   /**
-   * True when the catalog states no retry rule for this status and `retry` is general HTTP
-   * practice, so pages can say the API itself does not promise it.
+   * Retry advice: the catalog's (`source: 'api'`), or general HTTP practice for the status when
+   * the catalog states none (`source: 'general-practice'`).
    */
-  retryInherited: boolean;
+  retry: RetryRule;
   origin: Origin;
 }
 
@@ -80,8 +94,8 @@ export interface Code extends Omit<CodeData, 'retry' | 'related' | 'deprecated' 
   surfaces: string[];
   /** Slug of the range holding it, when the space has ranges. */
   range?: string;
-  /** Retry advice: the code's own, else its status's. */
-  retry: RetryAdvice;
+  /** Retry advice: the code's own, else its status's (which may be general practice; see `source`). */
+  retry: RetryRule;
   /** Whether `retry` was inherited from the status. */
   retryInherited: boolean;
   /** Placeholder names of `message`, in order. */

@@ -3,8 +3,6 @@
  * pages never walks the whole catalog per page: codes by key, status and space, statuses by
  * number, neighbours of a code, headers by status, messages by code, and the retry context.
  */
-import { IDEMPOTENT_METHODS } from '../schemas/common';
-import { backoffSchema } from '../schemas/retry';
 import { nameToTitle } from './codes';
 import type { Catalog, Code, CodeSpace, Envelope, Header, Message, Operation, Range, Status, Surface } from './model';
 import type { RetryContext } from '../view/retry-text';
@@ -70,10 +68,10 @@ export function catalogIndex(catalog: Catalog): CatalogIndex {
     operationsByCode: new Map(),
     operationsByStatus: new Map(),
     operationsBySurface: new Map(),
+    // Only what the API states: no method list or backoff number is filled in here.
     retryContext: {
-      idempotentMethods: catalog.api.retryPolicy?.idempotentMethods ?? IDEMPOTENT_METHODS,
-      backoff: catalog.api.retryPolicy?.backoff ?? backoffSchema.parse({}),
-      backoffIsDefault: catalog.api.retryPolicy === undefined,
+      idempotentMethods: catalog.api.retryPolicy?.idempotentMethods,
+      backoff: catalog.api.retryPolicy?.backoff,
     },
   };
   for (const code of catalog.codes) {
@@ -229,7 +227,7 @@ export function operationCodesOfStatus(catalog: Catalog, operation: Operation, s
   return codesByKeys(catalog, operation.codes).filter((code) => code.status === status);
 }
 
-/** The retry context of the catalog: its idempotent methods and default backoff. */
+/** The retry context of the catalog: the idempotent methods and backoff numbers it states, if any. */
 export function retryContext(catalog: Catalog): RetryContext {
   return catalogIndex(catalog).retryContext;
 }

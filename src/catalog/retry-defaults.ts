@@ -1,15 +1,54 @@
-/** The retry advice a status gets when the catalog states none: one rule, used by every status. */
+/**
+ * Whose retry advice applies, and the one rule for filling in advice the catalog does not state:
+ * general HTTP practice for the status, always marked `source: 'general-practice'` so that no page,
+ * lookup answer or export presents it as the API's policy. Type-only imports: the browser's
+ * lookup uses it too, for statuses the catalog does not document.
+ */
 import type { RetryAdvice } from '../schemas/retry';
+import type { RetryRule } from './model';
 
-/** Default advice by status number. */
-export function defaultRetryAdvice(status: number): RetryAdvice {
-  const base = { methods: 'all', otherwise: 'never', honorHeaders: [] } as const;
-  if (status < 300) return { ...base, policy: 'not-needed', honorHeaders: [] };
-  if (status === 304) return { ...base, policy: 'use-cache', honorHeaders: [] };
-  if (status < 400) return { ...base, policy: 'not-needed', honorHeaders: [] };
-  if (status === 401) return { ...base, policy: 'reauthenticate', honorHeaders: [] };
-  if (status === 429) return { ...base, policy: 'retry-after', honorHeaders: ['Retry-After'] };
-  if (status < 500) return { ...base, policy: 'never', honorHeaders: [] };
-  if (status === 501) return { ...base, policy: 'never', honorHeaders: [] };
-  return { ...base, policy: 'backoff', methods: 'idempotent', honorHeaders: ['Retry-After'] };
+/**
+ * General HTTP practice for a status (RFC 9110 and common client behaviour), used only when the
+ * catalog states no rule: nothing to retry below 400 (304: use the cached copy), re-authenticate
+ * on 401, wait for Retry-After on 429, do not retry other 4xx or 501, and back off on other 5xx
+ * for the methods HTTP defines as idempotent, honouring Retry-After when sent.
+ */
+export function generalPracticeRetry(status: number): RetryRule {
+  const rule = (policy: RetryRule['policy'], more: Partial<RetryRule> = {}): RetryRule => ({
+    source: 'general-practice',
+    policy,
+    methods: 'all',
+    honorHeaders: [],
+    ...more,
+  });
+  if (status < 300) return rule('not-needed');
+  if (status === 304) return rule('use-cache');
+  if (status < 400) return rule('not-needed');
+  if (status === 401) return rule('reauthenticate');
+  if (status === 429) return rule('retry-after', { honorHeaders: ['Retry-After'] });
+  if (status < 500 || status === 501) return rule('never');
+  return rule('backoff', { methods: 'idempotent', otherwise: 'never', honorHeaders: ['Retry-After'] });
+}
+
+/** The API's own advice, marked as its word. */
+export function statedRetry(advice: RetryAdvice): RetryRule {
+  return { ...advice, source: 'api' };
+}
+
+/** A status's advice: what the catalog states, else general practice for it. */
+export function statusRetry(status: number, stated: RetryAdvice | undefined): RetryRule {
+  return stated ? statedRetry(stated) : generalPracticeRetry(status);
+}
+
+/**
+ * A code's advice: its own, else its status's (whose `source` it keeps), else general practice.
+ * `retryInherited` is true when the code states none of its own.
+ */
+export function codeRetry(
+  status: number,
+  stated: RetryAdvice | undefined,
+  statusRule: RetryRule | undefined,
+): { retry: RetryRule; retryInherited: boolean } {
+  if (stated) return { retry: statedRetry(stated), retryInherited: false };
+  return { retry: statusRule ?? generalPracticeRetry(status), retryInherited: true };
 }

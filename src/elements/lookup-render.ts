@@ -234,7 +234,7 @@ export function renderExplanation(explanation: Explanation, compact: boolean): H
 
   const list = el('dl', { class: 'facts' });
   if (!compact) fact(list, 'Meaning', explanation.meaning);
-  fact(list, 'What to do', explanation.resolution);
+  if (explanation.resolution) fact(list, 'What to do', explanation.resolution);
   if (explanation.retry) fact(list, 'Retry', explanation.retry);
   if (explanation.replacedBy) fact(list, 'Replaced by', link(explanation.replacedBy.url, explanation.replacedBy.code));
   if (!compact) {

@@ -3,6 +3,7 @@
  * token and word shards described in `index-format.ts`. Pure (no file access): the site writes
  * the shards through an Astro endpoint, the benchmark and the tests keep them in memory.
  */
+import { isJsonMediaType } from '../shared/media-type';
 import { isNumericCode } from '../catalog/codes';
 import type { Catalog, Code, Message, Operation } from '../catalog/model';
 import { decodeSegment, parsePathTemplate } from '../shared/path-template';
@@ -133,7 +134,7 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
       status: code.status,
       message: code.message,
       cause: code.cause,
-      resolution: code.resolution,
+      ...(code.resolution ? { resolution: code.resolution } : {}),
       retry: retryText(code.retry, code.status),
       ...(code.retryInherited ? {} : { advice: code.retry }),
       ...(code.range ? { range: code.range } : {}),
@@ -164,7 +165,7 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
       message: message.message,
       ...(status !== undefined ? { status } : {}),
       ...(message.meaning ? { meaning: message.meaning } : {}),
-      resolution: message.resolution,
+      ...(message.resolution ? { resolution: message.resolution } : {}),
       ...(retry ? { retry: retryText(retry, status) } : {}),
       ...(code
         ? {
@@ -230,7 +231,7 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
   const envelopeEntries: EnvelopeEntry[] = catalog.envelopes.map((envelope) => ({
     id: envelope.id,
     name: envelope.name,
-    mediaType: envelope.mediaType,
+    ...(envelope.mediaType ? { mediaType: envelope.mediaType } : {}),
     fields: envelope.fields,
     surfaces: envelope.surfaces,
   }));
@@ -267,10 +268,11 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
         status: status.status,
         reason: status.reason,
         meaning: status.meaning,
-        action: status.action,
+        ...(status.action ? { action: status.action } : {}),
         retry: retryText(status.retry, status.status),
         advice: status.retry,
-        ...(status.retryInherited ? { inherited: true as const } : {}),
+        // The status's advice is general HTTP practice, not the API's word.
+        ...(status.retry.source === 'general-practice' ? { inherited: true as const } : {}),
         ...(overrides.length
           ? {
               surfaces: Object.fromEntries(
@@ -294,7 +296,7 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
       return {
         name: header.name,
         meaning: header.meaning,
-        format: header.format,
+        ...(header.format ? { format: header.format } : {}),
         ...(only ? { surfaceNames: only.map((surface) => surface.name) } : {}),
       };
     }),
@@ -409,7 +411,7 @@ function exampleCodes(catalog: Catalog, envelopes: readonly EnvelopeEntry[]): Ex
     const entry = envelopes.find((candidate) => candidate.id === envelope.id)!;
     const spaces = [...new Set(envelope.surfaces.map((id) => surfaceById.get(id)?.codeSpace ?? id))];
     for (const example of envelope.examples) {
-      if (example.kind === 'success' || !/json/i.test(envelope.mediaType)) continue;
+      if (example.kind === 'success' || !isJsonMediaType(envelope.mediaType)) continue;
       let body: unknown;
       try {
         body = JSON.parse(example.body);

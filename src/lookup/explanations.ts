@@ -3,6 +3,8 @@
  * answer contract, and collects them: one explanation per entry, the best score kept, field errors
  * of repeated entries merged. Links come from `routes`, relative to the site base.
  */
+import { generalPracticeRetry } from '../catalog/retry-defaults';
+import { retrySentence } from '../view/retry-text';
 import { routes } from '../view/routes';
 import { joinSentences } from '../shared/sentence';
 import { HTTP_REASONS, statusClassMeaning } from './http-reasons';
@@ -136,10 +138,8 @@ export function statusExplanation(
         status,
         ...(reason ? { statusReason: reason } : {}),
         meaning: `${statusClassMeaning(status)} This API does not document status ${status}.`,
-        resolution:
-          status >= 500
-            ? 'Retry idempotent requests with backoff; report it with the request id if it persists.'
-            : 'Check the request against the API reference; the body may say more.',
+        // The API says nothing about a status it does not document: only general practice, marked.
+        retry: retrySentence(generalPracticeRetry(status), {}, status),
         url: routes.statuses(),
       },
       facts,
@@ -217,11 +217,7 @@ export function rangeExplanation(
       surfaces: spaceSurfaces(reader, space.id),
       space: { id: space.id, name: space.name },
       meaning: joinSentences([range.meaning, RANGE_STATE_NOTE[range.state]]),
-      resolution: joinSentences([
-        `The catalog documents no code ${value} in ${space.name}`,
-        where,
-        'If an API really sent it, report it with the request id',
-      ]),
+      resolution: joinSentences([`The catalog documents no code ${value} in ${space.name}`, where]),
       url: routes.range({ codeSpace: space.id, slug: range.slug }),
       range: rangeLink(space.id, range),
     },
@@ -280,9 +276,8 @@ export function bodyExplanation(
         `The catalog does not document this error${item.code ? ` (code ${item.code})` : ''}`,
         statusEntry && `Its status says: ${statusEntry.meaning}`,
       ]),
-      resolution:
-        statusEntry?.action ??
-        'Read the message and the field errors below; if it persists, report it with the request id.',
+      // What to do is the status's action when the catalog gives one; the site adds no step of its own.
+      ...(statusEntry?.action ? { resolution: statusEntry.action } : {}),
       ...(statusEntry ? { retry: statusEntry.retry } : {}),
       url,
     },

@@ -2,8 +2,10 @@
  * Reads a pasted raw HTTP response (status line, headers, body) or a block of headers, and
  * explains the headers that tell a client when to retry: Retry-After, X-RateLimit-* and the IETF
  * RateLimit / RateLimit-Policy fields, in seconds and as a clock time; and finds the request id.
+ * X-RateLimit-* follow no standard: where the catalog does not state a header's unit, the
+ * explanation says that it reads the value the usual way, so no unit is presented as the API's.
  */
-import { formatDuration, listInWords } from '../view/retry-text';
+import { formatDuration, listInWords, usualReading, unstatedUnit } from '../view/retry-text';
 import { joinSentences } from '../shared/sentence';
 import type { HttpFacts } from './types';
 import type { HeaderEntry } from './index-format';
@@ -224,15 +226,21 @@ export function explainHeaders(headers: readonly HttpHeader[], context: HeaderCo
 
   const note = (header: HttpHeader, explanation: string) =>
     notes.push({ header: header.name, value: header.value, explanation });
-  /** Explains a reset given either as seconds to wait or as a Unix time, and offers it as the wait. */
-  const explainReset = (header: HttpHeader, value: number, format: 'seconds' | 'epoch-seconds') => {
+  /** Whether the catalog declares `name` with one of `formats`: then its reading is the API's word. */
+  const stated = (name: string, ...formats: Array<HeaderEntry['format']>) =>
+    formats.includes(declared.get(name)?.format);
+  /**
+   * Explains a reset given either as seconds to wait or as a Unix time, and offers it as the wait.
+   * `guessed`: the catalog does not give the unit, so the text says the value was read one way.
+   */
+  const explainReset = (header: HttpHeader, value: number, format: 'seconds' | 'epoch-seconds', guessed: boolean) => {
     const at = format === 'epoch-seconds' ? value * 1000 : reference + value * 1000;
     const delta = Math.round((at - context.now) / 1000);
     const text =
       format === 'epoch-seconds'
         ? `The window refills at ${formatClock(at, context.now)} (Unix time ${value}, ${relative(delta)}).`
         : `The window refills ${formatDuration(value * 1000)} ${from}, at ${formatClock(at, context.now)}.`;
-    note(header, text);
+    note(header, guessed ? `${text} ${unstatedUnit(format === 'epoch-seconds' ? 'a Unix time' : 'seconds')}` : text);
     return at;
   };
   let resetAt: number | undefined;
@@ -259,13 +267,22 @@ export function explainHeaders(headers: readonly HttpHeader[], context: HeaderCo
     }
   }
 
+  // The IETF fields define their meaning; X-RateLimit-* ones only have a usual one, said as such
+  // unless the catalog declares the header as a count.
+  const countNote = (header: HttpHeader, text: string) =>
+    note(
+      header,
+      header.name.toLowerCase().startsWith('x-') && !stated(header.name.toLowerCase(), 'count')
+        ? usualReading(text)
+        : text,
+    );
   const limit = byName.get('x-ratelimit-limit') ?? byName.get('ratelimit-limit');
-  if (limit) note(limit, `You may send ${limit.value} requests in the current window.`);
+  if (limit) countNote(limit, `You may send ${limit.value} requests in the current window.`);
   const remaining = byName.get('x-ratelimit-remaining') ?? byName.get('ratelimit-remaining');
   if (remaining) {
     const left = seconds(remaining.value);
     exhausted ||= left === 0;
-    note(
+    countNote(
       remaining,
       left === 0
         ? 'No requests left in this window: wait for the reset.'
@@ -273,7 +290,7 @@ export function explainHeaders(headers: readonly HttpHeader[], context: HeaderCo
     );
   }
   const used = byName.get('x-ratelimit-used');
-  if (used) note(used, `${used.value} requests used in this window.`);
+  if (used) countNote(used, `${used.value} requests used in this window.`);
   for (const name of ['x-ratelimit-reset', 'ratelimit-reset', 'x-ratelimit-reset-after']) {
     const header = byName.get(name);
     if (!header) continue;
@@ -289,8 +306,9 @@ export function explainHeaders(headers: readonly HttpHeader[], context: HeaderCo
       } else note(header, 'This reset value is neither seconds nor a Unix time.');
       continue;
     }
-    const declaredFormat = declared.get(header.name.toLowerCase())?.format;
-    // IETF RateLimit-Reset and *-Reset-After are seconds; X-RateLimit-Reset is usually a Unix time.
+    const declaredFormat = declared.get(name)?.format;
+    // IETF RateLimit-Reset and *-Reset-After are seconds; X-RateLimit-Reset is usually a Unix time,
+    // but no standard says so: unless the catalog states its unit, the reading is said to be one.
     // A value in milliseconds (13 digits) is turned into seconds first.
     const normalised = value > 1e12 ? Math.round(value / 1000) : value;
     const format =
@@ -299,7 +317,8 @@ export function explainHeaders(headers: readonly HttpHeader[], context: HeaderCo
         : name === 'x-ratelimit-reset' && normalised > 1e9
           ? 'epoch-seconds'
           : 'seconds';
-    resetAt = explainReset(header, normalised, format);
+    const guessed = name === 'x-ratelimit-reset' && !stated(name, 'epoch-seconds', 'seconds');
+    resetAt = explainReset(header, normalised, format, guessed);
   }
 
   const combined = byName.get('ratelimit');

@@ -105,7 +105,8 @@ export interface RangeEntry extends Pick<RangeData, 'from' | 'to' | 'name' | 'me
 export interface EnvelopeEntry {
   id: string;
   name: string;
-  mediaType: string;
+  /** Absent when the catalog states none. */
+  mediaType?: string;
   fields: EnvelopeFields;
   surfaces: string[];
 }
@@ -114,8 +115,9 @@ export interface StatusEntry {
   status: number;
   reason: string;
   meaning: string;
-  action: string;
-  /** Retry advice in words. */
+  /** What to do; absent when the catalog states none. */
+  action?: string;
+  /** Retry advice in words; general practice the model filled in says so (src/view/retry-text.ts). */
   retry: string;
   /** The retry advice itself, to word it for one call's method and idempotency. */
   advice: RetryAdvice;
@@ -128,7 +130,8 @@ export interface StatusEntry {
 export interface HeaderEntry {
   name: string;
   meaning: string;
-  format: HeaderData['format'];
+  /** Absent when the catalog does not give the unit. */
+  format?: HeaderData['format'];
   /** Names of the surfaces the header belongs to, when it does not belong to every surface. */
   surfaceNames?: string[];
 }
@@ -145,7 +148,8 @@ export interface CodeRecord {
   /** Message template with `{placeholders}`. */
   message: string;
   cause: string;
-  resolution: string;
+  /** Absent when the catalog gives none. */
+  resolution?: string;
   retry: string;
   /** The code's own retry advice, when it states one (else its status's applies). */
   advice?: RetryAdvice;
@@ -163,7 +167,8 @@ export interface MessageRecord {
   message: string;
   status?: number;
   meaning?: string;
-  resolution: string;
+  /** Absent when the catalog gives none. */
+  resolution?: string;
   retry?: string;
   code?: CodeRef & { name?: string; title: string };
 }

@@ -51,8 +51,8 @@ export interface Explanation {
   message?: string;
   /** What it means. */
   meaning: string;
-  /** What to do. */
-  resolution: string;
+  /** What to do, in the API's words; absent when the catalog gives nothing to do. */
+  resolution?: string;
   /** Retry advice as one sentence with its numbers. */
   retry?: string;
   /** Link to the entry's page, relative to the site base (no leading slash). */

@@ -4,15 +4,41 @@
  * documented in docs/catalog-json.md and versioned by `formatVersion`: fields are listed one by
  * one (never spread from the model) so the model can grow without silently changing the format.
  */
-import type { Catalog } from '../catalog/model';
+import type { Catalog, Provenance } from '../catalog/model';
 import { codeTitle, envelopeOfOperation } from '../catalog/queries';
+import type { Backoff, RetryAdvice } from '../schemas/retry';
 import { routes } from '../view/routes';
 
 /**
  * Version of the format. Raise it when a field is removed, renamed or changes meaning; adding a
- * field keeps the version (consumers must ignore fields they do not know).
+ * field keeps the version (consumers must ignore fields they do not know). 2: nothing the catalog
+ * leaves out is filled in (null instead), and retry advice says whose word it is (`source`).
  */
-export const CATALOG_FORMAT_VERSION = 1;
+export const CATALOG_FORMAT_VERSION = 2;
+
+/** Backoff numbers as stated; a number the API does not give is null, never a default. */
+function exportBackoff(backoff: Backoff) {
+  return {
+    initialMs: backoff.initialMs ?? null,
+    factor: backoff.factor ?? null,
+    maxDelayMs: backoff.maxDelayMs ?? null,
+    maxAttempts: backoff.maxAttempts ?? null,
+    jitter: backoff.jitter ?? null,
+  };
+}
+
+/** Retry advice with its provenance: `api` (the catalog states it) or `general-practice` (filled in). */
+function exportRetry(advice: RetryAdvice & { source?: Provenance }) {
+  return {
+    source: advice.source ?? 'api',
+    policy: advice.policy,
+    methods: advice.methods,
+    otherwise: advice.otherwise ?? null,
+    honorHeaders: advice.honorHeaders,
+    backoff: advice.backoff ? exportBackoff(advice.backoff) : null,
+    note: advice.note ?? null,
+  };
+}
 
 /** Turns a base-relative route into the absolute URL the export publishes. */
 export type UrlOf = (route: string) => string;
@@ -28,7 +54,13 @@ export function catalogExport(catalog: Catalog, urlOf: UrlOf) {
       intro: api.intro,
       version: api.version ?? null,
       supportContact: api.supportContact ?? null,
-      retryPolicy: api.retryPolicy ?? null,
+      retryPolicy: api.retryPolicy
+        ? {
+            backoff: api.retryPolicy.backoff ? exportBackoff(api.retryPolicy.backoff) : null,
+            idempotentMethods: api.retryPolicy.idempotentMethods ?? null,
+            rules: api.retryPolicy.rules,
+          }
+        : null,
       rateLimits: api.rateLimits,
       statusClasses: api.statusClasses,
     },
@@ -55,7 +87,7 @@ export function catalogExport(catalog: Catalog, urlOf: UrlOf) {
     envelopes: catalog.envelopes.map((envelope) => ({
       id: envelope.id,
       name: envelope.name,
-      mediaType: envelope.mediaType,
+      mediaType: envelope.mediaType ?? null,
       description: envelope.description,
       declaration: envelope.declaration ?? null,
       fields: envelope.fields,
@@ -74,10 +106,20 @@ export function catalogExport(catalog: Catalog, urlOf: UrlOf) {
       statusClass: status.statusClass,
       meaning: status.meaning,
       when: status.when ?? null,
-      action: status.action,
-      retry: status.retry,
+      action: status.action ?? null,
+      retry: exportRetry(status.retry),
       related: status.related,
-      surfaces: status.surfaces,
+      surfaces: Object.fromEntries(
+        Object.entries(status.surfaces).map(([surface, override]) => [
+          surface,
+          {
+            meaning: override.meaning ?? null,
+            when: override.when ?? null,
+            action: override.action ?? null,
+            retry: override.retry ? exportRetry(override.retry) : null,
+          },
+        ]),
+      ),
       url: urlOf(routes.status(status.status)),
     })),
     codeSpaces: catalog.codeSpaces.map((space) => ({
@@ -111,8 +153,8 @@ export function catalogExport(catalog: Catalog, urlOf: UrlOf) {
       message: code.message,
       placeholders: code.placeholders,
       cause: code.cause,
-      resolution: code.resolution,
-      retry: code.retry,
+      resolution: code.resolution ?? null,
+      retry: exportRetry(code.retry),
       retryInherited: code.retryInherited,
       support: code.support ?? null,
       since: code.since ?? null,
@@ -144,9 +186,9 @@ export function catalogExport(catalog: Catalog, urlOf: UrlOf) {
         placeholders: message.placeholders,
         status: message.status ?? null,
         meaning: message.meaning ?? null,
-        resolution: message.resolution,
+        resolution: message.resolution ?? null,
         code: message.code ?? null,
-        retry: message.retry ?? null,
+        retry: message.retry ? exportRetry(message.retry) : null,
         url: urlOf(routes.messageArea(area)),
       })),
     ),
@@ -155,7 +197,7 @@ export function catalogExport(catalog: Catalog, urlOf: UrlOf) {
       in: header.in,
       meaning: header.meaning,
       example: header.example ?? null,
-      format: header.format,
+      format: header.format ?? null,
       statuses: header.statuses,
       surfaces: header.surfaces ?? null,
       url: urlOf(routes.header(header.name)),

@@ -17,13 +17,21 @@ export const rateLimitSchema = z
   })
   .strict();
 
-/** The API-wide retry policy; status and code advice refer to its numbers. */
+/**
+ * The API-wide retry policy, as far as the API states one; status and code advice refer to its
+ * numbers and methods. Every part is optional: what is left out is not stated, and nothing is
+ * filled in for it.
+ */
 export const retryPolicySchema = z
   .object({
-    /** Default backoff numbers. */
-    backoff: backoffSchema,
-    /** Methods safe to retry on 5xx. Default GET, HEAD, OPTIONS, PUT, DELETE. */
-    idempotentMethods: z.array(httpMethodSchema).default(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']),
+    /** Backoff numbers that apply wherever advice gives none of its own (each number optional). */
+    backoff: backoffSchema.optional(),
+    /**
+     * The methods the API calls idempotent, e.g. `[GET, HEAD, PUT, DELETE]`; advice with
+     * `methods: idempotent` means these. Leave out when the API names none: no list is then shown
+     * as the API's, and advice that says `idempotent` names the methods HTTP defines as idempotent.
+     */
+    idempotentMethods: z.array(httpMethodSchema).min(1).optional(),
     /** Rules in the API's own words, one per line, shown on the home page and in lookups. */
     rules: z.array(proseSchema).default([]),
   })

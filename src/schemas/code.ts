@@ -67,8 +67,8 @@ export const codeSchema = z
     placeholders: z.record(z.string(), proseSchema).default({}),
     /** Why it happens. */
     cause: proseSchema,
-    /** What to do about it. */
-    resolution: proseSchema,
+    /** What to do about it, in the API's words. Optional: when left out, the page says the API gives none. */
+    resolution: proseSchema.optional(),
     /** Retry advice; defaults to the status's advice. */
     retry: retryAdviceSchema.optional(),
     /** Guidance for support staff. */

@@ -28,8 +28,5 @@ export const httpStatusSchema = z
 export const httpMethodSchema = z.enum(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'POST', 'PATCH']);
 export type HttpMethod = z.output<typeof httpMethodSchema>;
 
-/** Methods that RFC 9110 defines as idempotent: safe to repeat. */
-export const IDEMPOTENT_METHODS: readonly HttpMethod[] = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'];
-
 /** Prose in Markdown-free plain text; rendered escaped, never as HTML. */
 export const proseSchema = z.string().trim().min(1, { message: 'must not be empty' });

@@ -50,7 +50,7 @@ export const envelopeExampleSchema = z
     kind: z.enum(['error', 'validation', 'success']).default('error'),
     /** The HTTP status this body comes with, if it is fixed. */
     status: httpStatusSchema.optional(),
-    /** The body exactly as sent (JSON text). Must parse when `mediaType` is JSON. */
+    /** The body exactly as sent (JSON text). Must parse unless `mediaType` names a format other than JSON. */
     body: z.string().min(1),
   })
   .strict();
@@ -62,11 +62,12 @@ export const envelopeSchema = z
     /** Display name, e.g. "CustomResponse". */
     name: proseSchema,
     /**
-     * Media type of the body, e.g. `application/problem+json`. Default `application/json`. Shown
-     * beside the envelope's name; a pasted response whose Content-Type matches it is read with this
-     * envelope first.
+     * Media type of the body, e.g. `application/problem+json`, when the API states it. Optional: when
+     * left out none is shown, and example bodies are still read (and checked) as JSON. Shown beside
+     * the envelope's name; a pasted response whose Content-Type matches it is read with this envelope
+     * first.
      */
-    mediaType: z.string().default('application/json'),
+    mediaType: z.string().min(1).optional(),
     /** How to read this envelope, one or two sentences. */
     description: proseSchema,
     /** The shape as a TypeScript-like declaration, shown highlighted on the envelope's page (optional). */

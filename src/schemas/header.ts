@@ -16,8 +16,12 @@ export const headerSchema = z
     example: z.union([z.string(), z.number()]).transform(String).optional(),
     /** Who sends it: `response` (default, the API) or `request` (the client, e.g. X-Org-Id, If-None-Match). */
     in: z.enum(['response', 'request']).default('response'),
-    /** Unit or format of the value: seconds, epoch-seconds, count, http-date, id, text. */
-    format: z.enum(['seconds', 'epoch-seconds', 'count', 'http-date', 'id', 'text']).default('text'),
+    /**
+     * Unit or format of the value, as the API states it: seconds, epoch-seconds, count, http-date,
+     * id, text. Leave out when the API does not give it (a value alone, such as 1720001234, does not
+     * say whether it is seconds or a Unix time): the site then shows the format as not stated.
+     */
+    format: z.enum(['seconds', 'epoch-seconds', 'count', 'http-date', 'id', 'text']).optional(),
     /** Statuses that carry it (or, for a request header, that it can cause), e.g. [429, 503]. Default: any status. */
     statuses: z.array(httpStatusSchema).default([]),
     /**

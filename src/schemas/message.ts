@@ -18,8 +18,8 @@ export const messageSchema = z
     status: httpStatusSchema.optional(),
     /** What it means, when that is not obvious (optional). */
     meaning: proseSchema.optional(),
-    /** What to do. */
-    resolution: proseSchema,
+    /** What to do, in the API's words. Optional: when left out, the site says the API gives none. */
+    resolution: proseSchema.optional(),
     /** The business code it belongs to, as a code reference (optional). */
     code: codeReferenceSchema.optional(),
     /** Retry advice, when it differs from the status's. */

@@ -28,11 +28,14 @@ export const statusSchema = z
     meaning: proseSchema,
     /** When it is returned (optional). */
     when: proseSchema.optional(),
-    /** What the client or the support person should do. */
-    action: proseSchema,
     /**
-     * Structured retry advice. Leave out when the API states none: the model then applies general
-     * HTTP practice (never for 4xx, backoff for 5xx, not-needed below 400) and marks it inherited.
+     * What the client or the support person should do, in the API's words. Leave out when the API
+     * says nothing: the status page then says the API states no action, and the lookup shows none.
+     */
+    action: proseSchema.optional(),
+    /**
+     * Structured retry advice. Leave out when the API states none: the site then shows general
+     * HTTP practice for the status (src/catalog/retry-defaults.ts), always marked as such.
      */
     retry: retryAdviceSchema.optional(),
     /**

@@ -165,9 +165,9 @@ describe('each malformed catalog is refused with a message naming file, line, fi
 
   test('names a missing required field and the entry it belongs to', () => {
     expect(problemsOf('missing-required-field')).toMatchInlineSnapshot(`
-      "codes/shop.yaml:3  codes[0].resolution
-        the required field "resolution" is missing
-        Fix: add resolution: <text> to this entry"
+      "codes/shop.yaml:3  codes[0].cause
+        the required field "cause" is missing
+        Fix: add cause: <text> to this entry"
     `);
   });
 

@@ -44,7 +44,9 @@ describe('the field reference', () => {
 
   test('says what is required, what the defaults are, and links nested concepts', () => {
     expect(table('Code').get('code')?.slice(0, 2)).toEqual(['code (`7100` or `not_found`)', '**yes**']);
-    expect(table('Envelope').get('mediaType')?.[1]).toBe('no; default `application/json`');
+    // A media type the API does not state is not filled in (issue 16): no default.
+    expect(table('Envelope').get('mediaType')?.[1]).toBe('no');
+    expect(table('Header').get('in')?.[1]).toBe('no; default `response`');
     expect(table('API').get('version')?.[1]).toBe('no');
     expect(table('Status').get('retry')?.[0]).toBe('[Retry advice](#retry-advice)');
     expect(table('Retry advice').get('policy')?.[2]).toContain(

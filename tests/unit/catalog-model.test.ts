@@ -123,10 +123,10 @@ describe('code spaces and ranges', () => {
 });
 
 describe('retry advice', () => {
-  test('a code without its own advice inherits its status advice', () => {
+  test('a code without its own advice inherits its status advice, and whose word it is', () => {
     const notFound = code('core:1101');
     expect(notFound.retryInherited).toBe(true);
-    expect(notFound.retry.policy).toBe('never');
+    expect(notFound.retry).toMatchObject({ policy: 'never', source: 'api' });
     const rateLimited = code('core:1006');
     expect(rateLimited.retryInherited).toBe(true);
     expect(rateLimited.retry).toMatchObject({
@@ -139,18 +139,27 @@ describe('retry advice', () => {
     const inProgress = code('core:1005');
     expect(inProgress.status).toBe(409);
     expect(inProgress.retryInherited).toBe(false);
-    expect(inProgress.retry).toMatchObject({
+    expect(inProgress.retry).toEqual({
+      source: 'api',
       policy: 'backoff',
       methods: 'all',
-      backoff: { initialMs: 1000, factor: 2, maxDelayMs: 8000, maxAttempts: 5, jitter: true },
+      honorHeaders: [],
+      // Jitter is not stated for this code, so none is filled in.
+      backoff: { initialMs: 1000, factor: 2, maxDelayMs: 8000, maxAttempts: 5 },
+      note: 'Safe for POST because the Idempotency-Key guarantees the charge is made at most once.',
     });
   });
 
-  test('statuses without advice get the default of their class', () => {
+  test('statuses without advice get general practice for their class, marked as such', () => {
     const status = (value: number) => catalog.statuses.find((entry) => entry.status === value)!;
-    expect(status(200).retry.policy).toBe('not-needed');
-    expect(status(404).retry.policy).toBe('never');
-    expect(status(500).retry).toMatchObject({ policy: 'backoff', methods: 'idempotent', otherwise: 'never' });
+    expect(status(200).retry).toMatchObject({ policy: 'not-needed', source: 'general-practice' });
+    expect(status(404).retry).toMatchObject({ policy: 'never', source: 'api' });
+    expect(status(500).retry).toMatchObject({
+      policy: 'backoff',
+      methods: 'idempotent',
+      otherwise: 'never',
+      source: 'api',
+    });
   });
 
   test('a status can advise differently on one surface', () => {

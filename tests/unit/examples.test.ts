@@ -5,7 +5,7 @@
  * a field→messages map, a symbolic code, retries by method, 304 use-cache, ranges without codes,
  * shared code spaces, statuses documented together, a shape without a sample body).
  */
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load-catalog';
@@ -13,7 +13,7 @@ import { buildModel } from '../../src/catalog/build-model';
 import { readCatalogFiles } from '../../src/catalog/read-catalog';
 import type { Catalog } from '../../src/catalog/model';
 import { retryContext } from '../../src/catalog/queries';
-import { retrySentence } from '../../src/view/retry-text';
+import { GENERAL_PRACTICE_LEAD, retrySentence } from '../../src/view/retry-text';
 import { evaluateFieldPath } from '../../src/schemas/field-path';
 
 const catalogs = new Map<string, Catalog>();
@@ -96,11 +96,11 @@ describe('Migrayt (seed 000)', () => {
     expect(status(catalog, 429).retry).toMatchObject({ policy: 'retry-after', honorHeaders: ['Retry-After'] });
   });
 
-  test('marks retry advice it does not state as inherited', () => {
+  test('marks retry advice it does not state as general practice', () => {
     const catalog = example('migrayt');
-    expect(status(catalog, 429).retryInherited).toBe(false);
-    expect(status(catalog, 500).retryInherited).toBe(true);
-    expect(status(catalog, 502).retryInherited).toBe(true);
+    expect(status(catalog, 429).retry.source).toBe('api');
+    expect(status(catalog, 500).retry.source).toBe('general-practice');
+    expect(status(catalog, 502).retry.source).toBe('general-practice');
   });
 
   test('has no codes and no ranges', () => {
@@ -193,16 +193,14 @@ describe('Migo (seed 002)', () => {
     expect([holding7150.slug, holding7150.name]).toEqual(['7100-7199', 'Users']);
   });
 
-  test("keeps the retry table with the client pattern's numbers", () => {
+  test('keeps the retry table: 3 retries for 500, 502 and 504, and no number it does not give', () => {
     const catalog = example('migo');
     for (const number of [500, 502, 504]) {
-      expect(status(catalog, number).retry).toMatchObject({
-        policy: 'backoff',
-        methods: 'all',
-        backoff: { initialMs: 500, factor: 2, maxAttempts: 4, jitter: false },
-      });
+      expect(status(catalog, number).retry).toMatchObject({ policy: 'backoff', methods: 'all' });
+      expect(status(catalog, number).retry.backoff).toEqual({ maxAttempts: 4 });
     }
-    expect(status(catalog, 503).retry.backoff?.maxDelayMs).toBe(300_000);
+    expect(status(catalog, 503).retry.backoff).toBeUndefined();
+    expect(status(catalog, 503).retry.note).toMatch(/up to 5 minutes/);
     expect(status(catalog, 401).retry.policy).toBe('reauthenticate');
     for (const number of [400, 422, 403, 404, 409]) expect(status(catalog, number).retry.policy).toBe('never');
     expect(catalog.api.retryPolicy?.rules[0]).toMatch(/Network timeouts/);
@@ -233,7 +231,6 @@ describe('Tracker (seed 003)', () => {
       factor: 2,
       maxDelayMs: 30_000,
       maxAttempts: 6,
-      jitter: false,
     });
     expect(status(catalog, 500).retry).toMatchObject({ policy: 'backoff', methods: 'idempotent', otherwise: 'never' });
     expect(status(catalog, 500).retry.note).toMatch(/POST/);
@@ -277,21 +274,162 @@ describe('retry advice is told with the numbers the seed states, and no others',
     retrySentence(status(example(name), number).retry, retryContext(example(name)));
 
   test('an API that states no backoff numbers gets none quoted', () => {
-    expect(sentence('cutover', 429)).toBe(
-      'Retry with exponential backoff. To discuss your rate limit, contact your Customer Success Manager.',
-    );
+    expect(sentence('cutover', 429)).toBe('Retry with exponential backoff.');
     expect(sentence('migrayt', 429)).toBe('Wait for the time given by Retry-After, then retry.');
   });
 
   test('the numbers a seed states are quoted as stated', () => {
-    expect(sentence('migo', 502)).toBe(
-      'Retry with exponential backoff (start at 500 ms, ×2 each try, capped at 2 s, at most 4 tries in all).',
+    expect(sentence('migo', 502)).toBe('Retry with exponential backoff (at most 4 tries in all).');
+    expect(sentence('migo', 503)).toBe(
+      'Retry with exponential backoff. The ceiling is long — up to 5 minutes. Migo does not say whether it bounds each wait or the whole time spent retrying, nor how many tries to make.',
     );
-    expect(sentence('migo', 503)).toMatch(/capped at 5 min, no fixed try limit\)/);
     expect(sentence('tracker', 500)).toBe(
       'For GET, HEAD, PUT and DELETE: retry with exponential backoff (start at 500 ms, ×2 each try, capped at 30 s, at most 6 tries in all). ' +
-        'Other methods: do not retry; fix the request first. Never retry a 500 on POST blindly — the resource may already exist.',
+        'Other methods: do not retry. Never retry a 500 on POST blindly — the resource may already exist.',
     );
+  });
+});
+
+/** Every file of an example (YAML without its comments, and MDX), as one text: what its pages are made of. */
+function exampleText(name: string): string {
+  const dir = `examples/${name}`;
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const text = readFileSync(join(entry.parentPath, entry.name), 'utf8');
+      return entry.name.endsWith('.yaml') ? text.replace(/^\s*#.*$/gm, '') : text;
+    })
+    .join('\n')
+    .replace(/\s+/g, ' ');
+}
+/** Fails, naming the claim, when the example's text makes it. */
+function expectNoClaim(name: string, claims: readonly string[]): void {
+  const text = exampleText(name);
+  for (const claim of claims) expect(text.includes(claim), `examples/${name} says "${claim}"`).toBe(false);
+}
+const sentences = (name: string) =>
+  new Map(
+    example(name).statuses.map((entry) => [entry.status, retrySentence(entry.retry, retryContext(example(name)))]),
+  );
+const guide = (name: string, slug: string) =>
+  readFileSync(`examples/${name}/guides/${slug}.mdx`, 'utf8').replace(/\s+/g, ' ');
+
+describe('each example says only what its seed says (issue 16)', () => {
+  test.each(['migrayt', 'cutover', 'migo', 'tracker'])(
+    '%s: no retry sentence limits a retry to one, tells to fix a request the seed does not blame, or invents jitter',
+    (name) => {
+      for (const [number, text] of sentences(name)) {
+        expect(text, `${name} ${number}`).not.toMatch(/\bonce\b|fix the request first|jitter|no fixed try limit/);
+        // Advice the catalog does not state is told as general practice, and only that advice.
+        expect(text.startsWith(GENERAL_PRACTICE_LEAD), `${name} ${number}`).toBe(
+          status(example(name), number).retry.source === 'general-practice',
+        );
+      }
+    },
+  );
+
+  test('Migrayt (S0): no action, fix step, unit or guarantee the seed does not give', () => {
+    const catalog = example('migrayt');
+    // S0:27-40 gives meanings only; S0:40 "contact support" and S0:75 "Wait for Retry-After seconds" are the actions.
+    expect(catalog.statuses.filter((entry) => entry.action).map((entry) => entry.status)).toEqual([429, 500]);
+    expect(catalog.api.retryPolicy).toBeUndefined();
+    expect(catalog.api.version).toBeUndefined();
+    // S0:62-63: the Resolution column holds a cause, and no step.
+    const connectors = catalog.messageAreas.find((area) => area.name === 'Connectors')!.messages;
+    expect(connectors.slice(0, 2).map((message) => [message.meaning, message.resolution])).toEqual([
+      ['The ADO personal access token (PAT) is expired or has insufficient permissions.', undefined],
+      ['The Jira API token lacks the Project Administrator role.', undefined],
+    ]);
+    // S0:71-73 show values only; S0:75 gives Retry-After's unit.
+    expect(catalog.headers.map((entry) => [entry.name, entry.format])).toEqual([
+      ['Retry-After', 'seconds'],
+      ['X-RateLimit-Limit', undefined],
+      ['X-RateLimit-Reset', undefined],
+    ]);
+    // S0:79, with its scope and its own words.
+    expect(guide('migrayt', 'idempotency')).toContain(
+      'If a migration is already running for the project, the existing run is returned rather than starting a new one. This prevents accidental duplicate migrations if a request is retried.',
+    );
+    expect(guide('migrayt', 'rate-limits')).not.toMatch(/\?\? '0'|return request\(\)/);
+    expectNoClaim('migrayt', [
+      'a new token for the same account will not help',
+      'cannot create a duplicate',
+      'rather than in your request',
+      'not a problem with your request',
+      'then repeat the request',
+      'Grant the Project Administrator role',
+      'Create a PAT',
+      'Unix timestamp',
+      'REST',
+    ]);
+  });
+
+  test('Cutover (S1): no action for statuses whose line gives none, no guarantee about the code, hedges kept', () => {
+    const catalog = example('cutover');
+    // S1:9 (401) and S1:14 (429) are the only lines that say what to do.
+    expect(catalog.statuses.filter((entry) => entry.action).map((entry) => entry.status)).toEqual([401, 429]);
+    expect(status(catalog, 501).meaning).toBe('Usually a sign that the Core application is not up to date.');
+    expect(catalog.codes[0]!.resolution).toBeUndefined();
+    expect(catalog.envelopes[0]!.mediaType).toBeUndefined();
+    expect(catalog.envelopes[0]!.description).toMatch(/Cutover recommends mapping errors by the code\.$/);
+    expectNoClaim('cutover', [
+      'not at fault',
+      'not in your request',
+      'the code will not',
+      'never by the text',
+      'which explains',
+      'has been archived',
+      'REST',
+    ]);
+  });
+
+  test('Migo (S2): no idempotent methods, no API-wide backoff, the sample code’s waits only in the guides', () => {
+    const catalog = example('migo');
+    expect(catalog.api.retryPolicy?.idempotentMethods).toBeUndefined();
+    expect(catalog.api.retryPolicy?.backoff).toBeUndefined();
+    expect(catalog.envelopes.map((entry) => entry.mediaType)).toEqual([undefined, undefined]);
+    expect(sentences('migo').get(401)).toBe('Re-authenticate before any retry. Refresh the token, then retry.');
+    expect(sentences('migo').get(409)).toBe('Do not retry.');
+    // S2:108 is ambiguous: the text says so instead of choosing a reading.
+    expect(sentences('migo').get(503)).toMatch(
+      /does not say whether it bounds each wait or the whole time spent retrying/,
+    );
+    expect(guide('migo', 'retries')).toMatch(
+      /The table gives no wait times and no jitter, and does not distinguish HTTP methods/,
+    );
+    expectNoClaim('migo', [
+      'retrying it unchanged will fail again',
+      'maxDelayMs',
+      'jitter: false',
+      'worth repeating',
+      'every code by its range',
+      'wait out maintenance',
+    ]);
+  });
+
+  test('Tracker (S3): no jitter, no unit for Retry-After, both rate-limit headers honoured', () => {
+    const catalog = example('tracker');
+    expect(catalog.api.retryPolicy?.backoff?.jitter).toBeUndefined();
+    expect(header(catalog, 'Retry-After')?.format).toBeUndefined();
+    expect(sentences('tracker').get(401)).toBe(
+      'Re-authenticate before any retry. Do not retry blindly — repeated 401s look like a brute-force attack.',
+    );
+    expect(status(catalog, 403).action).toBe(
+      "Check your role and the key's org binding. Read the message — it's specific.",
+    );
+    const rateLimited = catalog.messageAreas[0]!.messages.find((message) => message.status === 429)!;
+    expect(rateLimited.resolution).toMatch(/^Honour X-RateLimit-Reset or Retry-After before the next request\./);
+    // S3:34 "Honor X-RateLimit-Reset / Retry-After": the sample reads both.
+    expect(guide('tracker', 'retry-policy')).toMatch(
+      /headers\.get\('X-RateLimit-Reset'\)[\s\S]*headers\.get\('Retry-After'\)/,
+    );
+    expectNoClaim('tracker', [
+      'names the exact reason',
+      'safe to repeat for every method',
+      'X-RateLimit-Reset gives the seconds',
+      'jitter',
+      'REST',
+    ]);
   });
 });
 

@@ -59,6 +59,6 @@ describe('sentences the site builds around catalog text', () => {
           { policy: 'never', methods: 'all', otherwise: 'never', honorHeaders: [], note },
           { idempotentMethods: ['GET'], backoff: { initialMs: 1, factor: 2, maxDelayMs: 2, jitter: false } },
         ),
-      ).toBe(`Do not retry; fix the request first. ${note}`);
+      ).toBe(`Do not retry. ${note}`);
   });
 });

@@ -3,14 +3,13 @@
  * an active range of a ranged space, sent by surfaces of their space. References wait for
  * `resolveCodeReferences`, once every code is known.
  */
-import type { RetryAdvice } from '../../schemas/retry';
 import type { CodeData } from '../../schemas/code';
 import { codeKey, codeSlug, isNumericCode } from '../codes';
 import { checkTemplate } from '../cross-check';
 import type { Code, CodeSpace, Range } from '../model';
 import type { Path } from '../problems';
 import type { SourceFile } from '../read-catalog';
-import { defaultRetryAdvice } from '../retry-defaults';
+import { codeRetry } from '../retry-defaults';
 import { suggestName } from '../suggest';
 import { describeOrigin, originOf, type ModelContext } from './context';
 import { checkStatusDeclared } from './statuses';
@@ -53,7 +52,7 @@ export function collectCodes(context: ModelContext): void {
       const placeholderNames = checkTemplate(entry.message, entry.placeholders, source, [...path, 'message'], report);
       const range = rangeOf(context, space, entry, source, path);
       checkCodeSurfaces(context, space, entry, source, path);
-      const statusRetry: RetryAdvice | undefined = statuses.get(entry.status)?.retry;
+      const statusRetry = statuses.get(entry.status)?.retry;
       const code: Code = {
         ...entry,
         key,
@@ -61,8 +60,7 @@ export function collectCodes(context: ModelContext): void {
         slug,
         surfaces: entry.surfaces ? space.surfaces.filter((id) => entry.surfaces!.includes(id)) : space.surfaces,
         range: range?.slug,
-        retry: entry.retry ?? statusRetry ?? defaultRetryAdvice(entry.status),
-        retryInherited: entry.retry === undefined,
+        ...codeRetry(entry.status, entry.retry, statusRetry),
         placeholderNames,
         related: [],
         referencedBy: [],

@@ -3,7 +3,7 @@ import { evaluateFieldPath } from '../../schemas/field-path';
 import { statusClassOf } from '../../shared/status-class';
 import type { Path } from '../problems';
 import type { SourceFile } from '../read-catalog';
-import { defaultRetryAdvice } from '../retry-defaults';
+import { statusRetry } from '../retry-defaults';
 import { suggestName } from '../suggest';
 import { describeOrigin, originOf, type ModelContext } from './context';
 
@@ -32,8 +32,7 @@ export function collectStatuses({ files, surfaces, statuses, report, mayHold }: 
       statuses.set(status.status, {
         ...status,
         statusClass: statusClassOf(status.status),
-        retry: status.retry ?? defaultRetryAdvice(status.status),
-        retryInherited: status.retry === undefined,
+        retry: statusRetry(status.status, status.retry),
         origin: originOf(source, path),
       });
     }

@@ -4,6 +4,7 @@
  */
 import { routes } from '../../../src/view/routes';
 import { defineSiteGates } from '../support/gates';
+import { GENERAL_PRACTICE_LEAD, NOT_STATED } from '../../../src/view/retry-text';
 import { defineBodyFacts, defineLookupFacts, definePageFacts, type LookupFact, type PageFact } from './seed-facts';
 
 /** The seed's 404 body exactly as the seed prints it: the errors member without its enclosing braces. */
@@ -40,6 +41,47 @@ const statusFacts: PageFact[] = [
   shows: [`${status} ${reason}`, meaning as RegExp],
 }));
 
+/**
+ * Issue 16: what seed 001 does not say, the site does not say either. Its lines give an action for
+ * 401 and 429 only (S1:9, S1:14), a retry rule for 429 only, and no resolution for not_found; 501
+ * is "usually" a Core problem (S1:16); title and detail may change, and Cutover recommends the
+ * code (S1:29) — it does not promise that the code will not change.
+ */
+const issue16PageFacts: PageFact[] = [
+  ...[500, 501, 503, 504].map(
+    (status): PageFact => ({
+      fact: `${status}: no action and no claim about the request; retry only as general HTTP practice`,
+      route: routes.status(status),
+      shows: [NOT_STATED.action, GENERAL_PRACTICE_LEAD],
+      omits: ['not at fault', 'not in your request', /fix the request/],
+    }),
+  ),
+  {
+    fact: '501 keeps the seed’s "usually"',
+    route: routes.status(501),
+    shows: ['Usually a sign that the Core application is not up to date.'],
+  },
+  {
+    fact: "401: the seed's check, and general practice without a retry count",
+    route: routes.status(401),
+    shows: ['Check that the bearer authentication token you send is correct', GENERAL_PRACTICE_LEAD],
+    omits: [/\bonce\b/],
+  },
+  {
+    fact: 'not_found: no resolution the seed does not give, and the detail’s "may be" kept',
+    route: notFound,
+    shows: [NOT_STATED.resolution, 'this may be because the item is archived or you do not have access to it'],
+    omits: ['Check the link or id you used'],
+  },
+  {
+    fact: 'the home page recommends the code field, without "never"',
+    route: routes.home(),
+    shows: ['Cutover therefore recommends mapping errors programmatically by the code field'],
+    omits: ['never by the text', 'Idempotent methods'],
+  },
+  { fact: 'the envelope states no media type', route: routes.envelope('errors-array'), shows: [/Media type Not stated/] },
+];
+
 definePageFacts([
   {
     fact: 'responses use conventional HTTP codes in three ranges: 2xx success, 4xx a problem with the information provided, 5xx a rare server error',
@@ -54,7 +96,8 @@ definePageFacts([
   {
     fact: '4xx bodies carry a specific error code and a detail; title and detail may change or be translated, so map errors by code',
     route: routes.envelope('errors-array'),
-    shows: ['4xx responses carry an errors array', /title and detail may change or be translated in future API versions; the code will not/, 'errors[].code', 'errors[].title', 'errors[].detail'],
+    shows: ['4xx responses carry an errors array', /title and detail may change or be translated in future API versions; Cutover recommends mapping errors by the code/, 'errors[].code', 'errors[].title', 'errors[].detail'],
+    omits: ['the code will not'],
   },
   {
     fact: 'the full list of error codes is published separately',
@@ -90,9 +133,25 @@ definePageFacts([
     // The seed gives no backoff numbers, so the page must not invent a start, cap or jitter.
     omits: [/start at \d/i, /capped at/i, /jitter/i],
   },
+  ...issue16PageFacts,
 ]);
 
-const notFoundAnswer = ['not_found', 'HTTP 404 Not Found', 'Check the link or id you used'];
+const notFoundAnswer = ['not_found', 'HTTP 404 Not Found', 'is not accessible — it never existed, or it was archived or deleted'];
+
+const issue16LookupFacts: LookupFact[] = [
+  {
+    fact: '501: general practice only, nothing to do, no claim about the request',
+    query: '501',
+    shows: ['Usually a sign that the Core application is not up to date', GENERAL_PRACTICE_LEAD],
+    omits: ['What to do', 'not at fault'],
+  },
+  {
+    fact: '401: re-authenticate as general practice, with no retry count',
+    query: '401',
+    shows: [GENERAL_PRACTICE_LEAD],
+    omits: [/\bonce\b/],
+  },
+];
 
 defineLookupFacts([
   { fact: 'the code not_found: a 404 and what to do', query: 'not_found', shows: notFoundAnswer },
@@ -106,6 +165,7 @@ defineLookupFacts([
     shows: ['Retry with exponential backoff', 'Customer Success Manager'],
     omits: [/start at \d/i, /capped at/i, /jitter/i],
   },
+  ...issue16LookupFacts,
 ]);
 
 // The example builds a complete site: every page, link, asset and #anchor resolves.

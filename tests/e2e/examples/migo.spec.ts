@@ -4,6 +4,7 @@
  */
 import { routes } from '../../../src/view/routes';
 import { defineSiteGates } from '../support/gates';
+import { GENERAL_PRACTICE_LEAD, NOT_STATED } from '../../../src/view/retry-text';
 import { defineBodyFacts, defineLookupFacts, definePageFacts, type LookupFact, type PageFact } from './seed-facts';
 
 /** The seed's own example bodies, verbatim. */
@@ -81,6 +82,41 @@ const rangeFacts: PageFact[] = [
   shows: [meaning, state ?? 'Active'],
 }));
 
+/**
+ * Issue 16: what seed 002 does not say, the site does not say either. Its retry table names no
+ * HTTP method (S2:105-111), so no idempotent methods are shown; it gives no wait times or jitter;
+ * its status mapping has no action for 2xx; it states no media type; and it says both that every
+ * API uses CustomResponse (S2:6) and that the Middleware uses ErrorResponseDto (S2:59, S2:80).
+ */
+const issue16PageFacts: PageFact[] = [
+  {
+    fact: 'the home page shows the retry table’s rules, and no method list or backoff numbers',
+    route: routes.home(),
+    shows: ['500, 502 and 504 — retry with exponential backoff, at most 3 retries.'],
+    omits: ['Idempotent methods', 'Default backoff', 'GET, HEAD', 'safe to repeat', 'application/json'],
+  },
+  {
+    fact: 'the home page says both things the seed says about envelopes',
+    route: routes.home(),
+    shows: [/The same page also says that the Middleware uses a separate envelope, ErrorResponseDto/],
+  },
+  ...[200, 201, 204].map(
+    (status): PageFact => ({
+      fact: `${status}: no action, and "nothing to retry" only as general HTTP practice`,
+      route: routes.status(status),
+      shows: [NOT_STATED.action, GENERAL_PRACTICE_LEAD],
+    }),
+  ),
+  {
+    fact: 'the retry guide says what the table does not give',
+    route: routes.guide('retries'),
+    shows: [/The table gives no wait times and no jitter, and does not distinguish HTTP methods/, /Migo['’]s sample code/],
+  },
+  ...['custom-response', 'error-response-dto'].map(
+    (id): PageFact => ({ fact: `${id}: no media type`, route: routes.envelope(id), shows: [/Media type Not stated/] }),
+  ),
+];
+
 definePageFacts([
   {
     fact: 'every Migo API wraps responses in CustomResponse<T>; code is a string; there is no statusCode, error.name or error.detail; USER_NOT_FOUND is an internal key',
@@ -141,24 +177,29 @@ definePageFacts([
     shows: ['Yes', 'Exponential backoff'],
   },
   ...[500, 502, 504].map((status) => ({
-    fact: `retry: ${status} yes, exponential backoff capped at 3 retries (waits 500 ms, 1 s, 2 s)`,
+    fact: `retry: ${status} yes, exponential backoff capped at 3 retries, and no number the table does not give`,
     route: routes.status(status),
-    shows: ['at most 3 retries', /start at 500 ms, ×2 each try/, /at most 4 tries in all/, /500 ms → 1 s → 2 s/],
+    shows: ['at most 3 retries', /Retry with exponential backoff \(at most 4 tries in all\)/, 'first try + 3 retries'],
+    // 500 ms, ×2 and the 2 s wait are the sample code's (S2:125), not the retry table's (S2:107).
+    omits: [/start at/, /capped at/, /jitter/i, /Waits/],
   })),
   {
-    fact: 'retry: 503 yes, exponential backoff with a long ceiling of up to 5 minutes',
+    fact: 'retry: 503 yes, exponential backoff with a long ceiling of up to 5 minutes, which the seed leaves ambiguous',
     route: routes.status(503),
-    shows: [/long ceiling, up to 5 minutes/, /capped at 5 min/],
+    shows: [/long ceiling, up to 5 minutes/, /does not say whether it bounds each wait or the whole time spent retrying, nor how many tries to make/],
+    omits: [/capped at/, /no fixed try limit/, /Waits/],
   },
   ...[400, 422].map((status) => ({
     fact: `retry: ${status} no — fix the request`,
     route: routes.status(status),
     shows: ['Fix the request', /Do not retry/],
+    omits: [/retrying it unchanged/, /fix the request first/],
   })),
   {
     fact: 'retry: 401 no — refresh the token, then retry',
     route: routes.status(401),
     shows: [/refresh the token, then retry/i],
+    omits: [/\bonce\b/],
   },
   ...[403, 404, 409].map((status) => ({
     fact: `retry: ${status} no — do not retry`,
@@ -207,6 +248,7 @@ definePageFacts([
     route: routes.guide('reporting-issues'),
     shows: ['The full response body.'],
   },
+  ...issue16PageFacts,
 ]);
 
 /** A Middleware error in the ErrorResponseDto shape the seed declares (it shows no sample body). */
@@ -260,15 +302,28 @@ defineLookupFacts([
   // The lookup tells a status's meaning and what to do; "when it is returned" is on the status page.
   ...statuses.map(([status, reason, meaning]): LookupFact => ({ fact: `${status} ${reason}: ${meaning}`, query: String(status), shows: [`${status} ${reason}`, meaning] })),
   {
-    fact: '502: exponential backoff with 3 retries at most (500 ms, then doubling)',
+    fact: '502: exponential backoff with 3 retries at most, and no wait time the table does not give',
     query: '502',
-    shows: [/start at 500 ms, ×2 each try, capped at 2 s, at most 4 tries in all/],
-    omits: [/jitter/i],
+    shows: ['Retry with exponential backoff (at most 4 tries in all)'],
+    omits: [/jitter/i, /start at/, /capped at/],
   },
   {
-    fact: '503: exponential backoff with a ceiling of up to 5 minutes',
+    fact: '503: exponential backoff with a ceiling of up to 5 minutes, whose meaning the seed leaves open',
     query: '503',
-    shows: [/capped at 5 min/],
+    shows: [/up to 5 minutes\. Migo does not say whether it bounds each wait/],
+    omits: [/capped at/],
+  },
+  {
+    fact: '401: re-authenticate, with no retry count',
+    query: '401',
+    shows: ['Re-authenticate before any retry. Refresh the token, then retry.'],
+    omits: [/\bonce\b/],
+  },
+  {
+    fact: '409: do not retry, and no claim that the request is wrong',
+    query: '409',
+    shows: ['Do not retry.'],
+    omits: [/fix the request/i],
   },
 ]);
 

@@ -4,6 +4,7 @@
  */
 import { routes } from '../../../src/view/routes';
 import { defineSiteGates } from '../support/gates';
+import { GENERAL_PRACTICE_LEAD, NOT_STATED } from '../../../src/view/retry-text';
 import { defineBodyFacts, defineLookupFacts, definePageFacts, type LookupFact, type PageFact } from './seed-facts';
 
 /** The seed's own example bodies, verbatim. */
@@ -55,21 +56,73 @@ const statusFacts: PageFact[] = [
 /** Common messages of the seed, by area, with their resolutions. */
 const messageFacts: PageFact[] = [
   ['Authentication', 'Invalid or expired access token', /POST \/api\/auth\/refresh/],
-  ['Authentication', 'No refresh token', /log in again with POST \/api\/auth\/login/],
-  ['Authentication', 'Invalid credentials', /check both/],
+  ['Authentication', 'No refresh token', /Log in again with POST \/api\/auth\/login/],
+  ['Authentication', 'Invalid credentials', /Check the email and password/],
   ['Migrations', 'Migration run {id} not found', /belongs to your tenant/],
   ['Migrations', 'Run {id} is not paused', /Only a run whose status is PAUSED can be resumed/],
   ['Migrations', 'Could not start migration worker', /Try again in a few minutes; if it keeps failing, contact support/],
   ['Migrations', 'Token exchange failed', /OAuth token for ADO or Jira is invalid or has expired[\s\S]*Reconnect the platform/],
-  ['Connectors', 'ADO connection failed: 401', /expired or lacks permissions/],
+  ['Connectors', 'ADO connection failed: 401', /expired or has insufficient permissions/],
   ['Connectors', 'Jira connection failed: 403', /Project Administrator role/],
   ['Connectors', 'Project not found in ADO', /organisation name and of the project name/],
-  ['Connectors', 'Jira project key not found', /project key in the Jira project settings/],
+  ['Connectors', 'Jira project key not found', /Verify the project key in the Jira settings/],
 ].map(([area, message, resolution]) => ({
   fact: `${area}: "${String(message)}" is listed with its resolution`,
   route: routes.messages(),
   shows: [String(area), String(message), resolution as RegExp],
 }));
+
+/**
+ * Issue 16: what seed 000 does not say, the site does not say either. The status table gives
+ * meanings only (S0:29-40); no retry rule but for 429 (S0:75); no idempotent methods or backoff;
+ * values, not units, for X-RateLimit-Limit and -Reset (S0:72-73); causes, not steps, for two
+ * connector messages (S0:62-63); idempotency within a session only (S0:79).
+ */
+const issue16PageFacts: PageFact[] = [
+  ...[200, 201, 204, 400, 401, 403, 404, 409, 502].map(
+    (status): PageFact => ({
+      fact: `${status}: no action, and retry advice only as general HTTP practice (S0 states none)`,
+      route: routes.status(status),
+      shows: [NOT_STATED.action, GENERAL_PRACTICE_LEAD],
+      omits: [/\bonce\b/, /fix the request first/, 'a new token for the same account', 'rather than in your request'],
+    }),
+  ),
+  {
+    fact: "500 and 502 name the methods HTTP defines as idempotent as HTTP's, not as Migrayt's",
+    route: routes.status(500),
+    shows: ["(idempotent by HTTP's definition)"],
+  },
+  {
+    fact: 'the home page gives no idempotent methods, backoff or version',
+    route: routes.home(),
+    shows: ['The API states no general retry policy'],
+    omits: ['Idempotent methods', 'Default backoff', 'safe to repeat'],
+  },
+  ...['X-RateLimit-Limit', 'X-RateLimit-Reset'].map(
+    (name): PageFact => ({
+      fact: `${name}: the value only, no unit or meaning (S0:72-73)`,
+      route: routes.headers(),
+      row: name,
+      shows: ['Not stated', /does not (say what it counts|give its unit)/],
+      omits: ['Unix time', 'A count', 'The rate limit that applies to you'],
+    }),
+  ),
+  ...['ADO connection failed: 401', 'Jira connection failed: 403'].map(
+    (message): PageFact => ({
+      fact: `"${message}": a cause and no fix step (S0:62-63)`,
+      route: routes.messages(),
+      row: message,
+      shows: [NOT_STATED.resolution],
+      omits: ['Create a PAT', 'Grant the Project Administrator role'],
+    }),
+  ),
+  {
+    fact: 'the rate-limit guide invents no retry count and no wait without the header',
+    route: routes.guide('rate-limits'),
+    shows: [/how many times to retry, or what to do when Retry-After is missing/],
+    omits: ["?? '0'", 'return request()'],
+  },
+];
 
 definePageFacts([
   {
@@ -112,8 +165,15 @@ definePageFacts([
   {
     fact: 'starting a migration is idempotent within a session and returns the running migration',
     route: routes.guide('idempotency'),
-    shows: ['POST /api/migrations/project/{projectId}/start', 'idempotent within a session', /answers with the run that exists/, /cannot create a duplicate migration/],
+    shows: [
+      'POST /api/migrations/project/{projectId}/start',
+      'idempotent within a session',
+      /the existing run is returned rather than starting a new one/,
+      /prevents accidental duplicate migrations if a request is retried/,
+    ],
+    omits: [/cannot create/],
   },
+  ...issue16PageFacts,
 ]);
 
 /** Every status of the seed, typed into the lookup, says what it means here. */
@@ -122,17 +182,37 @@ const statusLookups: LookupFact[] = statusFacts.map(({ fact, shows }) => ({ fact
 /** Every common message, as an API would send it (placeholders filled), finds its resolution. */
 const messageLookups: LookupFact[] = [
   ['Invalid or expired access token', /POST \/api\/auth\/refresh/],
-  ['No refresh token', /log in again with POST \/api\/auth\/login/],
-  ['Invalid credentials', /check both and log in again/],
+  ['No refresh token', /Log in again with POST \/api\/auth\/login/],
+  ['Invalid credentials', /Check the email and password/],
   ['Migration run 8f3a-22 not found', /Check the run id, and that the run belongs to your tenant/],
   ['Run 42 is not paused', /Only a run whose status is PAUSED can be resumed/],
   ['Could not start migration worker', /Try again in a few minutes; if it keeps failing, contact support/],
   ['Token exchange failed', /Reconnect the platform \(ADO or Jira\)/],
-  ['ADO connection failed: 401', /PAT\) has expired or lacks permissions/],
+  ['ADO connection failed: 401', /PAT\) is expired or has insufficient permissions/],
   ['Jira connection failed: 403', /Project Administrator role/],
   ['Project not found in ADO', /spelling of the organisation name and of the project name/],
-  ['Jira project key not found', /project key in the Jira project settings/],
+  ['Jira project key not found', /Verify the project key in the Jira settings/],
 ].map(([message, resolution]) => ({ fact: `"${String(message)}" finds its resolution`, query: String(message), shows: [resolution as RegExp] }));
+
+const issue16LookupFacts: LookupFact[] = [
+  {
+    fact: '401: general practice, re-authenticate, no retry count and nothing to do',
+    query: '401',
+    shows: [GENERAL_PRACTICE_LEAD, 're-authenticate before any retry'],
+    omits: [/\bonce\b/, 'What to do'],
+  },
+  {
+    fact: '502: general practice, and nothing to do',
+    query: '502',
+    shows: [GENERAL_PRACTICE_LEAD],
+    omits: ['What to do', 'rather than in your request'],
+  },
+  {
+    fact: "the seed's X-RateLimit-Reset is read as a Unix time, and said to be a reading",
+    query: SEED_RATE_LIMIT_HEADERS,
+    shows: ['Read as a Unix time; the API does not state the unit.', 'That is the usual reading of this header'],
+  },
+];
 
 defineLookupFacts([
   {
@@ -162,6 +242,7 @@ defineLookupFacts([
     query: SEED_RATE_LIMIT_HEADERS,
     shows: [/Wait 30 s(econds)?/, /10 requests/, /Unix time 1720001234/],
   },
+  ...issue16LookupFacts,
 ]);
 
 // The example builds a complete site: every page, link, asset and #anchor resolves.

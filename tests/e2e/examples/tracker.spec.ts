@@ -33,7 +33,7 @@ const statusFacts: PageFact[] = [
   [304, 'Not Modified', /has not changed since the ETag you sent in If-None-Match/, 'Use your cached copy.'],
   [400, 'Bad Request', /invalid JSON, a required header missing, or a parameter that cannot be parsed/, 'Fix the request. Do not retry the same payload.'],
   [401, 'Unauthorized', /missing, expired or revoked/, 'Re-authenticate. Do not retry blindly — repeated 401s look like a brute-force attack.'],
-  [403, 'Forbidden', /the role is wrong, a PAT was used on a cross-org endpoint, or X-Org-Id does not match the org the key is bound to/, "Check your role and the key's org binding. Read the message — it names the exact reason."],
+  [403, 'Forbidden', /the role is wrong, a PAT was used on a cross-org endpoint, or X-Org-Id does not match the org the key is bound to/, "Check your role and the key's org binding. Read the message — it's specific."],
   [404, 'Not Found', /does not exist, or your org cannot see it/, 'Verify the id and the X-Org-Id header.'],
   [405, 'Method Not Allowed', /The path exists, but not for this HTTP method/, 'Check the OpenAPI spec for the methods the path allows.'],
   [409, 'Conflict', /duplicate slug or key, a concurrent edit, or an optimistic-lock failure/, 'Re-read the resource and reconcile your change with it.'],
@@ -64,6 +64,46 @@ const commonErrors: PageFact[] = commonErrorRows.map(([status, message, meaning,
 }));
 
 const retryPolicy = routes.guide('retry-policy');
+
+/**
+ * Issue 16: what seed 003 does not say, the site does not say either. It says nothing about jitter
+ * (S3:41); it gives the unit of X-RateLimit-Reset (S3:42) but not of Retry-After (S3:34), and
+ * honours both; a 401 is "Re-authenticate. Don't retry blindly" (S3:28), with no retry count.
+ */
+const issue16PageFacts: PageFact[] = [
+  {
+    fact: '401: re-authenticate before any retry, never blindly, and no retry count',
+    route: routes.status(401),
+    shows: ['Re-authenticate before any retry. Do not retry blindly — repeated 401s look like a brute-force attack.'],
+    omits: [/\bonce\b/],
+  },
+  {
+    fact: 'Retry-After: no unit, since the seed gives none',
+    route: routes.headers(),
+    row: 'Retry-After',
+    shows: ['Not stated', 'The API does not give its format'],
+    omits: ['Seconds to wait'],
+  },
+  {
+    fact: '"Rate limit exceeded": honour both headers',
+    route: routes.messages(),
+    row: 'Rate limit exceeded. Try again later.',
+    shows: ['Honour X-RateLimit-Reset or Retry-After before the next request.'],
+    omits: ['X-RateLimit-Reset gives the seconds'],
+  },
+  {
+    fact: 'the retry-policy sample reads Retry-After as well as X-RateLimit-Reset',
+    route: retryPolicy,
+    shows: ["response.headers.get('X-RateLimit-Reset')", "response.headers.get('Retry-After')", /may be retried for POST and PATCH too/],
+    omits: ['safe to repeat for every method'],
+  },
+  {
+    fact: 'no page of the retry advice mentions jitter',
+    route: routes.status(502),
+    shows: ['capped at 30 s, at most 6 tries in all'],
+    omits: [/jitter/i],
+  },
+];
 
 definePageFacts([
   {
@@ -100,8 +140,8 @@ definePageFacts([
   {
     fact: 'a 500 is retried with backoff for idempotent methods only, never blindly on POST',
     route: routes.status(500),
-    shows: ['For GET, HEAD, PUT and DELETE: retry with exponential backoff', 'Never retry a 500 on POST blindly'],
-    omits: ['OPTIONS'],
+    shows: ['For GET, HEAD, PUT and DELETE: retry with exponential backoff', 'Other methods: do not retry.', 'Never retry a 500 on POST blindly'],
+    omits: ['OPTIONS', 'fix the request first'],
   },
   {
     fact: 'any 4xx except 429 is never retried: the request is wrong, not the server',
@@ -132,7 +172,17 @@ definePageFacts([
     shows: [/must match the org the API key is bound to/],
   },
   ...commonErrors,
+  ...issue16PageFacts,
 ]);
+
+const issue16LookupFacts: LookupFact[] = [
+  {
+    fact: '401: re-authenticate before any retry, with no retry count',
+    query: '401',
+    shows: ['Re-authenticate before any retry. Do not retry blindly'],
+    omits: [/\bonce\b/],
+  },
+];
 
 defineLookupFacts([
   {
@@ -167,6 +217,7 @@ defineLookupFacts([
     query: ['HTTP/1.1 429 Too Many Requests', 'X-RateLimit-Reset: 30', 'Content-Type: application/json', '', '{"error": "Rate limit exceeded. Try again later."}'].join('\n'),
     shows: [/refills 30 s(econds)? from now/, 'You are over your per-token budget', 'Wait for the time given by X-RateLimit-Reset or Retry-After, then retry'],
   },
+  ...issue16LookupFacts,
 ]);
 
 // The example builds a complete site: every page, link, asset and #anchor resolves.

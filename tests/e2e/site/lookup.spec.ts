@@ -24,7 +24,7 @@ test('shows the resolution for a pasted error body, with the values read from it
   await page.goto('lookup/');
   await lookupInput(page).fill(notFoundBody);
   await expect(resultHeading(page, customerNotFound.title ?? 'Customer not found')).toBeVisible();
-  await expect(answer(page)).toContainText(customerNotFound.resolution);
+  await expect(answer(page)).toContainText(customerNotFound.resolution!);
   await expect(answer(page)).toContainText('cus_1029');
   await expect(answer(page)).toContainText('req_7Hq2LmX9');
   await expect(page.getByRole('status').filter({ hasText: 'Best match' })).toContainText('1101');
@@ -52,7 +52,7 @@ test('a shared link opens with the same answer', async ({ page }) => {
   await page.goto(`lookup/#${new URLSearchParams({ q: notFoundBody }).toString()}`);
   await expect(lookupInput(page)).toHaveValue(notFoundBody);
   await expect(resultHeading(page, 'Customer not found')).toBeVisible();
-  await expect(answer(page)).toContainText(customerNotFound.resolution);
+  await expect(answer(page)).toContainText(customerNotFound.resolution!);
 });
 
 test('?q= opens the lookup with that query, then keeps it in the fragment', async ({ page }) => {

@@ -75,7 +75,7 @@ test('an operation page groups its errors by status, with retry advice for a POS
   await expect(conflict.getByRole('figure')).toContainText('"code": "1004"');
   const serverError = errors.getByRole('article', { name: /500/ });
   await expect(serverError).toContainText(
-    'With an Idempotency-Key: retry with exponential backoff (start at 500 ms, ×2 each try, capped at 30 s, at most 6 tries in all, with random jitter). Without one: do not retry blindly',
+    'With an Idempotency-Key: retry with exponential backoff (start at 500 ms, ×2 each try, capped at 30 s, at most 6 tries in all). Without one: do not retry blindly',
   );
   await expect(page.getByRole('term').filter({ hasText: 'Idempotency' }).locator('+ dd')).toContainText(
     'Idempotent with an Idempotency-Key header, not without one.',

@@ -103,7 +103,7 @@ export interface CatalogJson {
   urls: Record<string, string>;
   surfaces: Array<{ id: string; name: string; description: string; url: string }>;
   envelopes: Array<{ id: string; name: string; description: string; url: string }>;
-  statuses: Array<{ status: number; reason: string; meaning: string; action: string; url: string }>;
+  statuses: Array<{ status: number; reason: string; meaning: string; action: string | null; url: string }>;
   codeSpaces: Array<{ id: string; name: string; url: string; codes: string[] }>;
   ranges: Array<{
     codeSpace: string;
@@ -121,13 +121,13 @@ export interface CatalogJson {
     status: number;
     message: string;
     cause: string;
-    resolution: string;
+    resolution: string | null;
     deprecated: { since: string; replacedBy: string | null; note: string | null } | null;
     formerly: string[];
     url: string;
   }>;
   messageAreas: Array<{ slug: string; name: string; url: string }>;
-  messages: Array<{ id: string; message: string; resolution: string; url: string }>;
+  messages: Array<{ id: string; message: string; resolution: string | null; url: string }>;
   headers: Array<{ name: string; meaning: string; url: string }>;
   operations: Array<{
     key: string;

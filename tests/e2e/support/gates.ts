@@ -18,6 +18,7 @@ import type { BuiltSite, CatalogJson } from './built-site';
 import { axeSample, type SamplePage } from './axe-sample';
 import { scanHtml, type ScannedPage } from './html-scan';
 import { checkLinks } from './link-check';
+import { NOT_STATED } from '../../../src/view/retry-text';
 
 /** WCAG 2.2 AA, as axe-core tags it. */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -129,7 +130,8 @@ function codeFacts(catalog: CatalogJson, site: BuiltSite): Map<string, string[]>
   for (const code of catalog.codes) {
     facts.set(routeOfUrl(code.url, site), [
       normalizeText(code.cause),
-      normalizeText(code.resolution),
+      // A code without a resolution says the API gives none (issue 16).
+      normalizeText(code.resolution ?? NOT_STATED.resolution),
       // Placeholders may be styled apart from the template, so compare the words around them.
       ...code.message
         .split(/\{[^}]+\}/)

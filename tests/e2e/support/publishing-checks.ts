@@ -59,7 +59,7 @@ export function definePublishingChecks(): void {
     expect(response.ok()).toBe(true);
     expect(response.headers()['content-type']).toContain('application/json');
     const catalog = catalogJson(site);
-    expect(catalog.formatVersion).toBe(1);
+    expect(catalog.formatVersion).toBe(2);
     const sitemap = new Set(sitemapRoutes(site));
     const notPages = catalog.codes.filter((code) => !sitemap.has(routeOfUrl(code.url, site))).map((code) => code.url);
     expect(notPages).toEqual([]);
