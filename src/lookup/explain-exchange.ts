@@ -197,7 +197,7 @@ function adviceOf(
 
 /**
  * Rewords the retry advice of each explanation for this call: its method, its idempotency, and
- * whether it carried its idempotency key. General practice is labelled as such.
+ * whether it carried its idempotency key. General practice is labelled as such by the sentence itself.
  */
 export function adviseCall(reader: IndexReader, call: CallContext, explanations: Explanation[]): void {
   const surface = call.operation?.surface;
@@ -205,8 +205,8 @@ export function adviseCall(reader: IndexReader, call: CallContext, explanations:
     const found = adviceOf(reader, explanation, surface);
     if (!found) continue;
     const { sentence } = retryForCall(found.advice, call.shape, reader.core.retryContext, call.keySent);
-    const practice = found.inherited ? ' (general HTTP practice: the API states no retry rule for this status)' : '';
-    explanation.retry = `For this ${call.label}${practice}: ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`;
+    // Advice the API does not state says so itself (retryForCall opens with the general-practice lead).
+    explanation.retry = `For this ${call.label}: ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`;
   }
 }
 
