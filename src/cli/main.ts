@@ -7,6 +7,7 @@ import { CommanderError } from 'commander';
 import packageJson from '../../package.json';
 import { checkCommand } from './check';
 import { createCommand, type CommandContext } from './command';
+import { diffCommand } from './diff';
 import { EXIT, InputError, UsageError } from './errors';
 import { importCsvCommand } from './import-csv';
 import { importOpenApiCommand } from './import-openapi';
@@ -34,6 +35,7 @@ Examples:
       --message "Card expired." --cause "…" --resolution "…"
   $ error-catalog import openapi openapi.yaml --dry-run   show what the description would add
   $ error-catalog import csv codes.csv --space core        add the codes of a spreadsheet
+  $ error-catalog diff git:main catalog                   what changed since main; exit 1 if it breaks clients
 `,
     );
   program.addCommand(checkCommand(context));
@@ -43,6 +45,7 @@ Examples:
   const importer = createCommand('import', context).description('add what an OpenAPI description or a CSV file holds');
   importer.addCommand(importOpenApiCommand(context)).addCommand(importCsvCommand(context));
   program.addCommand(importer);
+  program.addCommand(diffCommand(context));
 
   try {
     await program.parseAsync(argv, { from: 'user' });
