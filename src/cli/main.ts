@@ -7,6 +7,7 @@ import { CommanderError } from 'commander';
 import packageJson from '../../package.json';
 import { checkCommand } from './check';
 import { createCommand, type CommandContext } from './command';
+import { coverageCommand } from './coverage';
 import { diffCommand } from './diff';
 import { EXIT, InputError, UsageError } from './errors';
 import { importCsvCommand } from './import-csv';
@@ -36,6 +37,7 @@ Examples:
   $ error-catalog import openapi openapi.yaml --dry-run   show what the description would add
   $ error-catalog import csv codes.csv --space core        add the codes of a spreadsheet
   $ error-catalog diff git:main catalog                   what changed since main; exit 1 if it breaks clients
+  $ error-catalog coverage --observed app.jsonl --path error.code   codes the API sent that are not documented
 `,
     );
   program.addCommand(checkCommand(context));
@@ -46,6 +48,7 @@ Examples:
   importer.addCommand(importOpenApiCommand(context)).addCommand(importCsvCommand(context));
   program.addCommand(importer);
   program.addCommand(diffCommand(context));
+  program.addCommand(coverageCommand(context));
 
   try {
     await program.parseAsync(argv, { from: 'user' });
