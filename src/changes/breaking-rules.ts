@@ -41,8 +41,39 @@ interface ChangeView {
 interface RuleContext {
   before: Catalog;
   after: Catalog;
+  /** Lookups over both sides, built once per diff (`indexSides`). */
+  index: SidesIndex;
   oldData: Record<string, unknown>;
   newData: Record<string, unknown>;
+}
+
+/** Codes and statuses of both sides by key, so each rule looks an entry up at once. */
+export interface SidesIndex {
+  oldCodes: Map<string, Code>;
+  newCodes: Map<string, Code>;
+  oldStatuses: Map<string, RetryAdvice>;
+  newStatuses: Map<string, RetryAdvice>;
+  /** Codes only the new side has, by `name:<name>` and by `title:<title>`. */
+  addedByName: Map<string, Code[]>;
+}
+
+export function indexSides(before: Catalog, after: Catalog): SidesIndex {
+  const statuses = (catalog: Catalog) =>
+    new Map(catalog.statuses.map((status) => [String(status.status), status.retry]));
+  const oldCodes = new Map(before.codes.map((code) => [code.key, code]));
+  const addedByName = new Map<string, Code[]>();
+  for (const code of after.codes) {
+    if (oldCodes.has(code.key)) continue;
+    for (const key of [code.name && `name:${code.name}`, code.title !== undefined && `title:${code.title}`])
+      if (key) addedByName.set(key, [...(addedByName.get(key) ?? []), code]);
+  }
+  return {
+    oldCodes,
+    addedByName,
+    newCodes: new Map(after.codes.map((code) => [code.key, code])),
+    oldStatuses: statuses(before),
+    newStatuses: statuses(after),
+  };
 }
 
 /** Every breaking-change rule the change breaks. */
@@ -57,10 +88,10 @@ export function breakingFindings(change: ChangeView, context: RuleContext): Brea
   ];
 }
 
-function codeGone(change: ChangeView, { before, after }: RuleContext): BreakingFinding[] {
+function codeGone(change: ChangeView, { index }: RuleContext): BreakingFinding[] {
   if (change.concept !== 'code' || change.kind !== 'removed') return [];
-  const old = before.codes.find((code) => code.key === change.key);
-  const successor = old && successorOf(old, before, after);
+  const old = index.oldCodes.get(change.key);
+  const successor = old && successorOf(old, index);
   if (successor)
     return [
       {
@@ -80,12 +111,14 @@ function codeGone(change: ChangeView, { before, after }: RuleContext): BreakingF
   ];
 }
 
-/** A new code with the removed code's name (or title) that did not exist before: its renumbering. */
-function successorOf(old: Code, before: Catalog, after: Catalog): Code | undefined {
-  const oldKeys = new Set(before.codes.map((code) => code.key));
-  const same = (code: Code) =>
-    old.name ? code.name === old.name : code.title !== undefined && code.title === old.title;
-  return after.codes.find((code) => !oldKeys.has(code.key) && same(code));
+/**
+ * A new code with the removed code's name (or, without a name, its title) that did not exist
+ * before: its renumbering, in the same space or another. The same space first.
+ */
+function successorOf(old: Code, index: SidesIndex): Code | undefined {
+  const candidates = index.addedByName.get(old.name ? `name:${old.name}` : `title:${old.title ?? ''}`) ?? [];
+  if (!old.name && old.title === undefined) return undefined;
+  return candidates.find((code) => code.codeSpace === old.codeSpace) ?? candidates[0];
 }
 
 function statusChanged(change: ChangeView): BreakingFinding[] {
@@ -169,7 +202,7 @@ function rangeShrunk(change: ChangeView, { before, after, newData }: RuleContext
 const RETRYING = new Set(['backoff', 'retry-after', 'reauthenticate']);
 const DEFAULT_IDEMPOTENT = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'];
 
-function retryStricter(change: ChangeView, { before, after }: RuleContext): BreakingFinding[] {
+function retryStricter(change: ChangeView, { before, after, index }: RuleContext): BreakingFinding[] {
   if (
     (change.concept !== 'code' && change.concept !== 'status') ||
     change.kind === 'added' ||
@@ -177,12 +210,8 @@ function retryStricter(change: ChangeView, { before, after }: RuleContext): Brea
   )
     return [];
   if (!change.fields.some((field) => field.field === 'retry' || field.field.startsWith('retry.'))) return [];
-  const advice = (catalog: Catalog): RetryAdvice | undefined =>
-    change.concept === 'code'
-      ? catalog.codes.find((code) => code.key === change.key)?.retry
-      : catalog.statuses.find((status) => String(status.status) === change.key)?.retry;
-  const old = advice(before);
-  const next = advice(after);
+  const old = change.concept === 'code' ? index.oldCodes.get(change.key)?.retry : index.oldStatuses.get(change.key);
+  const next = change.concept === 'code' ? index.newCodes.get(change.key)?.retry : index.newStatuses.get(change.key);
   if (!old || !next) return [];
   const reasons: string[] = [];
   if (RETRYING.has(old.policy) && next.policy === 'never') reasons.push(`policy ${old.policy} is now never`);

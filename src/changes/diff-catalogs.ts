@@ -7,7 +7,7 @@
  */
 import type { Catalog, Code } from '../catalog/model';
 import { codeTitle } from '../catalog/queries';
-import { breakingFindings, type BreakingFinding } from './breaking-rules';
+import { breakingFindings, indexSides, type BreakingFinding, type SidesIndex } from './breaking-rules';
 
 /** The kinds of entry a diff compares, in the order reports list them. */
 export const CONCEPTS = [
@@ -68,17 +68,19 @@ interface Entry {
 /** Compares two catalogs. Entries are matched by key; codes also through `formerly`. */
 export function diffCatalogs(before: Catalog, after: Catalog): CatalogDiff {
   const changes: EntryChange[] = [];
+  const index = indexSides(before, after);
   for (const concept of CONCEPTS) {
     const oldEntries = entriesOf(concept, before);
     const newEntries = entriesOf(concept, after);
     const matched = concept === 'code' ? matchFormerly(before, after) : new Map<string, string>();
     const newByKey = new Map(newEntries.map((entry) => [entry.key, entry]));
     const seenNew = new Set<string>();
+    const oldKeys = new Set(oldEntries.map((entry) => entry.key));
     for (const old of oldEntries) {
       const newKey = newByKey.has(old.key) ? old.key : matched.get(old.key);
       const next = newKey === undefined ? undefined : newByKey.get(newKey);
       if (!next) {
-        changes.push(change(concept, 'removed', old, [], before, after));
+        changes.push(change(concept, 'removed', old, [], { before, after, index }));
         continue;
       }
       seenNew.add(next.key);
@@ -92,13 +94,13 @@ export function diffCatalogs(before: Catalog, after: Catalog): CatalogDiff {
             : 'changed';
       if (fields.length === 0) continue;
       changes.push({
-        ...change(concept, kind, next, fields, before, after, old),
+        ...change(concept, kind, next, fields, { before, after, index }, old),
         ...(old.key !== next.key ? { formerKey: old.key } : {}),
       });
     }
     for (const entry of newEntries) {
-      if (!seenNew.has(entry.key) && !oldEntries.some((old) => old.key === entry.key))
-        changes.push(change(concept, 'added', entry, [], before, after));
+      if (!seenNew.has(entry.key) && !oldKeys.has(entry.key))
+        changes.push(change(concept, 'added', entry, [], { before, after, index }));
     }
   }
   return {
@@ -115,14 +117,13 @@ function change(
   kind: ChangeKind,
   entry: Entry,
   fields: FieldChange[],
-  before: Catalog,
-  after: Catalog,
+  sides: { before: Catalog; after: Catalog; index: SidesIndex },
   old?: Entry,
 ): EntryChange {
   const base = { concept, kind, key: entry.key, label: entry.label, fields };
   return {
     ...base,
-    breaking: breakingFindings(base, { before, after, oldData: old?.data ?? entry.data, newData: entry.data }),
+    breaking: breakingFindings(base, { ...sides, oldData: old?.data ?? entry.data, newData: entry.data }),
   };
 }
 

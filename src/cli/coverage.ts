@@ -190,6 +190,10 @@ interface Facts {
 }
 
 const number = (n: number) => n.toLocaleString('en');
+/** Entries listed per section in text and markdown; JSON lists every one. */
+const LISTED = 50;
+const more = (total: number) =>
+  total > LISTED ? [`  … and ${number(total - LISTED)} more (--format json lists every one)`] : [];
 const plural = (n: number, word: string) => `${number(n)} ${word}${n === 1 ? '' : 's'}`;
 
 function rangeWords(range: CoverageReport['undocumented'][number]['range']): string {
@@ -219,17 +223,21 @@ function textReport(
     lines.push('', `${mark} ${colours.bold(title)} (${number(count)})`);
   };
   section('Undocumented codes', 'undocumented', report.undocumented.length);
-  const width = Math.max(0, ...report.undocumented.map((entry) => entry.code.length));
-  for (const entry of report.undocumented)
+  const listed = report.undocumented.slice(0, LISTED);
+  const width = Math.max(0, ...listed.map((entry) => entry.code.length));
+  for (const entry of listed)
     lines.push(`  ${entry.code.padEnd(width)}  ×${number(entry.count).padEnd(8)} ${rangeWords(entry.range)}`);
+  lines.push(...more(report.undocumented.length));
   section('Documented codes never seen', 'never', report.never.length);
-  for (const entry of report.never)
+  for (const entry of report.never.slice(0, LISTED))
     lines.push(`  ${entry.label}${entry.deprecated ? colours.dim(' (deprecated)') : ''}`);
+  lines.push(...more(report.never.length));
   section('Codes seen with another status', 'mismatch', report.mismatch.length);
-  for (const entry of report.mismatch)
+  for (const entry of report.mismatch.slice(0, LISTED))
     lines.push(
       `  ${entry.label}: documented ${entry.documented}, seen with ${entry.seen.map((seen) => `${seen.status} ×${number(seen.count)}`).join(', ')}`,
     );
+  lines.push(...more(report.mismatch.length));
   lines.push('');
   lines.push(
     failing.length > 0
@@ -245,13 +253,16 @@ function markdownReport(report: CoverageReport, facts: Facts, failing: FailOn[])
   lines.push(`#### Undocumented codes (${report.undocumented.length})`, '');
   if (report.undocumented.length) {
     lines.push('| Code | Seen | Range |', '|---|---:|---|');
-    for (const entry of report.undocumented)
+    for (const entry of report.undocumented.slice(0, LISTED))
       lines.push(`| ${code(entry.code)} | ${number(entry.count)} | ${rangeWords(entry.range).replace(/\|/g, '\\|')} |`);
   }
+  lines.push(...more(report.undocumented.length).map((line) => `\n${line.trim()}`));
   lines.push('', `#### Documented codes never seen (${report.never.length})`, '');
-  for (const entry of report.never) lines.push(`- ${code(entry.label)}${entry.deprecated ? ' (deprecated)' : ''}`);
+  for (const entry of report.never.slice(0, LISTED))
+    lines.push(`- ${code(entry.label)}${entry.deprecated ? ' (deprecated)' : ''}`);
+  lines.push(...more(report.never.length).map((line) => `- ${line.trim()}`));
   lines.push('', `#### Codes seen with another status (${report.mismatch.length})`, '');
-  for (const entry of report.mismatch)
+  for (const entry of report.mismatch.slice(0, LISTED))
     lines.push(
       `- ${code(entry.label)}: documented ${entry.documented}, seen with ${entry.seen.map((seen) => `${seen.status} ×${number(seen.count)}`).join(', ')}`,
     );
