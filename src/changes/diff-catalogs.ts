@@ -215,6 +215,9 @@ function codeEntry(code: Code): Entry {
     retry,
     retryInherited,
     formerly: _f,
+    // History is about changes, not a change itself.
+    since: _since,
+    changes: _changes,
     ...data
   } = code;
   const title = codeTitle(code);

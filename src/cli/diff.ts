@@ -16,7 +16,9 @@ import {
 import type { Catalog } from '../catalog/model';
 import { folderOf, loadSide } from './catalog-side';
 import { createCommand, withExamples, type CommandContext } from './command';
-import { EXIT, InputError } from './errors';
+import { checkAndWrite, withProblems } from './edit-catalog';
+import { EXIT, InputError, UsageError } from './errors';
+import { recordHistory } from './record-history';
 import type { Colours } from './terminal';
 
 export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
@@ -25,6 +27,8 @@ type DiffFormat = (typeof DIFF_FORMATS)[number];
 interface DiffOptions {
   format: DiffFormat;
   allowBreaking?: boolean;
+  record?: boolean;
+  release?: string;
 }
 
 export function diffCommand(context: CommandContext): Command {
@@ -36,18 +40,32 @@ export function diffCommand(context: CommandContext): Command {
       new Option('-f, --format <format>', 'how to print the changes').choices([...DIFF_FORMATS]).default('text'),
     )
     .option('--allow-breaking', 'exit 0 even when a change breaks clients (they are still listed)')
-    .action((old: string, next: string, options: DiffOptions) => {
-      context.exit(runDiff(old, next, options, context));
+    .option(
+      '--record',
+      "write the changes into the new side's codes: since on added codes, a changes entry on the others",
+    )
+    .option(
+      '--release <version>',
+      "the version --record writes (default: the new side's api.yaml version, else today's date)",
+    )
+    .action(async (old: string, next: string, options: DiffOptions) => {
+      context.exit(await withProblems(context.terminal, () => runDiff(old, next, options, context)));
     });
   return withExamples(command, [
     ['error-catalog diff git:main catalog', 'what this branch changes in ./catalog, against main'],
     ['error-catalog diff git:v1.2.0 git:v1.3.0:docs/errors', 'two tagged versions of the catalog in docs/errors'],
     ['error-catalog diff old-catalog catalog --format markdown', 'a pull-request comment'],
     ['error-catalog diff git:main catalog --allow-breaking', 'list breaking changes without failing'],
+    [
+      'error-catalog diff git:v1.2.0 catalog --record --release 1.3.0',
+      "write the changes into ./catalog's codes (their history)",
+    ],
   ]);
 }
 
 function runDiff(oldSide: string, newSide: string, options: DiffOptions, { terminal }: CommandContext): number {
+  if (options.record && !folderOf(newSide))
+    throw new UsageError(`--record writes into the new side, so it must be a catalog folder, not ${newSide}.`);
   // A git side reads the folder the other side names, else ./catalog.
   const folder = folderOf(newSide) ?? folderOf(oldSide) ?? 'catalog';
   const before = loadSide(oldSide, folder, terminal.cwd);
@@ -56,9 +74,26 @@ function runDiff(oldSide: string, newSide: string, options: DiffOptions, { termi
   const diff = diffCatalogs(before.catalog, after.catalog);
   const breaking = diff.changes.some((change) => change.breaking.length > 0);
   const sides = { old: oldSide, new: newSide, allowBreaking: Boolean(options.allowBreaking) };
-  if (options.format === 'json') terminal.out(jsonReport(diff, sides));
-  else if (options.format === 'markdown') terminal.out(markdownReport(diff, sides));
-  else terminal.out(textReport(diff, sides, terminal.colours));
+  let recorded: { version: string; since: string[]; entries: string[]; files: string[] } | undefined;
+  if (options.record) {
+    const folder = folderOf(newSide)!;
+    const version = options.release ?? after.catalog.api.version ?? new Date().toISOString().slice(0, 10);
+    const outcome = recordHistory(folder, after.catalog, diff, version);
+    checkAndWrite(outcome.changes, { dryRun: false, terminal });
+    recorded = { version, since: outcome.since, entries: outcome.entries, files: outcome.changes.paths() };
+  }
+  if (options.format === 'json') terminal.out(jsonReport(diff, sides, recorded));
+  else {
+    terminal.out(
+      options.format === 'markdown' ? markdownReport(diff, sides) : textReport(diff, sides, terminal.colours),
+    );
+    if (recorded)
+      terminal.out(
+        `Recorded version ${recorded.version}: since on ${recorded.since.length} added code${recorded.since.length === 1 ? '' : 's'}, ` +
+          `a changes entry on ${recorded.entries.length} code${recorded.entries.length === 1 ? '' : 's'}` +
+          `${recorded.files.length ? ` (${recorded.files.join(', ')})` : ''}.\n`,
+      );
+  }
   return breaking && !options.allowBreaking ? EXIT.problems : EXIT.ok;
 }
 
@@ -205,7 +240,7 @@ function markdownReport(diff: CatalogDiff, sides: Sides): string {
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-function jsonReport(diff: CatalogDiff, sides: Sides): string {
+function jsonReport(diff: CatalogDiff, sides: Sides, recorded?: object): string {
   const body = {
     old: sides.old,
     new: sides.new,
@@ -216,6 +251,7 @@ function jsonReport(diff: CatalogDiff, sides: Sides): string {
     breaking: breakingCount(diff),
     rules: Object.fromEntries(rulesOf(diff).map((rule) => [rule, BREAKING_RULES[rule as keyof typeof BREAKING_RULES]])),
     changes: diff.changes,
+    ...(recorded ? { recorded } : {}),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
 }

@@ -91,6 +91,53 @@ describe('diff', () => {
     });
   });
 
+  test('--record writes the history into the new side: since on added codes, a changes entry on the others; twice adds nothing', async () => {
+    const [old, next] = sides();
+    const file = join(next, 'codes/shop.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        '    resolution: Open a new order.\n  - code: 1004',
+        '    resolution: Open a new order. # as support says\n  - code: 1004',
+      ),
+    );
+    const result = await runCli(['diff', old, next, '--record', '--release', 'v2', '--allow-breaking']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Recorded version v2: since on 1 added code, a changes entry on 1 code (${file}).`);
+    expect(readFileSync(file, 'utf8').split('  - code: 1003\n')[1]).toMatchInlineSnapshot(`
+      "    name: ORDER_CLOSED
+          status: 404
+          message: Order {orderId} was closed on {date}.
+          placeholders:
+            orderId: The order id you sent.
+            date: The day it was closed.
+          cause: The order is closed.
+          resolution: Open a new order. # as support says
+          changes:
+            - version: v2
+              change: "status: 409 → 404"
+              breaking: [status-changed]
+        - code: 1004
+          name: ORDER_ARCHIVED
+          status: 409
+          message: Order archived.
+          cause: Archived.
+          resolution: Open a new order.
+          since: v2
+      "
+    `);
+    // The recorded catalog still passes check, and a second run finds the history already there.
+    expect((await runCli(['check', next])).code).toBe(0);
+    const again = await runCli(['diff', old, next, '--record', '--release', 'v2', '--allow-breaking']);
+    expect(again.stdout).toContain('Recorded version v2: since on 0 added codes, a changes entry on 0 codes.');
+    // A git side cannot be written.
+    const refused = await runCli(['diff', old, 'git:HEAD', '--record']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      '--record writes into the new side, so it must be a catalog folder, not git:HEAD.',
+    );
+  });
+
   test('no change: exit 0', async () => {
     const result = await runCli(['diff', MINIMAL, MINIMAL]);
     expect(result.code).toBe(0);
