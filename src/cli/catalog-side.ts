@@ -5,7 +5,7 @@
  * read or does not pass `check` is bad input (exit 2), said in one paragraph.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Catalog } from '../catalog/model';
@@ -27,6 +27,10 @@ const GIT_PREFIX = 'git:';
  */
 export function loadSide(side: string, folder: string, cwd: string): LoadedSide {
   if (!side.startsWith(GIT_PREFIX)) {
+    if (/\.json$/i.test(side) && existsSync(side))
+      throw new InputError(
+        `${side} is a file; diff does not read a built catalog.json yet. Compare the catalog folders it was built from, or git:<ref> of the commit it was built at.`,
+      );
     requireCatalogFolder(side, 'Each side of diff is a catalog folder or git:<ref> (e.g. git:main).');
     return { name: side, catalog: loadFolder(side, side) };
   }

@@ -219,6 +219,9 @@ describe('diff', () => {
 
       The error catalog in tests/fixtures/bad-catalogs/several-problems-at-once has 4 problems."
     `);
+    const built = await runCli(['diff', 'package.json', MINIMAL]);
+    expect(built.code).toBe(2);
+    expect(built.stderr).toContain('package.json is a file; diff does not read a built catalog.json yet.');
     const other = await runCli(['diff', 'catalog', MINIMAL]);
     expect(other.code).toBe(2);
     expect(other.stderr).toMatchInlineSnapshot(`
