@@ -8,7 +8,7 @@ import { emptyFolder, runCli } from './run-cli';
 
 const MINIMAL = 'tests/fixtures/minimal-catalog';
 const JSONL = 'tests/fixtures/observed/app.jsonl';
-const PLAIN = 'tests/fixtures/observed/access.log';
+const PLAIN = 'tests/fixtures/observed/access.txt';
 const json = ['--catalog', MINIMAL, '--observed', JSONL, '--path', 'error.code', '--status-path', 'status'];
 
 beforeAll(async () => {
@@ -192,7 +192,7 @@ describe('coverage', () => {
         "
       `);
       expect(await run('--observed', PLAIN, '--path', 'code')).toMatchInlineSnapshot(`
-        "error: No line of tests/fixtures/observed/access.log is a JSON object, so --path code found nothing; for plain log lines, use --pattern instead.
+        "error: No line of tests/fixtures/observed/access.txt is a JSON object, so --path code found nothing; for plain log lines, use --pattern instead.
         "
       `);
       expect(await run('--observed', JSONL, '--path', 'error.code', '--space', 'shoop')).toMatchInlineSnapshot(`
