@@ -187,7 +187,8 @@ function rangeShrunk(change: ChangeView, { before, after, newData }: RuleContext
   const out = oldRange.codes
     .map((key) => stillThere.get(key))
     .filter((code): code is Code => code !== undefined)
-    .filter((code) => removed || Number(code.code) < from || Number(code.code) > to);
+    // A removed range whose bounds another range now has (a rename) loses no code.
+    .filter((code) => (removed ? code.range !== oldRange.slug : Number(code.code) < from || Number(code.code) > to));
   if (out.length === 0) return [];
   const list = out.map((code) => code.code).join(', ');
   const what = removed ? 'was removed' : `shrank from ${oldRange.from}-${oldRange.to} to ${from}-${to}`;

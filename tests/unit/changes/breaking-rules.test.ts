@@ -130,6 +130,23 @@ describe('breaking-change rules', () => {
         "range-shrunk: range shop 1000-1099 (Orders) shrank from 1000-1099 to 1000-1001: codes 1002, 1003 fall out of it; clients that map ranges to handling lose them",
       ]
     `);
+    // A range removed while its codes remain: they fall out. Renamed with the same bounds: nothing breaks.
+    const orders = '  - { from: 1000, to: 1099, name: Orders, meaning: Orders and their states. }';
+    const renamed: Edits = { 'ranges/shop.yaml': [[orders, orders.replace('name: Orders', 'name: Purchases')]] };
+    expect(findings({}, renamed)).toEqual([]);
+    const split: Edits = {
+      'ranges/shop.yaml': [
+        [
+          orders,
+          '  - { from: 1000, to: 1049, name: Open orders, meaning: Orders. }\n  - { from: 1050, to: 1099, name: Old orders, meaning: Orders. }',
+        ],
+      ],
+    };
+    expect(findings({}, split)).toMatchInlineSnapshot(`
+      [
+        "range-shrunk: range shop 1000-1099 (Orders) was removed: codes 1001, 1002, 1003 fall out of it; clients that map ranges to handling lose them",
+      ]
+    `);
     // Growing a range breaks nothing.
     const grown: Edits = {
       'ranges/shop.yaml': [
