@@ -30,7 +30,8 @@ function codesOf(dir) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (/\.ya?ml$/.test(entry.name))
-        for (const code of parse(readFileSync(path, 'utf8')).codes) codes.push({ code: String(code.code), status: code.status });
+        for (const code of parse(readFileSync(path, 'utf8')).codes)
+          codes.push({ code: String(code.code), status: code.status });
     }
   };
   walk(join(dir, 'codes'));
@@ -51,8 +52,10 @@ const started = Date.now();
 while (written < target) {
   let { code, status } = codes[Math.floor(random() * codes.length)];
   const dice = random();
-  if (dice < 0.005) code = String(1090 + Math.floor(random() * 10)); // undocumented, inside a range
-  else if (dice < 0.01) code = `9${Math.floor(random() * 900) + 100}`; // undocumented, outside every range
+  if (dice < 0.005)
+    code = String(1090 + Math.floor(random() * 10)); // undocumented, inside a range
+  else if (dice < 0.01)
+    code = `9${Math.floor(random() * 900) + 100}`; // undocumented, outside every range
   else if (dice < 0.015) status = status === 500 ? 503 : 500; // another status
   line += 1;
   const time = new Date(started + line * 37).toISOString();
