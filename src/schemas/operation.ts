@@ -62,7 +62,7 @@ export const requestHeaderDetailSchema = z
   })
   .strict();
 
-/** A request header: its name alone (`Pajaro-Version`) or `{ name, required, note }`. */
+/** A request header: its name alone (`Idempotency-Key`) or `{ name, required, note }`. */
 export const requestHeaderSchema = z
   .union([
     z.string().regex(/^[A-Za-z0-9-]+$/, { message: 'a header name holds letters, digits and dashes' }),
@@ -117,7 +117,7 @@ export const operationSchema = z
      */
     statuses: z.array(httpStatusSchema).default([]),
     /**
-     * Business codes it returns, as code references (`"1201"`, or `"<space>:<code>"`). Each code's
+     * Business codes it returns, as code references (`"<code>"`, or `"<space>:<code>"`). Each code's
      * status must be among `statuses`, and the code must be one this surface sends.
      */
     codes: z.array(codeReferenceSchema).default([]),

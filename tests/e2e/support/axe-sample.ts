@@ -1,18 +1,29 @@
 /**
  * Which pages the sweep runs axe on. Every page is still opened by the sweep (CSP, console, the
- * 375 px layout, the page without JavaScript); axe, by far the slowest check, runs on the fewest
- * pages that between them show everything each kind of page is made of.
+ * 375 px layout, the page without JavaScript); axe, by far the slowest check (about six times a
+ * page load), runs on the fewest pages that between them show everything the built sites are made of.
  *
  * A page's kind is its route with the variable parts as `_` (`codes/_/_`, `statuses/_`, `part`
- * pages apart), i.e. the template that rendered it. Within a kind, pages are picked greedily until
- * every class name (Astro's per-component scope classes included), element name and role that
- * any page of the kind uses is on some picked page. Thirty code pages built from one template
- * with the same components are checked once; a code page that alone shows a deprecation notice or
- * an example body is picked for it.
+ * pages apart): the template that rendered it. A page's features are its class names (Astro's
+ * per-component scope classes included), element names, roles and the colours written inline (the
+ * highlighted code's tokens), each qualified by the page's kind. The sites are taken in the order
+ * of tools/test-sites.mjs; in each, pages are picked greedily (the one adding the most features
+ * not yet covered first) until every feature of the site is on a picked page, of this site or of
+ * a site before it. So the default site's thirty code pages, built from one template, are checked
+ * once or twice; an example site's code page is checked only when it shows something no code page
+ * before it did (a deprecation notice, a token colour of another language, another landmark).
+ * Every project computes the same assignment from the built folders, so each checks its own share.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sites } from '../../../tools/test-sites.mjs';
 import type { BuiltSite } from './built-site';
+
+/** A page to consider: its route (as the sweep visits it) and its HTML file, relative to the output folder. */
+export interface SamplePage {
+  route: string;
+  file: string;
+}
 
 /** The template a route was rendered by: `codes/core/1101/` → `codes/_/_`, `codes/part/2/` → `codes/part/_`. */
 export function pageKind(route: string): string {
@@ -21,8 +32,8 @@ export function pageKind(route: string): string {
   return segments.map((segment, index) => (index === 0 || segment === 'part' ? segment : '_')).join('/');
 }
 
-/** What a page is made of: its class names, element names and roles, read from its HTML. */
-function features(html: string): Set<string> {
+/** What a page is made of: class names, element names, roles and inline colours, read from its HTML. */
+export function pageFeatures(html: string): Set<string> {
   const found = new Set<string>();
   for (const match of html.matchAll(/<([a-z][a-z0-9-]*)\b([^>]*)>/gi)) {
     found.add(`<${match[1]!.toLowerCase()}>`);
@@ -31,44 +42,47 @@ function features(html: string): Set<string> {
     for (const name of classes?.split(/\s+/) ?? []) if (name) found.add(`.${name}`);
     const role = /\brole="([^"]*)"/.exec(attributes)?.[1];
     if (role) found.add(`[role=${role}]`);
+    const style = /\bstyle="([^"]*)"/.exec(attributes)?.[1];
+    for (const colour of style?.matchAll(/(?:^|;)\s*(color|--shiki-[a-z-]+)\s*:\s*([^;]+)/g) ?? [])
+      found.add(`${colour[1]}:${colour[2]!.trim().toLowerCase()}`);
   }
   return found;
 }
 
-/** The HTML file of a route in the output folder (`''` → `index.html`, `404.html` as it is). */
-function fileOf(site: BuiltSite, route: string): string {
-  return join(site.outDir, route.endsWith('.html') ? route : `${route}index.html`);
-}
+const memo = new Map<string, string[]>();
 
 /**
- * The routes to run axe on: per kind, greedily the page adding the most features not yet covered,
- * until the kind's features are all covered. `fileFor` maps a route to its HTML file when it is not
- * `<route>index.html` (the 404 route).
+ * The routes of `site` to run axe on. `pagesOf` lists a site's pages (sitemap and 404); sites not
+ * built, and sites whose sweep runs no axe (`axe: false` in tools/test-sites.mjs), cover nothing.
  */
-export function axeSample(
-  site: BuiltSite,
-  routes: readonly string[],
-  fileFor: (route: string) => string = (route) => route,
-): string[] {
-  const byKind = new Map<string, Array<{ route: string; features: Set<string> }>>();
-  for (const route of routes) {
-    const page = { route, features: features(readFileSync(fileOf(site, fileFor(route)), 'utf8')) };
-    byKind.set(pageKind(route), [...(byKind.get(pageKind(route)) ?? []), page]);
-  }
-  const picked: string[] = [];
-  for (const pages of byKind.values()) {
-    const uncovered = new Set(pages.flatMap((page) => [...page.features]));
+export function axeSample(site: BuiltSite, pagesOf: (site: BuiltSite) => SamplePage[]): string[] {
+  if (memo.has(site.name)) return memo.get(site.name)!;
+  const covered = new Set<string>();
+  for (const candidate of sites) {
+    if (!existsSync(candidate.outDir) || candidate.axe === false) continue;
+    const pages = pagesOf(candidate).map(({ route, file }) => {
+      const kind = pageKind(route);
+      const features = [...pageFeatures(readFileSync(join(candidate.outDir, file), 'utf8'))].map(
+        (feature) => `${kind} ${feature}`,
+      );
+      return { route, features: features.filter((feature) => !covered.has(feature)) };
+    });
+    const uncovered = new Set(pages.flatMap((page) => page.features));
+    const picked: string[] = [];
     while (uncovered.size > 0) {
       let best = pages[0]!;
-      let gain = -1;
+      let gain = 0;
       for (const page of pages) {
-        let count = 0;
-        for (const feature of page.features) if (uncovered.has(feature)) count++;
+        const count = page.features.filter((feature) => uncovered.has(feature)).length;
         if (count > gain) [best, gain] = [page, count];
       }
       picked.push(best.route);
-      for (const feature of best.features) uncovered.delete(feature);
+      for (const feature of best.features) {
+        uncovered.delete(feature);
+        covered.add(feature);
+      }
     }
+    memo.set(candidate.name, picked);
   }
-  return picked;
+  return memo.get(site.name) ?? [];
 }

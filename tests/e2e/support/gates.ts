@@ -7,7 +7,7 @@
  * The slow part, visiting pages in a browser, is done once: the sweep opens every page once and
  * runs every per-page check on it (CSP and console, the 375 px layout, the page without
  * JavaScript, a site's own extra check, and axe in both themes on the pages that between them
- * show every component of each kind of page: ./axe-sample.ts). The static gate parses every built HTML file
+ * show every component of each kind of page across the built sites: ./axe-sample.ts). The static gate parses every built HTML file
  * once for the link, inline-script and head checks. Add a per-page check to the sweep rather than
  * writing another loop over the sitemap.
  */
@@ -15,7 +15,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { catalogJson, gotoPath, normalizeText, routeOfUrl, siteOf, sitemapRoutes, sitemapUrls } from './built-site';
 import type { BuiltSite, CatalogJson } from './built-site';
-import { axeSample } from './axe-sample';
+import { axeSample, type SamplePage } from './axe-sample';
 import { scanHtml, type ScannedPage } from './html-scan';
 import { checkLinks } from './link-check';
 
@@ -52,11 +52,14 @@ export type PageCheck = (page: Page, route: string) => Promise<string[]>;
 export interface SiteGateOptions {
   /** Runs on every page the sweep visits (e.g. the hostile site looks for traces of its payloads). */
   perPage?: PageCheck;
-  /**
-   * Whether the sweep runs axe (default true). The sub-path site is the default catalog again, whose
-   * pages the default site's sweep already runs axe on; its sweep checks what the base path changes.
-   */
-  axe?: boolean;
+}
+
+/** A site's pages as the sweep visits them (the sitemap, then the 404 page), with their HTML files. */
+function samplePages(site: BuiltSite): SamplePage[] {
+  return [
+    ...sitemapRoutes(site).map((route) => ({ route, file: `${route}index.html` })),
+    { route: MISSING_ROUTE, file: '404.html' },
+  ];
 }
 
 /** Registers the sweep and the static gate for the project's site. */
@@ -170,9 +173,7 @@ function definePageSweep(options: SiteGateOptions): void {
       const inSitemap = new Set(sitemap);
       const all = [...sitemap, MISSING_ROUTE];
       const routes = all.filter((_, index) => index % SWEEP_PARTS === part);
-      const axeRoutes = new Set(
-        options.axe === false ? [] : axeSample(site, all, (route) => (route === MISSING_ROUTE ? '404.html' : route)),
-      );
+      const axeRoutes = new Set(axeSample(site, samplePages));
       // axe takes from under a second to tens of seconds a page (long tables, many highlighted
       // tokens) depending on how busy the machine is.
       test.setTimeout(sweepTimeout(routes.length, 60_000));
@@ -225,7 +226,7 @@ function definePageSweep(options: SiteGateOptions): void {
  * has a unique title, a description, one favicon and a canonical link to its own URL.
  */
 function defineStaticGate(): void {
-  test('every internal link, asset and #anchor resolves within the base path; no inline script; every sitemap page has a unique title, a description, a favicon and its canonical URL', async ({
+  test('every internal link, asset and #anchor resolves within the base path; no inline script; no id used twice on a page; every sitemap page has a unique title, a description, a favicon and its canonical URL', async ({
     page,
   }, testInfo) => {
     const site = siteOf(testInfo);
@@ -241,6 +242,10 @@ function defineStaticGate(): void {
     );
     expect(report.problems, 'broken internal references').toEqual([]);
     expect(inlineCode(pages), 'what a CSP without unsafe-inline blocks').toEqual([]);
+    expect(
+      duplicateIds(pages),
+      'ids used twice on a page (axe runs on a sample of pages; this is on every page)',
+    ).toEqual([]);
     expect(headProblems(site, pages), 'page heads').toEqual([]);
   });
 }
@@ -275,6 +280,15 @@ function inlineCode(pages: ScannedPage[]): string[] {
       .filter((reference) => /^\s*javascript:/i.test(reference.value))
       .map((reference) => `${scanned.file}: javascript: URL in ${reference.where}`),
   ]);
+}
+
+/** Every id (and `a[name]`) used more than once in one file: a #link to it is ambiguous. */
+function duplicateIds(pages: ScannedPage[]): string[] {
+  return pages.flatMap((scanned) => {
+    const seen = new Set<string>();
+    const twice = new Set(scanned.ids.filter((id) => seen.has(id) || !seen.add(id)));
+    return [...twice].map((id) => `${scanned.file}: id "${id}" used more than once`);
+  });
 }
 
 function headProblems(site: BuiltSite, pages: ScannedPage[]): string[] {
