@@ -6,7 +6,7 @@
  * or `import { generateCatalog } from './generate-catalog.mjs'`.
  *
  * The catalog has five surfaces over four code spaces (one shared by two surfaces, one symbolic
- * without ranges), five envelopes, numeric ranges with unused and reserved blocks, eighteen
+ * without ranges), about one operation per five codes, five envelopes, numeric ranges with unused and reserved blocks, eighteen
  * statuses with per-surface overrides, message areas, headers and two MDX guides. Codes carry
  * templated messages, causes, resolutions, support notes, related codes (some across spaces),
  * deprecations with replacements, tags and a few former codes.
@@ -216,15 +216,16 @@ function buildCode(random, space, plan) {
 }
 
 /**
- * @typedef {{ codes: string[], names: string[], messages: string[], templates: string[], undocumented: string[], bodies: string[] }} LookupSamples
+ * @typedef {{ codes: string[], names: string[], messages: string[], templates: string[], undocumented: string[], bodies: string[], requests: string[] }} LookupSamples
  * Concrete lookup inputs: codes, names, messages with their placeholders filled, the templates
- * themselves, numbers inside active ranges that no code uses, and bodies in the catalog's envelopes.
+ * themselves, numbers inside active ranges that no code uses, bodies in the catalog's envelopes,
+ * and raw exchanges (a request to an operation and its error response) for request-side lookups.
  */
 
 /**
  * Generates the catalog into `outDir` (emptied first). Returns counts and lookup samples.
  * @param {{ codes?: number, outDir: string, seed?: number }} options
- * @returns {{ dir: string, seed: number, codes: number, codeSpaces: Array<{ id: string, codes: number, ranges: number }>, messages: number, files: number, samples: LookupSamples }}
+ * @returns {{ dir: string, seed: number, codes: number, codeSpaces: Array<{ id: string, codes: number, ranges: number }>, messages: number, operations: number, files: number, samples: LookupSamples }}
  */
 export function generateCatalog({ codes = 500, outDir, seed = 1 }) {
   if (!outDir) throw new Error('generateCatalog needs outDir');
@@ -246,11 +247,12 @@ export function generateCatalog({ codes = 500, outDir, seed = 1 }) {
   });
   const allKeys = spaces.flatMap((space) => space.plans.map((plan) => ({ space: space.id, code: plan.code })));
 
-  const samples = { codes: [], names: [], messages: [], templates: [], undocumented: [], bodies: [] };
+  const samples = { codes: [], names: [], messages: [], templates: [], undocumented: [], bodies: [], requests: [] };
   const messagePool = [];
   let fileCount = 0;
   for (const space of spaces) {
     const entries = space.plans.map((plan) => buildCode(random, space, plan));
+    space.entries = entries;
     entries.forEach((entry, index) => {
       const plan = space.plans[index];
       // Related: neighbours in the same range, sometimes a code of another space.
@@ -388,6 +390,13 @@ export function generateCatalog({ codes = 500, outDir, seed = 1 }) {
       error: { type: 'invalid_request_error', code: events.code, message: events.message, request_id: 'req_1' },
     }),
   );
+  // Operations: about one per five codes, each returning codes of its block.
+  const operations = planOperations(random, spaces);
+  for (const [surface, list] of operations) {
+    write(`operations/${surface}.yaml`, { surface, operations: list.map(({ entry }) => entry) });
+    fileCount += 1;
+  }
+  samples.requests = requestSamples(random, operations);
   writeFileSync(join(dir, '.samples.json'), `${JSON.stringify(samples, null, 2)}\n`);
 
   return {
@@ -396,9 +405,122 @@ export function generateCatalog({ codes = 500, outDir, seed = 1 }) {
     codes: spaces.reduce((sum, space) => sum + space.plans.length, 0),
     codeSpaces: spaces.map((space) => ({ id: space.id, codes: space.plans.length, ranges: space.ranges.length })),
     messages: messagePool.length,
+    operations: [...operations.values()].reduce((sum, list) => sum + list.length, 0),
     files: fileCount,
     samples,
   };
+}
+
+/** The surfaces of each space, with the path their base URL puts before every operation. */
+function surfacesOfSpace(spaceId) {
+  return Object.entries(SURFACES)
+    .filter(([id, surface]) => (surface.codeSpace ?? id) === spaceId)
+    .map(([id, surface]) => ({ id, surface, base: new URL(surface.baseUrl).pathname.replace(/\/+$/, '') }));
+}
+
+const SUCCESS = { GET: 200, POST: 201, PATCH: 200, PUT: 200, DELETE: 204 };
+const VERBS = ['retry', 'cancel', 'archive', 'restore', 'verify', 'refresh', 'approve', 'close'];
+
+/**
+ * Operations over the codes: each block of codes (a range, or 40 symbolic codes) gets one
+ * operation per five codes on one of its space's surfaces — a read, a create, an update, a delete,
+ * then actions (`POST …/{id}/cancel-2`) — returning those codes, their statuses, 429 and 500.
+ * Paths are unique per block, so no two templates collide or overlap ambiguously.
+ */
+function planOperations(random, spaces) {
+  const bySurface = new Map();
+  for (const space of spaces) {
+    const surfaces = surfacesOfSpace(space.id);
+    const blocks = new Map();
+    space.plans.forEach((plan, index) => {
+      const key = space.symbolic ? Math.floor(index / 40) : plan.range;
+      blocks.set(key, [...(blocks.get(key) ?? []), { plan, entry: space.entries[index] }]);
+    });
+    let blockNumber = 0;
+    for (const members of blocks.values()) {
+      blockNumber += 1;
+      const resource = members[0].plan.resource;
+      const count = Math.max(1, Math.round(members.length / 5));
+      const idName = `${camel(resource[0])}Id`;
+      const blockPath = `${resource[1].replace(/\s+/g, '-')}-${blockNumber}`;
+      for (let n = 0; n < count; n += 1) {
+        const target = surfaces[(blockNumber + n) % surfaces.length];
+        const shape = n % (4 + VERBS.length);
+        const lap = Math.floor(n / (4 + VERBS.length));
+        const collection = lap ? `${blockPath}-${lap + 1}` : blockPath;
+        const [method, path, summary] =
+          shape === 0
+            ? ['GET', `/${collection}/{${idName}}`, `Retrieve a ${resource[0]}.`]
+            : shape === 1
+              ? ['POST', `/${collection}`, `Create a ${resource[0]}.`]
+              : shape === 2
+                ? ['PATCH', `/${collection}/{${idName}}`, `Update a ${resource[0]}.`]
+                : shape === 3
+                  ? ['DELETE', `/${collection}/{${idName}}`, `Delete a ${resource[0]}.`]
+                  : [
+                      'POST',
+                      `/${collection}/{${idName}}/${VERBS[shape - 4]}`,
+                      `${capital(VERBS[shape - 4])} a ${resource[0]}.`,
+                    ];
+        const chosen = members.slice(n * 5, n * 5 + 5);
+        const codes = (chosen.length ? chosen : members.slice(0, 3)).map(({ entry }) => String(entry.code));
+        const codeStatuses = (chosen.length ? chosen : members.slice(0, 3)).map(({ entry }) => entry.status);
+        const statuses = [...new Set([SUCCESS[method], ...codeStatuses, 429, 500])].sort((a, b) => a - b);
+        const entry = { method, path: `${target.base}${path}`, summary, statuses, codes };
+        if (method === 'POST' && random.chance(0.5)) {
+          entry.idempotency = 'key';
+          entry.requestHeaders = [{ name: 'Idempotency-Key', required: true }];
+        } else if (method === 'POST' && random.chance(0.15)) entry.idempotency = 'always';
+        if (target.surface.envelopes.includes('form-error') && statuses.includes(422))
+          entry.envelopes = { 422: 'form-error' };
+        const list = bySurface.get(target.id) ?? [];
+        if (list.length && random.chance(0.03)) {
+          const previous = list[list.length - 1].entry;
+          entry.deprecated = { since: 'v4', replacedBy: `${previous.method} ${previous.path}` };
+        }
+        list.push({ entry, space: space.id, members: chosen.length ? chosen : members.slice(0, 3) });
+        bySurface.set(target.id, list);
+      }
+    }
+  }
+  return bySurface;
+}
+
+/** A pasted request and its error response, in the envelope of the operation's surface. */
+function requestSamples(random, operations) {
+  const all = [...operations.entries()].flatMap(([surface, list]) => list.map((item) => ({ surface, ...item })));
+  return random.sample(all, Math.min(40, all.length)).map(({ surface, entry, members }) => {
+    const { plan, entry: code } = members[0];
+    const path = entry.path.replace(/\{[^}]+\}/g, `${plan.resource[2]}_8f3a22`);
+    const message = concrete(code.message, plan.resource);
+    const envelope = SURFACES[surface].envelopes[0];
+    const body =
+      envelope === 'problem-details'
+        ? {
+            type: `https://errors.example.com/codes/x/${code.code}/`,
+            title: 'Error',
+            status: code.status,
+            detail: message,
+            code: String(code.code),
+            traceId: '00-1',
+          }
+        : envelope === 'json-api'
+          ? { errors: [{ status: String(code.status), code: String(code.code), title: 'Error', detail: message }] }
+          : envelope === 'event-error'
+            ? { error: { type: 'api_error', code: String(code.code), message, request_id: 'req_1' } }
+            : { status: code.status, requestId: 'req_1', errors: [{ code: String(code.code), message }] };
+    return [
+      `${entry.method} ${new URL(SURFACES[surface].baseUrl).origin}${path} HTTP/1.1`,
+      `Host: ${new URL(SURFACES[surface].baseUrl).host}`,
+      ...(entry.idempotency === 'key' && random.chance(0.5) ? ['Idempotency-Key: 5f0c6d2e-8a3b'] : []),
+      '',
+      `HTTP/1.1 ${code.status} Error`,
+      'Content-Type: application/json',
+      'X-Request-Id: req_1',
+      '',
+      JSON.stringify(body),
+    ].join('\n');
+  });
 }
 
 function parseArgs(argv) {

@@ -15,9 +15,8 @@ import {
 import { compareCodes } from './codes';
 import type { Code, Envelope, Operation, Origin, Surface } from './model';
 import type { CatalogFiles, SourceFile } from './read-catalog';
+import type { Path } from './problems';
 import { suggestName } from './suggest';
-
-type Path = ReadonlyArray<string | number>;
 
 /** What the operations stage needs from the stages before it. */
 export interface OperationStageContext {
@@ -33,8 +32,10 @@ export interface OperationStageContext {
   resolveCode: (fromSpace: string, ref: string) => string | undefined;
   /** How to fix a code reference that names no code. */
   codeReferenceFix: (ref: string, fromSpace: string) => string;
-  /** True when some codes file could not be read, so a code reference may point at what it held. */
-  codesUnknown: boolean;
+  /** Whether something left out (already reported) may be what a code reference names. */
+  mayHoldCode: (ref: string, fromSpace: string) => boolean;
+  /** Whether a surface file left out (already reported) may be the surface `id`. */
+  mayHoldSurface: (id: string) => boolean;
 }
 
 /** Order of methods within one path on pages: reads first, then writes. */
@@ -51,12 +52,11 @@ export function buildOperations(context: OperationStageContext): Operation[] {
   const templates = new Map<Operation, PathTemplate>();
   const locations = new Map<Operation, { source: SourceFile; path: Path }>();
   const pendingReplacements: Array<{ operation: Operation; ref: string; source: SourceFile; path: Path }> = [];
-  const surfacesUnknown = (context.files.unreadable.surfaces?.length ?? 0) > 0;
 
-  for (const { data, source } of files.operations) {
+  for (const { data, entries, source } of files.operations) {
     const surface = surfaces.get(data.surface);
     if (!surface) {
-      if (!surfacesUnknown)
+      if (!context.mayHoldSurface(data.surface))
         report(
           source,
           ['surface'],
@@ -75,8 +75,8 @@ export function buildOperations(context: OperationStageContext): Operation[] {
       surface.baseUrl && /^(?:https?:\/\/|\/)/i.test(surface.baseUrl)
         ? pathOfUrl(surface.baseUrl).replace(/\/+$/, '')
         : '';
-    data.operations.forEach((entry, index) => {
-      const path: Path = ['operations', index];
+    // Entries that failed their schema were reported and left out; the others keep their place.
+    entries.forEach(({ value: entry, path }) => {
       const label = `${entry.method} ${entry.path}`;
       if (basePath && basePath !== '/' && entry.path !== basePath && !entry.path.startsWith(`${basePath}/`)) {
         report(
@@ -105,7 +105,7 @@ export function buildOperations(context: OperationStageContext): Operation[] {
         const where = [...path, 'codes', codeIndex];
         const key = context.resolveCode(surface.codeSpace, ref);
         if (!key) {
-          if (!context.codesUnknown)
+          if (!context.mayHoldCode(ref, surface.codeSpace))
             report(source, where, `code "${ref}" does not exist`, context.codeReferenceFix(ref, surface.codeSpace));
           return;
         }
@@ -178,7 +178,12 @@ export function buildOperations(context: OperationStageContext): Operation[] {
       const requestHeaders: Operation['requestHeaders'] = [];
       entry.requestHeaders.forEach((header, headerIndex) => {
         if (requestHeaders.some((other) => other.name.toLowerCase() === header.name.toLowerCase())) {
-          report(source, [...path, 'requestHeaders', headerIndex], `request header ${header.name} is listed twice`, 'list each header once');
+          report(
+            source,
+            [...path, 'requestHeaders', headerIndex],
+            `request header ${header.name} is listed twice`,
+            'list each header once',
+          );
           return;
         }
         requestHeaders.push(header);
@@ -274,7 +279,12 @@ export function buildOperations(context: OperationStageContext): Operation[] {
       continue;
     }
     if (target === pending.operation) {
-      report(pending.source, pending.path, `${pending.ref} names itself as its replacement`, 'name a different operation');
+      report(
+        pending.source,
+        pending.path,
+        `${pending.ref} names itself as its replacement`,
+        'name a different operation',
+      );
       continue;
     }
     pending.operation.deprecated = { ...pending.operation.deprecated!, replacedBy: target.key };

@@ -28,7 +28,11 @@ export function codeKey(codeSpace: string, code: string): string {
 
 /** `USER_NOT_FOUND` → `User not found`. */
 export function nameToTitle(name: string): string {
-  const words = name.replace(/[_.]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').trim().toLowerCase();
+  const words = name
+    .replace(/[_.]+/g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .trim()
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

@@ -18,7 +18,15 @@ export class FileCache<T> {
   /** The value `read` gave for `path`, read again only when the file changed since. */
   get(path: string, read: () => T): T {
     this.#asked.add(path);
-    const { mtimeMs, size } = statSync(path);
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch {
+      // Gone or refused since the folder was listed: `read` reports what it finds, nothing is kept.
+      this.#entries.delete(path);
+      return read();
+    }
+    const { mtimeMs, size } = stats;
     const entry = this.#entries.get(path);
     if (entry && entry.mtimeMs === mtimeMs && entry.size === size) return entry.value;
     const value = read();

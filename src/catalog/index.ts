@@ -7,7 +7,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCatalog } from './load-catalog';
+import { checkCatalog, type CatalogCheck } from './check-catalog';
 import type { Catalog } from './model';
 import { CatalogError } from './problems';
 import { ParsedFileCache } from './read-catalog';
@@ -15,8 +15,10 @@ import { ParsedFileCache } from './read-catalog';
 const REGISTRY = Symbol.for('error-catalog-site:loaded-catalogs');
 interface Loaded {
   fingerprint: string;
-  /** The model, or the report of the problems that prevented it (thrown again until a file changes). */
-  outcome: { catalog: Catalog } | { error: CatalogError };
+  /** The check's outcome: the model, or the problems that prevented it; the warnings either way. */
+  check: CatalogCheck;
+  /** The report of the problems, when there are some (thrown again until a file changes). */
+  error?: CatalogError;
   /** Each file's parse, kept only for incremental loads (it holds every file's YAML tree). */
   files?: ParsedFileCache;
 }
@@ -52,26 +54,38 @@ export interface LoadOnceOptions {
 }
 
 /**
- * The model of the catalog in `dir`: loaded with `loadCatalog`, or the one this process already
- * loaded when no file of the folder changed since. Throws `CatalogError` like `loadCatalog` (the
- * same one again while nothing changed).
+ * The check of the catalog in `dir` (see `checkCatalog`): run now, or the one this process already
+ * ran when no file of the folder changed since. Never throws for a mistake in the catalog.
+ */
+export function checkCatalogOnce(dir: string, options: LoadOnceOptions = {}): CatalogCheck {
+  return loadedOnce(dir, options).check;
+}
+
+/**
+ * The model of the catalog in `dir`, as `checkCatalogOnce` made it. Throws `CatalogError` like
+ * `loadCatalog` (the same one again while nothing changed).
  */
 export function loadCatalogOnce(dir: string, options: LoadOnceOptions = {}): Catalog {
+  const { check, error } = loadedOnce(dir, options);
+  if (error) throw error;
+  return check.catalog!;
+}
+
+function loadedOnce(dir: string, options: LoadOnceOptions): Loaded {
   const print = fingerprint(dir);
   const loaded = registry().get(dir);
-  if (loaded && print && loaded.fingerprint === print) {
-    if ('error' in loaded.outcome) throw loaded.outcome.error;
-    return loaded.outcome.catalog;
-  }
+  if (loaded && print && loaded.fingerprint === print) return loaded;
   const files = options.incremental ? (loaded?.files ?? new ParsedFileCache()) : undefined;
-  try {
-    const catalog = loadCatalog(dir, files);
-    registry().set(dir, { fingerprint: print, outcome: { catalog }, files });
-    return catalog;
-  } catch (error) {
-    if (error instanceof CatalogError) registry().set(dir, { fingerprint: print, outcome: { error }, files });
-    throw error;
-  }
+  // What was read of each file is not kept (only the cache keeps it, in dev).
+  const { catalog, problems, warnings, root } = checkCatalog(dir, files);
+  const entry: Loaded = {
+    fingerprint: print,
+    check: catalog ? { catalog, problems, warnings, root } : { problems, warnings, root },
+    ...(catalog ? {} : { error: new CatalogError(root, problems, warnings) }),
+    files,
+  };
+  registry().set(dir, entry);
+  return entry;
 }
 
 export type * from './model';

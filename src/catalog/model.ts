@@ -119,8 +119,10 @@ export interface Header extends HeaderData {
   origin: Origin;
 }
 
-export interface Operation
-  extends Omit<OperationData, 'id' | 'statuses' | 'codes' | 'envelopes' | 'deprecated' | 'idempotency' | 'requestHeaders'> {
+export interface Operation extends Omit<
+  OperationData,
+  'id' | 'statuses' | 'codes' | 'envelopes' | 'deprecated' | 'idempotency' | 'requestHeaders'
+> {
   /** Unique key across the catalog: `surface/slug`, e.g. `gateway/post-v2-charges`. */
   key: string;
   /** URL-safe id, unique within the surface: the `id` as written, lowercased, else method and path. */

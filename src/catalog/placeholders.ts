@@ -26,14 +26,18 @@ export function templateProblems(template: string): string[] {
       return problems;
     }
     if (depth > 1) {
-      problems.push(`a "{" inside another placeholder in "${template}"; placeholders cannot nest, write each one as {name}`);
+      problems.push(
+        `a "{" inside another placeholder in "${template}"; placeholders cannot nest, write each one as {name}`,
+      );
       return problems;
     }
   }
   if (depth !== 0) {
     // Suggest closing the brace after the word it opens, the usual slip: "{orderId not found".
     const word = /^[A-Za-z_][A-Za-z0-9_.]*/.exec(template.slice(opened + 1))?.[0];
-    problems.push(`an unclosed "{" in "${template}"; ${word ? `close it after the name: {${word}}` : 'write each placeholder as {name}'}`);
+    problems.push(
+      `an unclosed "{" in "${template}"; ${word ? `close it after the name: {${word}}` : 'write each placeholder as {name}'}`,
+    );
     return problems;
   }
   for (const match of template.matchAll(PLACEHOLDER)) {

@@ -27,18 +27,21 @@ export class CatalogError extends Error {
   }
   readonly [CATALOG_ERROR] = true;
   readonly problems: CatalogProblem[];
-  constructor(catalogDir: string, problems: CatalogProblem[]) {
-    super(formatProblems(catalogDir, problems));
+  readonly warnings: CatalogProblem[];
+  constructor(catalogDir: string, problems: CatalogProblem[], warnings: CatalogProblem[] = []) {
+    super(formatProblems(catalogDir, problems) + (warnings.length ? `\n${formatWarnings(catalogDir, warnings)}` : ''));
     this.name = 'CatalogError';
     this.problems = problems;
+    this.warnings = warnings;
   }
 }
 
+/** Where a value sits inside one file: its keys and list indexes, e.g. `['codes', 3, 'status']`. */
+export type Path = ReadonlyArray<string | number>;
+
 /** Formats a field path such as `['codes', 3, 'status']` as `codes[3].status`. */
-export function formatFieldPath(path: ReadonlyArray<string | number>): string {
-  return path
-    .map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`))
-    .join('');
+export function formatFieldPath(path: Path): string {
+  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('');
 }
 
 /** How a report marks its parts; the CLI colours them on a terminal. Plain text by default. */
@@ -60,14 +63,17 @@ export function formatProblems(
   problems: CatalogProblem[],
   { consequence = 'nothing was built', style = PLAIN }: { consequence?: string; style?: ProblemStyle } = {},
 ): string {
-  const sorted = sortProblems(problems);
-  const count = `${sorted.length} problem${sorted.length === 1 ? '' : 's'}`;
-  const blocks = sorted.map((problem) => {
-    const where = `${problem.file}${problem.line ? `:${problem.line}` : ''}`;
-    const field = problem.field ? `  ${problem.field}` : '';
-    return `  ${style.where(`${where}${field}`)}\n    ${problem.message}\n    ${style.fix('Fix:')} ${problem.fix}`;
-  });
-  return `The error catalog in ${catalogDir} has ${count}${consequence ? `; ${consequence}` : ''}.\n\n${blocks.join('\n\n')}\n`;
+  const ending = consequence ? `; ${consequence}` : '';
+  return `The error catalog in ${catalogDir} has ${count(problems.length, 'problem')}${ending}.\n\n${blocks(problems, style)}`;
+}
+
+/** The report of files a build does not read: printed, and the build (or the check) goes on. */
+export function formatWarnings(
+  catalogDir: string,
+  warnings: CatalogProblem[],
+  { style = PLAIN }: { style?: ProblemStyle } = {},
+): string {
+  return `The error catalog in ${catalogDir} has ${count(warnings.length, 'warning')} (files the build does not read; nothing of them reaches the site):\n\n${blocks(warnings, style)}`;
 }
 
 /** Problems in report order: by file, then line, then field. */
@@ -75,4 +81,18 @@ export function sortProblems(problems: readonly CatalogProblem[]): CatalogProble
   return [...problems].sort(
     (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.field.localeCompare(b.field),
   );
+}
+
+function count(number: number, noun: string): string {
+  return `${number} ${noun}${number === 1 ? '' : 's'}`;
+}
+
+/** One block per problem, sorted by file and line: where (file:line  field), what, and the fix. */
+function blocks(problems: CatalogProblem[], style: ProblemStyle): string {
+  const lines = sortProblems(problems).map((problem) => {
+    const where = `${problem.file}${problem.line ? `:${problem.line}` : ''}`;
+    const field = problem.field ? `  ${problem.field}` : '';
+    return `  ${style.where(`${where}${field}`)}\n    ${problem.message}\n    ${style.fix('Fix:')} ${problem.fix}`;
+  });
+  return `${lines.join('\n\n')}\n`;
 }

@@ -57,7 +57,9 @@ export function catalogIndex(catalog: Catalog): CatalogIndex {
     surfaceById: new Map(catalog.surfaces.map((surface) => [surface.id, surface])),
     envelopeById: new Map(catalog.envelopes.map((envelope) => [envelope.id, envelope])),
     spaceById: new Map(catalog.codeSpaces.map((space) => [space.id, space])),
-    rangeByKey: new Map(catalog.codeSpaces.flatMap((space) => space.ranges.map((range) => [`${space.id}/${range.slug}`, range] as const))),
+    rangeByKey: new Map(
+      catalog.codeSpaces.flatMap((space) => space.ranges.map((range) => [`${space.id}/${range.slug}`, range] as const)),
+    ),
     codesBySpace: new Map(),
     codesByStatus: new Map(),
     positionInSpace: new Map(),
@@ -82,7 +84,8 @@ export function catalogIndex(catalog: Catalog): CatalogIndex {
   for (const codes of index.codesBySpace.values()) {
     codes.forEach((code, position) => index.positionInSpace.set(code.key, position));
   }
-  for (const header of catalog.headers) for (const status of header.statuses) push(index.headersByStatus, status, header);
+  for (const header of catalog.headers)
+    for (const status of header.statuses) push(index.headersByStatus, status, header);
   for (const area of catalog.messageAreas) {
     for (const message of area.messages) {
       if (message.code) push(index.messagesByCode, message.code, message);
@@ -230,7 +233,6 @@ export function operationCodesOfStatus(catalog: Catalog, operation: Operation, s
 export function retryContext(catalog: Catalog): RetryContext {
   return catalogIndex(catalog).retryContext;
 }
-
 
 /** The display title of a code: its title, else its name in words, else the code. */
 export function codeTitle(code: Pick<Code, 'title' | 'name' | 'code'>): string {

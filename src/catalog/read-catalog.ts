@@ -1,100 +1,95 @@
 /**
- * Reads a catalog folder: finds the files of each concept, parses their YAML and validates each
- * file against its schema. Problems are collected, never thrown one by one.
+ * Reads a catalog folder: finds the files of each concept, reads each one (./parse-file.ts) and
+ * each guide (./guides.ts), and reports every file it does not read — as a problem when the file
+ * looks like content that would silently be left off the site, as a warning when it looks like a
+ * note or a backup. Problems are collected, never thrown one by one.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import type { ApiData } from '../schemas/api';
+import type { CodeData } from '../schemas/code';
+import type { EnvelopeData } from '../schemas/envelope';
+import type { HeaderData } from '../schemas/header';
+import type { MessageData } from '../schemas/message';
+import type { RangeData } from '../schemas/range';
+import type { StatusData } from '../schemas/status';
+import type { SurfaceData } from '../schemas/surface';
 import type { z } from 'astro/zod';
-import { apiSchema, type ApiData } from '../schemas/api';
-import { codeFileSchema } from '../schemas/code';
-import { envelopeSchema, type EnvelopeData } from '../schemas/envelope';
-import { headerFileSchema } from '../schemas/header';
-import { messageFileSchema } from '../schemas/message';
-import { operationFileSchema } from '../schemas/operation';
-import { rangeFileSchema } from '../schemas/range';
-import { statusFileSchema } from '../schemas/status';
-import { surfaceSchema, type SurfaceData } from '../schemas/surface';
+import type { codeFileSchema } from '../schemas/code';
+import type { headerFileSchema } from '../schemas/header';
+import type { messageFileSchema } from '../schemas/message';
+import type { operationFileSchema, OperationData } from '../schemas/operation';
+import type { rangeFileSchema } from '../schemas/range';
+import type { statusFileSchema } from '../schemas/status';
 import { FileCache } from './file-cache';
+import { parseGuide, type ParsedGuide } from './guides';
+import {
+  FILE_KINDS,
+  parseCatalogFile,
+  type DroppedEntry,
+  type FileKind,
+  type FileOutcome,
+  type Parsed,
+} from './parse-file';
 import type { CatalogProblem } from './problems';
 import { closest } from './suggest';
-import { zodIssuesToProblems } from './zod-problems';
 
-/** A parsed file: its display path and a way to find the line of any field in it. */
-export interface SourceFile {
-  /** Path relative to the working directory, with forward slashes. */
-  file: string;
-  /** 1-based line of the value at `path`, or of the nearest parent that exists. */
-  lineOf(path: ReadonlyArray<string | number>): number | undefined;
-  /** The value written at `path` (plain data), or undefined; lets messages quote what was written. */
-  valueAt(path: ReadonlyArray<string | number>): unknown;
-}
+export type { SourceFile } from './source-file';
+export type { DroppedEntry, Entry, FileKind, FileOutcome, Parsed } from './parse-file';
+export { parseCatalogFile } from './parse-file';
+export { parseGuide, type ParsedGuide } from './guides';
 
-/** A validated file of one concept, with its source for later cross-check messages. */
-export interface Parsed<T> {
-  /** The file's id: its name without extension (used for surfaces and envelopes). */
-  id: string;
-  data: T;
-  source: SourceFile;
-}
-
-/** Everything the folder held that passed its schema, plus every problem found so far. */
+/** Everything the folder held that could be used, plus every problem and warning found so far. */
 export interface CatalogFiles {
   api?: Parsed<ApiData>;
   surfaces: Parsed<SurfaceData>[];
   envelopes: Parsed<EnvelopeData>[];
-  statuses: Parsed<z.output<typeof statusFileSchema>>[];
-  ranges: Parsed<z.output<typeof rangeFileSchema>>[];
-  codes: Parsed<z.output<typeof codeFileSchema>>[];
-  messages: Parsed<z.output<typeof messageFileSchema>>[];
-  headers: Parsed<z.output<typeof headerFileSchema>>[];
-  operations: Parsed<z.output<typeof operationFileSchema>>[];
+  statuses: Parsed<z.output<typeof statusFileSchema>, StatusData>[];
+  ranges: Parsed<z.output<typeof rangeFileSchema>, RangeData>[];
+  codes: Parsed<z.output<typeof codeFileSchema>, CodeData>[];
+  messages: Parsed<z.output<typeof messageFileSchema>, MessageData>[];
+  headers: Parsed<z.output<typeof headerFileSchema>, HeaderData>[];
+  operations: Parsed<z.output<typeof operationFileSchema>, OperationData>[];
+  guides: ParsedGuide[];
   /** The catalog folder as shown in messages, e.g. `catalog` or `tests/fixtures/x`. */
   root: string;
-  /**
-   * Ids (file names) of the files of each folder that could not be read, already reported.
-   * References into a folder with such a file may point at what that file held, so the
-   * cross-checks do not report them a second time as "does not exist".
-   */
-  unreadable: Partial<Record<Folder | 'api', string[]>>;
+  /** What failed its schema and was left out, already reported (see `DroppedEntry`). */
+  dropped: DroppedEntry[];
   problems: CatalogProblem[];
+  /** Files the build does not read but that look harmless: printed, the build goes on. */
+  warnings: CatalogProblem[];
 }
 
-const FOLDER_SCHEMAS = {
-  surfaces: surfaceSchema,
-  envelopes: envelopeSchema,
-  statuses: statusFileSchema,
-  ranges: rangeFileSchema,
-  codes: codeFileSchema,
-  messages: messageFileSchema,
-  headers: headerFileSchema,
-  operations: operationFileSchema,
-} as const;
-export type Folder = keyof typeof FOLDER_SCHEMAS;
-
-/** Folders that hold something other than YAML; they are read elsewhere. */
-const OTHER_FOLDERS = new Set(['guides']);
-const YAML_FILE = /\.ya?ml$/;
+export type Folder = Exclude<FileKind, 'api'>;
+const FOLDERS = Object.keys(FILE_KINDS).filter((kind): kind is Folder => kind !== 'api');
+/** Folders whose files may sit in subfolders; elsewhere the file name is an id or a URL. */
+const NESTING_FOLDERS = new Set<string>(['statuses', 'ranges', 'codes', 'messages', 'headers', 'operations']);
+const YAML_FILE = /\.ya?ml$/i;
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
+/** Files that are evidently notes for the catalog's authors, not content: never reported. */
+const AUTHOR_NOTES = /^(readme|license|licence|changelog|contributing|codeowners)(\.[a-z]+)?$/i;
 
-/** What reading one file gave: the file, when it passed its schema, and the problems found in it. */
-export interface FileOutcome {
-  parsed?: Parsed<unknown>;
-  problems: CatalogProblem[];
-}
+/** What reading one guide gave: the guide and the problems found in it. */
+type GuideOutcome = ReturnType<typeof parseGuide>;
 
 /**
  * Each file's outcome kept between reads of one folder (the dev server): only the files that
- * changed are parsed and validated again. The cross-checks always run over all of them.
+ * changed are read, parsed and validated again, since each file's outcome depends on that file
+ * alone. The cross-checks always run over all of them. Outcomes are shared, so never changed.
  */
-export class ParsedFileCache extends FileCache<FileOutcome> {}
+export class ParsedFileCache extends FileCache<FileOutcome | GuideOutcome> {}
 
 /**
  * Reads and validates every file of the catalog folder `dir`. With a `cache`, files unchanged since
- * the last read with that cache are not read again (their outcome is shared, so it is never changed).
+ * the last read with that cache are not read again.
  */
 export function readCatalogFiles(dir: string, cache?: ParsedFileCache): CatalogFiles {
+  const read = (path: string, file: string, kind: FileKind): FileOutcome =>
+    cache
+      ? (cache.get(path, () => parseCatalogFile(path, file, kind)) as FileOutcome)
+      : parseCatalogFile(path, file, kind);
+  const readGuide = (path: string, file: string): GuideOutcome =>
+    cache ? (cache.get(path, () => parseGuide(path, file)) as GuideOutcome) : parseGuide(path, file);
   const result: CatalogFiles = {
     surfaces: [],
     envelopes: [],
@@ -104,172 +99,317 @@ export function readCatalogFiles(dir: string, cache?: ParsedFileCache): CatalogF
     messages: [],
     headers: [],
     operations: [],
+    guides: [],
     root: '',
-    unreadable: {},
+    dropped: [],
     problems: [],
+    warnings: [],
   };
   const display = (path: string) => relative(process.cwd(), path).split(sep).join('/') || '.';
   result.root = display(dir);
-  const markUnreadable = (folder: Folder | 'api', path: string) =>
-    (result.unreadable[folder] ??= []).push((path.split(/[\\/]/).pop() ?? '').replace(YAML_FILE, ''));
-  const read = <S extends z.ZodTypeAny>(path: string, schema: S): Parsed<z.output<S>> | undefined => {
-    const file = display(path);
-    const outcome = cache ? cache.get(path, () => parseFile(path, file, schema)) : parseFile(path, file, schema);
+  const problem = (path: string, message: string, fix: string) =>
+    result.problems.push({ file: display(path), field: '', message, fix });
+  const warning = (path: string, message: string, fix: string) =>
+    result.warnings.push({ file: display(path), field: '', message, fix });
+  const readInto = (path: string, kind: FileKind) => {
+    const outcome = read(path, display(path), kind);
     result.problems.push(...outcome.problems);
-    return outcome.parsed as Parsed<z.output<S>> | undefined;
+    result.dropped.push(...outcome.dropped);
+    return outcome.parsed;
   };
 
-  let topLevel: string[];
+  let dirStats: Stats | undefined;
   try {
-    topLevel = readdirSync(dir).sort();
+    dirStats = statSync(dir);
   } catch {
-    result.problems.push({
-      file: display(dir),
-      field: '',
-      message: `the catalog folder ${display(dir)} does not exist or cannot be read`,
-      fix: 'point CATALOG_DIR at a folder holding api.yaml, surfaces/, envelopes/ and statuses/',
-    });
+    // Reported below.
+  }
+  if (!dirStats?.isDirectory()) {
+    problem(
+      dir,
+      dirStats
+        ? `the catalog folder ${display(dir)} is a file, not a folder`
+        : `the catalog folder ${display(dir)} does not exist`,
+      'point CATALOG_DIR (or catalogDir in astro.config.mjs) at a folder holding api.yaml, surfaces/, envelopes/ and statuses/',
+    );
     return result;
   }
+  const topLevel = listFolder(dir, problem);
+  if (!topLevel) return result;
 
-  for (const name of topLevel) {
-    const path = join(dir, name);
-    if (name.startsWith('.') || name.toLowerCase() === 'readme.md') continue;
-    if (name === 'api.yaml' || name === 'api.yml') {
-      const parsed = read(path, apiSchema);
-      if (parsed) result.api = parsed;
-      else markUnreadable('api', path);
-    } else if (name in FOLDER_SCHEMAS && statSync(path).isDirectory()) {
-      const folder = name as Folder;
-      for (const filePath of listYamlFiles(path)) {
-        const parsed = read(filePath, FOLDER_SCHEMAS[folder]);
-        if (!parsed) {
-          markUnreadable(folder, filePath);
-          continue;
-        }
-        if ((folder === 'surfaces' || folder === 'envelopes') && !SLUG.test(parsed.id)) {
-          result.problems.push({
-            file: parsed.source.file,
-            field: '',
-            message: `the file name "${parsed.id}" is used as the ${folder.slice(0, -1)} id and must be a lowercase slug`,
-            fix: `rename the file to something like ${folder}/${parsed.id.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.yaml`,
-          });
-          continue;
-        }
-        (result[folder] as Parsed<unknown>[]).push(parsed);
+  const apiFiles: string[] = [];
+  for (const { name, path, stats } of topLevel) {
+    if (name.startsWith('.')) continue;
+    if (!stats) {
+      problem(
+        path,
+        'this is a link to something that does not exist',
+        'point the link at a file or folder, or delete it',
+      );
+    } else if (/^api\.ya?ml$/i.test(name)) {
+      if (stats.isDirectory()) {
+        problem(path, `this is a folder, but its name ends like a YAML file`, 'delete it and write api.yaml as a file');
+        continue;
       }
-    } else if (!OTHER_FOLDERS.has(name)) {
-      const known = [...Object.keys(FOLDER_SCHEMAS), ...OTHER_FOLDERS];
-      const near = closest(name.replace(YAML_FILE, ''), [...known, 'api']);
-      result.problems.push({
-        file: display(path),
-        field: '',
-        message: `"${name}" is not part of a catalog, so its content would be silently ignored`,
-        fix: near
-          ? `rename it to ${near === 'api' ? 'api.yaml' : `${near}/`} (a catalog holds api.yaml and the folders ${known.join(', ')})`
-          : `move its content into api.yaml or one of the folders ${known.join(', ')}, or move it out of the catalog folder`,
-      });
+      apiFiles.push(path);
+      if (apiFiles.length > 1) {
+        problem(
+          path,
+          `the catalog has two api files (${apiFiles.map((file) => file.split(sep).pop()).join(' and ')})`,
+          'keep one api.yaml and delete the other',
+        );
+        continue;
+      }
+      const parsed = readInto(path, 'api');
+      if (parsed) result.api = parsed as Parsed<ApiData>;
+    } else if ((FOLDERS as string[]).includes(name) && stats.isDirectory()) {
+      readConceptFolder(name as Folder, path);
+    } else if (name === 'guides' && stats.isDirectory()) {
+      readGuides(path);
+    } else if (AUTHOR_NOTES.test(name) && stats.isFile()) {
+      continue;
+    } else {
+      reportTopLevel(name, path, stats);
     }
   }
-  if (!result.api && !result.problems.some((p) => p.file.endsWith('api.yaml'))) {
-    result.problems.push({
-      file: display(join(dir, 'api.yaml')),
-      field: '',
-      message: 'the catalog has no api.yaml',
-      fix: 'create api.yaml with at least name:, description: and intro:',
-    });
+  if (apiFiles.length === 0) {
+    problem(
+      join(dir, 'api.yaml'),
+      'the catalog has no api.yaml',
+      'create api.yaml with at least name:, description: and intro:',
+    );
   }
   cache?.forgetUnasked();
   return result;
+
+  function readConceptFolder(folder: Folder, folderPath: string): void {
+    const ids = new Map<string, string>();
+    for (const { path, name, stats, depth } of walk(folderPath, problem)) {
+      if (!stats) {
+        problem(
+          path,
+          'this is a link to something that does not exist',
+          'point the link at an existing file, or delete it',
+        );
+        continue;
+      }
+      if (stats.isDirectory()) {
+        if (YAML_FILE.test(name))
+          problem(
+            path,
+            'this is a folder, but its name ends like a YAML file',
+            `rename the folder (without .yaml), or move its files up into ${folder}/`,
+          );
+        else if (!NESTING_FOLDERS.has(folder))
+          problem(
+            path,
+            `${folder}/ holds a subfolder, but ${folder} are read only from ${folder}/ itself: a ${folder.slice(0, -1)}'s id is its file name`,
+            `move its files up into ${folder}/ (e.g. ${folder}/<id>.yaml), or out of the catalog folder`,
+          );
+        continue;
+      }
+      if (depth > 0 && !NESTING_FOLDERS.has(folder)) continue;
+      if (!YAML_FILE.test(name)) {
+        reportUnreadFile(folder, name, path);
+        continue;
+      }
+      const parsed = readInto(path, folder);
+      if (!parsed) continue;
+      if (folder === 'surfaces' || folder === 'envelopes') {
+        if (!SLUG.test(parsed.id)) {
+          problem(
+            path,
+            `the file name "${parsed.id}" is used as the ${folder.slice(0, -1)} id and must be a lowercase slug`,
+            `rename the file to something like ${folder}/${parsed.id.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.yaml`,
+          );
+          result.dropped.push({ kind: folder, key: parsed.id });
+          continue;
+        }
+        const other = ids.get(parsed.id);
+        if (other) {
+          problem(
+            path,
+            `${display(other)} and this file both give the ${folder.slice(0, -1)} id "${parsed.id}"`,
+            'keep one of the two files (the id is the file name without .yaml or .yml)',
+          );
+          continue;
+        }
+        ids.set(parsed.id, path);
+      }
+      (result[folder] as Parsed<unknown, unknown>[]).push(parsed);
+    }
+  }
+
+  function readGuides(folderPath: string): void {
+    for (const { path, name, stats, depth } of walk(folderPath, problem)) {
+      if (!stats) {
+        problem(
+          path,
+          'this is a link to something that does not exist',
+          'point the link at an existing file, or delete it',
+        );
+      } else if (stats.isDirectory()) {
+        problem(
+          path,
+          'guides/ holds a subfolder, but guides are read only from guides/ itself: a guide’s file name is its URL',
+          'move its guides up into guides/ (e.g. guides/<id>.mdx), or out of the catalog folder',
+        );
+      } else if (depth > 0) {
+        continue;
+      } else if (/\.mdx$/i.test(name)) {
+        const id = name.replace(/\.mdx$/i, '');
+        if (!SLUG.test(id) || !name.endsWith('.mdx')) {
+          problem(
+            path,
+            `the file name "${name}" is the guide's URL (guides/${id}/) and must be a lowercase slug ending in .mdx`,
+            `rename it to guides/${
+              id
+                .toLowerCase()
+                .replace(/[^a-z0-9]+/g, '-')
+                .replace(/^-|-$/g, '') || 'guide'
+            }.mdx`,
+          );
+          continue;
+        }
+        const { guide, problems } = readGuide(path, display(path));
+        result.problems.push(...problems);
+        result.guides.push(guide);
+      } else if (/\.(md|markdown)$/i.test(name)) {
+        problem(
+          path,
+          'guides are MDX files, so this Markdown file is not read',
+          `rename it to guides/${name.replace(/\.(md|markdown)$/i, '.mdx')} (Markdown is valid MDX, except that { and < must be escaped)`,
+        );
+      } else {
+        warning(
+          path,
+          'this file is not read: guides/ holds .mdx guides, and nothing else of it reaches the site',
+          'move it out of guides/ if it is not meant for the site',
+        );
+      }
+    }
+  }
+
+  /** A file of a concept folder that is not YAML. */
+  function reportUnreadFile(folder: Folder, name: string, path: string): void {
+    if (AUTHOR_NOTES.test(name)) return;
+    const base = name.replace(/\.[^.]+$/, '');
+    if (/\.json$/i.test(name))
+      problem(
+        path,
+        `catalog files are YAML, so this JSON file is not read and its ${folder} would be missing from the site`,
+        `rename it to ${folder}/${base}.yaml: YAML reads JSON as it is written`,
+      );
+    else if (/\.mdx?$/i.test(name))
+      problem(path, `guides belong in guides/, so this file is not read`, `move it to guides/${base}.mdx`);
+    else
+      warning(
+        path,
+        `this file is not read: ${folder}/ holds .yaml files, and nothing else of it reaches the site`,
+        /\.(ya?ml)[.~]|\.(bak|orig|swp|tmp|old)$|~$/i.test(name)
+          ? 'delete it if it is a backup or an editor file'
+          : `rename it to ${base}.yaml if it is meant for the site, or move it out of ${folder}/`,
+      );
+  }
+
+  /** Something at the top level that is neither api.yaml nor a concept folder. */
+  function reportTopLevel(name: string, path: string, stats: Stats): void {
+    const folders = [...FOLDERS, 'guides'];
+    const known = `a catalog holds api.yaml and the folders ${folders.join(', ')}`;
+    if (stats.isDirectory()) {
+      const near = closest(name, folders);
+      problem(
+        path,
+        `"${name}" is not part of a catalog, so its content would be silently ignored`,
+        near
+          ? `rename it to ${near}/ (${known})`
+          : `move its files into the folders they belong to (${known}), or out of the catalog folder`,
+      );
+      return;
+    }
+    if ((folders as string[]).includes(name)) {
+      problem(
+        path,
+        `${name} is a file, but it must be the folder ${name}/`,
+        `make ${name}/ a folder and put ${name} files in it`,
+      );
+      return;
+    }
+    if (!YAML_FILE.test(name) && !/\.(json|mdx)$/i.test(name)) {
+      warning(
+        path,
+        'this file is not read: nothing of it reaches the site',
+        'move it out of the catalog folder if it is not a note for its authors',
+      );
+      return;
+    }
+    const base = name.replace(/\.[^.]+$/, '');
+    const near = /\.mdx$/i.test(name) ? 'guides' : closest(base, [...folders, 'api']);
+    if (near && near !== 'api') {
+      // What it holds is unknown: references into that folder are not reported as missing.
+      if (near !== 'guides') result.dropped.push({ kind: near as Folder });
+      problem(path, `${name} is not read: ${near} go in the folder ${near}/`, `move it to ${near}/${name}`);
+    } else
+      problem(
+        path,
+        `"${name}" is not part of a catalog, so its content would be silently ignored`,
+        near === 'api'
+          ? 'rename it to api.yaml'
+          : `move its content into api.yaml or a file of one of the folders (${known})`,
+      );
+  }
 }
 
-function listYamlFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => YAML_FILE.test(name))
-    .sort()
-    .map((name) => join(dir, name));
+interface Listed {
+  name: string;
+  path: string;
+  /** Undefined for a link to nothing. */
+  stats?: Stats;
+  /** 0 for the folder's own entries. */
+  depth: number;
 }
 
-function parseFile<S extends z.ZodTypeAny>(path: string, file: string, schema: S): FileOutcome {
-  const text = readFileSync(path, 'utf8');
-  // Two parsers, one meaning (YAML 1.2 core schema both). js-yaml reads a well-formed file about
-  // ten times faster, which is most of the load time of a large catalog. The document parser, which
-  // knows the line of every node and words syntax errors for authors, runs only when it is needed:
-  // when js-yaml refuses the text (then its verdict and message are the ones reported) or when a
-  // problem in this file asks for a line.
-  let plain: unknown;
-  let fast = true;
+/** The entries of one folder, sorted by name; undefined (reported) when it cannot be read. */
+function listFolder(
+  dir: string,
+  problem: (path: string, message: string, fix: string) => void,
+  depth = 0,
+): Listed[] | undefined {
+  let names: string[];
   try {
-    plain = loadYaml(text, { schema: CORE_SCHEMA, filename: file });
-  } catch {
-    fast = false;
+    names = readdirSync(dir).sort();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    problem(
+      dir,
+      `the folder cannot be read (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code})`,
+      'give yourself read permission (chmod u+rx), or move it out of the catalog folder',
+    );
+    return undefined;
   }
-  let parsed: { doc: Document; lineCounter: LineCounter } | undefined;
-  const documentOf = () => {
-    if (!parsed) {
-      const lineCounter = new LineCounter();
-      parsed = { doc: parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true }), lineCounter };
+  return names.map((name) => {
+    const path = join(dir, name);
+    let stats: Stats | undefined;
+    try {
+      stats = statSync(path);
+    } catch {
+      stats = undefined;
     }
-    return parsed;
-  };
-  const source: SourceFile = {
-    file,
-    lineOf: (fieldPath) => lineOfPath(documentOf().doc, documentOf().lineCounter, fieldPath),
-    valueAt: (fieldPath) => valueAtPath(plain, fieldPath),
-  };
-  const id = (path.split(/[\\/]/).pop() ?? '').replace(YAML_FILE, '');
-  if (!fast) {
-    const { doc } = documentOf();
-    if (doc.errors.length > 0) {
-      // Only the first error: after one YAML mistake the parser's later errors are its consequences.
-      return { problems: [yamlProblem(doc.errors[0]!, text, file)] };
-    }
-    plain = doc.toJS();
-  }
-  const outcome = schema.safeParse(plain);
-  if (!outcome.success) return { problems: zodIssuesToProblems(outcome.error.issues, source, schema) };
-  return { parsed: { id, data: outcome.data, source }, problems: [] };
+    return { name, path, stats, depth };
+  });
 }
 
-function lineOfPath(doc: Document, counter: LineCounter, path: ReadonlyArray<string | number>): number | undefined {
-  for (let length = path.length; length >= 0; length -= 1) {
-    const node = doc.getIn(path.slice(0, length), true) as { range?: [number, number, number] } | undefined;
-    if (node && typeof node === 'object' && node.range) return counter.linePos(node.range[0]).line;
+/** Every entry below `dir` (hidden ones left out), depth first; folders listed before their content. */
+function* walk(
+  dir: string,
+  problem: (path: string, message: string, fix: string) => void,
+  depth = 0,
+): Generator<Listed> {
+  // Ten levels is deeper than any catalog; the bound also stops a link that loops back up.
+  if (depth > 10) return;
+  for (const entry of listFolder(dir, problem, depth) ?? []) {
+    if (entry.name.startsWith('.')) continue;
+    yield entry;
+    if (entry.stats?.isDirectory()) yield* walk(entry.path, problem, depth + 1);
   }
-  return undefined;
-}
-
-function valueAtPath(data: unknown, path: ReadonlyArray<string | number>): unknown {
-  let current = data;
-  for (const part of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string | number, unknown>)[part];
-  }
-  return current;
-}
-
-/** A YAML syntax error in words an author can act on, with the line and column it was found at. */
-function yamlProblem(error: YAMLError, text: string, file: string): CatalogProblem {
-  const position = error.linePos?.[0];
-  const where = position ? ` (line ${position.line}, column ${position.col})` : '';
-  // The parser's message ends with " at line L, column C:" and a code frame; keep the first clause.
-  const what = error.message
-    .split('\n')[0]!
-    .replace(/ at line \d+, column \d+:?$/, '')
-    .replace(/"quote/, 'quote')
-    .replace(/^[A-Z](?![A-Z])/, (first) => first.toLowerCase());
-  let message = `this is not valid YAML: ${what}${where}`;
-  let fix = 'check the indentation and the quoting on that line; quote values that contain ": " or " #", or that start with { [ * & ! | > % @ or a quote';
-  if (error.code === 'DUPLICATE_KEY') {
-    const key = /^\s*([^:\n]+?)\s*:/.exec(text.slice(error.pos[0]))?.[1];
-    message = `the key ${key ? `"${key}" ` : ''}appears twice in the same mapping${where}`;
-    fix = 'keep one of the two; if they belong to different entries, start the second entry with "- "';
-  } else if (error.code === 'MISSING_CHAR' && /quote/i.test(what)) {
-    fix = 'close the quoted text on the same line, or use a block scalar (key: |) for text over several lines';
-  } else if (error.code === 'TAB_AS_INDENT') {
-    fix = 'indent with spaces; YAML does not allow tabs for indentation';
-  } else if (error.code === 'BAD_INDENT' || error.code === 'MISSING_CHAR') {
-    fix = 'align the line with the other keys of its entry (spaces only), and check that brackets and quotes are closed';
-  }
-  return { file, line: position?.line, field: '', message, fix };
 }

@@ -5,10 +5,10 @@
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildModel } from '../catalog/build-model';
+import { checkCatalog } from '../catalog/check-catalog';
 import type { Catalog } from '../catalog/model';
 import type { CatalogProblem } from '../catalog/problems';
-import { readCatalogFiles, type CatalogFiles } from '../catalog/read-catalog';
+import type { CatalogFiles } from '../catalog/read-catalog';
 import { InputError } from './errors';
 
 /** What the loader made of a catalog folder. `catalog` is set only when there is no problem. */
@@ -16,13 +16,14 @@ export interface InspectedCatalog {
   files: CatalogFiles;
   catalog?: Catalog;
   problems: CatalogProblem[];
+  /** Files the build does not read (a stray notes.txt): reported, but they fail nothing. */
+  warnings: CatalogProblem[];
 }
 
-/** Reads, validates and cross-checks the folder `dir`, collecting every problem. */
+/** Reads, validates and cross-checks the folder `dir` (`checkCatalog`), collecting every problem. */
 export function inspectCatalog(dir: string): InspectedCatalog {
-  const files = readCatalogFiles(dir);
-  const { catalog, problems } = buildModel(files);
-  return catalog ? { files, catalog, problems } : { files, problems };
+  const { files, catalog, problems, warnings } = checkCatalog(dir);
+  return catalog ? { files, catalog, problems, warnings } : { files, problems, warnings };
 }
 
 /** Refuses, as bad input, a catalog folder that does not exist or is a file. */

@@ -1,6 +1,7 @@
 /**
  * `error-catalog check [dir]`: the build's validation without building the site. Lists every
- * problem at once (file:line, field, what is wrong, how to fix it) and exits 1 when there is one.
+ * problem at once (file:line, field, what is wrong, how to fix it) and exits 1 when there is one;
+ * files the build does not read are listed as warnings, which fail nothing.
  */
 import { Option, type Command } from 'commander';
 import type { Catalog } from '../catalog/model';
@@ -29,16 +30,20 @@ export function checkCommand(context: CommandContext): Command {
 function runCheck(dir: string, format: Format, { terminal }: CommandContext): number {
   requireCatalogFolder(dir, 'Pass the folder that holds api.yaml, e.g. `error-catalog check path/to/catalog`.');
   const started = performance.now();
-  const { catalog, problems } = inspectCatalog(dir);
+  const { catalog, problems, warnings } = inspectCatalog(dir);
   const seconds = (performance.now() - started) / 1000;
-  const report = formatReport(format, problems, {
-    dir,
-    ...(catalog ? { summary: summarise(catalog) } : {}),
-    seconds,
-    colours: terminal.colours,
-    env: terminal.env,
-    cwd: terminal.cwd,
-  });
+  const report = formatReport(
+    format,
+    { problems, warnings },
+    {
+      dir,
+      ...(catalog ? { summary: summarise(catalog) } : {}),
+      seconds,
+      colours: terminal.colours,
+      env: terminal.env,
+      cwd: terminal.cwd,
+    },
+  );
   terminal.out(report);
   return problems.length === 0 ? EXIT.ok : EXIT.problems;
 }

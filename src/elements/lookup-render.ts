@@ -5,7 +5,14 @@
  */
 import { href } from '../view/href';
 import { routes } from '../view/routes';
-import type { Explanation, HttpFacts, LookupAnswer } from '../lookup/types';
+import type {
+  Explanation,
+  HarEntryAnswer,
+  HttpFacts,
+  LookupAnswer,
+  OperationFacts,
+  RequestFacts,
+} from '../lookup/types';
 import { statusClassOf } from '../shared/status-class';
 import { endSentence, joinSentences } from '../shared/sentence';
 
@@ -80,6 +87,114 @@ function renderHttp(facts: HttpFacts): HTMLElement {
     section.append(el('h3', {}, 'Headers'), notes);
   }
   return section;
+}
+
+function operationLine(operation: OperationFacts): HTMLElement {
+  const line = el('span', {});
+  line.append(
+    el(
+      'a',
+      { href: href(operation.url) },
+      el('span', { class: 'method' }, `${operation.method} `),
+      el('code', {}, operation.path),
+    ),
+  );
+  if (operation.summary) line.append(` — ${operation.summary}`);
+  line.append(el('span', { class: 'muted' }, ` (${operation.surface.name})`));
+  if (operation.deprecated)
+    line.append(
+      ' ',
+      el('span', { class: 'badge badge--deprecated' }, `Deprecated since ${operation.deprecated.since}`),
+    );
+  return line;
+}
+
+/** The request side: what was pasted, the operation it matched, its parameters and idempotency. */
+function renderRequest(request: RequestFacts): HTMLElement {
+  const section = el('section', { class: 'lookup-http lookup-request', 'aria-label': 'What the request was' });
+  const list = el('dl', { class: 'facts' });
+  const sent = [request.method, request.target].filter(Boolean).join(' ');
+  if (sent) fact(list, 'Request', el('code', {}, sent), el('span', { class: 'muted' }, ` — read as ${request.source}`));
+  const operation = request.operation;
+  if (operation) {
+    fact(list, 'Operation', operationLine(operation));
+    const params = Object.entries(operation.params);
+    if (params.length) {
+      const values = el('ul', { class: 'plain-list' });
+      for (const [name, value] of params)
+        values.append(el('li', {}, el('code', {}, name), ' = ', el('code', {}, value)));
+      fact(list, 'Path parameters', values);
+    }
+    fact(
+      list,
+      'Idempotency',
+      operation.idempotencyInherited
+        ? `The API does not say; as general HTTP practice, ${operation.idempotency}.`
+        : `${operation.idempotency.charAt(0).toUpperCase()}${operation.idempotency.slice(1)}.`,
+      operation.idempotencyNote ? ` ${operation.idempotencyNote}` : '',
+      request.keySent === true ? ' This request carried its idempotency key.' : '',
+      request.keySent === false ? ' This request carried no idempotency key.' : '',
+    );
+  }
+  if (request.alternatives?.length) {
+    const others = el('ul', { class: 'plain-list' });
+    for (const alternative of request.alternatives) others.append(el('li', {}, operationLine(alternative)));
+    fact(list, 'Also matches', others);
+  }
+  if (request.transportError)
+    fact(
+      list,
+      'No response',
+      `The client got no answer: ${request.transportError}. The request may or may not have reached the API; `,
+      operation && /not idempotent|without one/.test(operation.idempotency)
+        ? 'this operation is not safe to repeat blindly, so check whether it took effect before sending it again.'
+        : 'check the network, then retry as its method allows.',
+    );
+  section.append(el('h3', {}, 'The request'), list);
+  return section;
+}
+
+function renderDisagreements(items: readonly string[]): HTMLElement {
+  return el(
+    'div',
+    {
+      class: 'callout callout--warn lookup-disagreements',
+      role: 'note',
+      'aria-label': 'Where the paste and the catalog disagree',
+    },
+    el('p', {}, el('strong', {}, 'Where the paste and the catalog disagree')),
+    el('ul', {}, ...items.map((item) => el('li', {}, item))),
+  );
+}
+
+/** One failed entry of a HAR file: its request, status and top explanations. */
+function renderHarEntry(entry: HarEntryAnswer): HTMLElement {
+  const status = `${entry.status}${entry.statusReason ? ` ${entry.statusReason}` : ''}`;
+  const url = entry.url.length > 140 ? `${entry.url.slice(0, 140)}…` : entry.url;
+  // A region of its own, named by its request, so each failure can be found and skipped to.
+  const article = el('section', { class: 'lookup-har-entry', 'aria-label': `Failed request: ${entry.method} ${url}` });
+  article.append(
+    el(
+      'h3',
+      {},
+      el('span', { class: `badge badge--${statusClassOf(entry.status)}` }, entry.status ? status : 'No response'),
+      ' ',
+      el('code', {}, `${entry.method} ${url}`),
+    ),
+  );
+  if (entry.answer.request?.operation)
+    article.append(el('p', { class: 'lookup-meta' }, 'Operation: ', operationLine(entry.answer.request.operation)));
+  if (entry.answer.disagreements?.length) article.append(renderDisagreements(entry.answer.disagreements));
+  const [first, ...rest] = entry.answer.explanations;
+  if (first) article.append(renderExplanation(first, false));
+  if (rest.length) {
+    const more = el('ol', { class: 'lookup-results' });
+    for (const explanation of rest.slice(0, 2)) more.append(el('li', {}, renderExplanation(explanation, true)));
+    article.append(more);
+  }
+  if (!first && entry.answer.request?.transportError)
+    article.append(el('p', {}, `No response: ${entry.answer.request.transportError}.`));
+  return article;
 }
 
 /** One explanation as an article; `compact` keeps the title, status, surfaces and what to do. */
@@ -173,6 +288,18 @@ export function renderAnswer(answer: LookupAnswer, options: { compact: boolean; 
   ) {
     fragment.append(renderHttp(answer.http));
   }
+  if (answer.har) {
+    const { entries, failed, explained, noResponse } = answer.har;
+    const summary = `${entries} ${entries === 1 ? 'request' : 'requests'} in the file: ${failed} failed${
+      failed ? (explained < failed ? `, the first ${explained} explained below` : ', each explained below') : ''
+    }, ${entries - failed - noResponse} succeeded${noResponse ? `, ${noResponse} got no response` : ''}.`;
+    fragment.append(el('p', { class: 'lookup-har-summary' }, summary));
+    if (!options.compact) for (const entry of answer.entries ?? []) fragment.append(renderHarEntry(entry));
+  }
+  if (answer.request && !options.compact) fragment.append(renderRequest(answer.request));
+  if (answer.request?.operation && options.compact)
+    fragment.append(el('p', { class: 'lookup-meta' }, 'Operation: ', operationLine(answer.request.operation)));
+  if (answer.disagreements?.length) fragment.append(renderDisagreements(answer.disagreements));
   if (answer.readAs && !options.compact) {
     fragment.append(
       el(
@@ -209,7 +336,11 @@ export function renderAnswer(answer: LookupAnswer, options: { compact: boolean; 
       ),
     );
   }
-  if (options.compact && options.fullUrl && (answer.explanations.length || answer.http)) {
+  if (
+    options.compact &&
+    options.fullUrl &&
+    (answer.explanations.length || answer.http || answer.request || answer.har)
+  ) {
     const more =
       answer.explanations.length > shown.length
         ? `See all ${answer.explanations.length} explanations`
@@ -223,10 +354,22 @@ export function renderAnswer(answer: LookupAnswer, options: { compact: boolean; 
 export function announce(answer: LookupAnswer): string {
   if (answer.kind === 'empty') return '';
   if (answer.kind === 'too-large') return answer.notices[0] ?? 'The input is too large.';
+  if (answer.har)
+    return `${answer.har.failed} of ${answer.har.entries} requests failed${answer.har.failed ? '; each is explained below' : ''}.`;
   const count = answer.explanations.length;
   const best = answer.explanations[0];
   const wait =
     answer.http?.retryAfterSeconds !== undefined ? `Retry after ${answer.http.retryAfterSeconds} seconds` : undefined;
+  const operation = answer.request?.operation;
+  const disagree = answer.disagreements?.length
+    ? `${answer.disagreements.length} ${answer.disagreements.length === 1 ? 'disagreement' : 'disagreements'} with the catalog`
+    : undefined;
+  if (!count && operation)
+    return joinSentences([
+      `The request is ${operation.method} ${operation.path}${operation.summary ? `: ${operation.summary}` : ''}`,
+      disagree,
+    ]);
+  if (!count && answer.disagreements?.length) return endSentence(answer.disagreements[0]!);
   if (!count)
     return answer.http?.headerNotes.length
       ? joinSentences([`${answer.http.headerNotes.length} headers explained`, wait])

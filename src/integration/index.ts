@@ -17,8 +17,8 @@ import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCatalogOnce } from '../catalog/index';
-import { CatalogError } from '../catalog/problems';
+import { checkCatalogOnce, loadCatalogOnce } from '../catalog/index';
+import { CatalogError, formatWarnings } from '../catalog/problems';
 import { catalogAstroError } from './catalog-error';
 import { parseErrorCatalogOptions, type ErrorCatalogOptions, type ErrorCatalogUserOptions } from './options';
 import { writeSearchIndex } from './pagefind';
@@ -34,6 +34,8 @@ export function errorCatalog(userOptions: ErrorCatalogUserOptions = {}): AstroIn
   let base = '/';
   let site = 'http://localhost/';
   let sitemapFilter: ((url: string) => boolean) | undefined;
+  /** The warnings last printed (dev prints them again only when they change). */
+  let warned = '';
   /** Asked by the sitemap at the end of the build, once the catalog and the config are known. */
   const listedInSitemap = (url: string) => {
     sitemapFilter ??= sitemapPageFilter(loadCatalogOnce(options.catalogDir), base, site);
@@ -66,6 +68,11 @@ export function errorCatalog(userOptions: ErrorCatalogUserOptions = {}): AstroIn
           logger.info(
             `${relative(process.cwd(), catalogDir) || '.'}/: ${catalog.codes.length} codes, ${catalog.statuses.length} statuses`,
           );
+          // Files the build does not read: printed, and the build goes on. (A refused catalog's
+          // report lists them after its problems.)
+          const { warnings, root: shown } = checkCatalogOnce(catalogDir, { incremental: command === 'dev' });
+          warned = warnings.length ? formatWarnings(shown, warnings) : '';
+          if (warned) logger.warn(warned);
         } catch (error) {
           if (!(error instanceof CatalogError)) throw error;
           // A build stops here, before anything is rendered. In dev the server stays up: the page
@@ -96,15 +103,22 @@ export function errorCatalog(userOptions: ErrorCatalogUserOptions = {}): AstroIn
             const ms = Math.round(performance.now() - started);
             const what = files.length === 1 ? files[0] : `${files.length} files`;
             logger.info(`${what} changed: ${catalog.codes.length} codes checked in ${ms} ms`);
+            const { warnings, root } = checkCatalogOnce(dir, { incremental: true });
+            const report = warnings.length ? formatWarnings(root, warnings) : '';
+            if (report && report !== warned) logger.warn(report);
+            warned = report;
           } catch (error) {
-            // The page shows the same report in the overlay until the file is fixed.
+            // The page shows the same report in the overlay until the file is fixed (it lists the
+            // warnings too).
             logger.error(error instanceof Error ? error.message : String(error));
+            warned = '';
           }
-          server.ws.send({ type: 'full-reload', path: '*' });
+          // Guides are the content collection's: it reloads their pages itself. They are checked
+          // with the catalog all the same (their links and MDX), so a mistake reaches the terminal.
+          if (files.some((file) => !file.endsWith('.mdx'))) server.ws.send({ type: 'full-reload', path: '*' });
         };
         const onCatalogChange = (file: string) => {
-          // Guides are the content collection's: it reloads them itself.
-          if (!file.startsWith(dir + sep) || file.endsWith('.mdx')) return;
+          if (!file.startsWith(dir + sep)) return;
           changed.add(file);
           // An editor's save can arrive as several events (the file emptied, then written): read it
           // once they have settled, never half-written.

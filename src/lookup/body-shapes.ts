@@ -521,18 +521,20 @@ function outfits(publicReading: ShapeReading, declared: ShapeReading): boolean {
  * body — reads an error from it, and no public shape shows it does not (`outfits`) — wins over every
  * public shape: an API's own envelope is what its bodies are, even when they also look like a
  * public format (RFC 9457 with the API's own `request_id`). Among the rest, the one that found the most kinds of
- * field wins; one whose media type is the response's Content-Type gets a head start. A top-level
- * array is read item by item.
+ * field wins; one whose media type is the response's Content-Type gets a head start, as does the
+ * envelope the matched operation answers the status in (`preferredEnvelope`). A top-level array is
+ * read item by item.
  */
 export function readBody(
   body: unknown,
   envelopes: readonly EnvelopeEntry[],
   contentType?: string,
+  preferredEnvelope?: string,
 ): BodyReading | undefined {
   if (Array.isArray(body)) {
     const objects = body.filter(isRecord).slice(0, MAX_ITEMS);
     const readings = objects
-      .map((entry) => readBody(entry, envelopes, contentType))
+      .map((entry) => readBody(entry, envelopes, contentType, preferredEnvelope))
       .filter((reading): reading is BodyReading => Boolean(reading));
     if (!readings.length) return undefined;
     return { ...readings[0]!, items: readings.flatMap((reading) => reading.items).slice(0, MAX_ITEMS) };
@@ -546,7 +548,10 @@ export function readBody(
     (reading) => reading.shape.declared && !publicReadings.some((other) => outfits(other, reading)),
   );
   const score = (reading: ShapeReading) =>
-    reading.fit + (reading.shape.declared ? 0.5 : 0) + (mediaType && reading.shape.mediaType === mediaType ? 1 : 0);
+    reading.fit +
+    (reading.shape.declared ? 0.5 : 0) +
+    (mediaType && reading.shape.mediaType === mediaType ? 1 : 0) +
+    (preferredEnvelope && reading.shape.declared && reading.shape.id === preferredEnvelope ? 1 : 0);
   let best: ShapeReading | undefined;
   // Earlier shapes win ties: envelopes in catalog order, public shapes in order of preference.
   for (const reading of fitting.length ? fitting : readings) if (!best || score(reading) > score(best)) best = reading;

@@ -4,7 +4,8 @@
  * the shards through an Astro endpoint, the benchmark and the tests keep them in memory.
  */
 import { isNumericCode } from '../catalog/codes';
-import type { Catalog, Code, Message } from '../catalog/model';
+import type { Catalog, Code, Message, Operation } from '../catalog/model';
+import { decodeSegment, parsePathTemplate } from '../shared/path-template';
 import { catalogIndex, codeTitle, headerSurfaces } from '../catalog/queries';
 import { retrySentence, type RetryContext } from '../view/retry-text';
 import { lookupExamples } from '../view/lookup-examples';
@@ -13,6 +14,8 @@ import {
   LOOKUP_INDEX_FORMAT,
   encodeNumbers,
   hashString,
+  operationShardKey,
+  operationShardName,
   POSTING_LENGTH_BITS,
   recordShardName,
   textShardName,
@@ -20,9 +23,13 @@ import {
   wordShardName,
   type CodeRecord,
   type CoreShard,
+  type EnvelopeEntry,
+  type ExampleCode,
   type LookupIndexFiles,
   type LookupRecord,
   type MessageRecord,
+  type OperationEntry,
+  type OperationShard,
   type RecordShard,
   type SpaceEntry,
   type StatusEntry,
@@ -31,6 +38,7 @@ import {
   type WordShard,
 } from './index-format';
 import { distinctWords, templateParts } from './text';
+import { readBody } from './body-shapes';
 
 /** Shard sizes; the defaults keep every shard a few KB gzipped at 5,000 codes. */
 export interface LookupIndexOptions {
@@ -44,6 +52,8 @@ export interface LookupIndexOptions {
   commonWordShare?: number;
   /** A word in more than this share of the records (and in at least 20) is listed, with its count, in the core shard. */
   frequentWordShare?: number;
+  /** Aim for about this many operations per operation shard. */
+  operationsPerShard?: number;
 }
 
 /**
@@ -125,6 +135,7 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
       cause: code.cause,
       resolution: code.resolution,
       retry: retryText(code.retry, code.status),
+      ...(code.retryInherited ? {} : { advice: code.retry }),
       ...(code.range ? { range: code.range } : {}),
       ...(code.deprecated
         ? {
@@ -216,11 +227,21 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
       .sort(),
   );
 
+  const envelopeEntries: EnvelopeEntry[] = catalog.envelopes.map((envelope) => ({
+    id: envelope.id,
+    name: envelope.name,
+    mediaType: envelope.mediaType,
+    fields: envelope.fields,
+    surfaces: envelope.surfaces,
+  }));
   const sharding = {
     recordsPerShard,
     textsPerShard: options.textsPerShard ?? 32,
     tokenShards: shardCount(tokenLists.size, options.tokensPerShard ?? 256),
     wordShards: shardCount(postings, options.postingsPerShard ?? 750),
+    operationShards: catalog.operations.length
+      ? shardCount(catalog.operations.length, options.operationsPerShard ?? 64)
+      : 0,
   };
   const core: CoreShard = {
     format: LOOKUP_INDEX_FORMAT,
@@ -228,15 +249,18 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
     apiName: catalog.api.name,
     sharding,
     counts: { codes: codesCount, records: records.length },
-    surfaces: catalog.surfaces.map((surface) => ({ id: surface.id, name: surface.name, space: surface.codeSpace })),
+    surfaces: catalog.surfaces.map((surface) => {
+      const host = /^https?:\/\/([^/?#:]+)/i.exec(surface.baseUrl ?? '')?.[1]?.toLowerCase();
+      return {
+        id: surface.id,
+        name: surface.name,
+        space: surface.codeSpace,
+        ...(host ? { host } : {}),
+        ...(surface.envelopes[0] ? { envelope: surface.envelopes[0] } : {}),
+      };
+    }),
     spaces,
-    envelopes: catalog.envelopes.map((envelope) => ({
-      id: envelope.id,
-      name: envelope.name,
-      mediaType: envelope.mediaType,
-      fields: envelope.fields,
-      surfaces: envelope.surfaces,
-    })),
+    envelopes: envelopeEntries,
     statuses: catalog.statuses.map((status): StatusEntry => {
       const overrides = Object.entries(status.surfaces);
       return {
@@ -245,6 +269,8 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
         meaning: status.meaning,
         action: status.action,
         retry: retryText(status.retry, status.status),
+        advice: status.retry,
+        ...(status.retryInherited ? { inherited: true as const } : {}),
         ...(overrides.length
           ? {
               surfaces: Object.fromEntries(
@@ -253,7 +279,9 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
                   {
                     ...(override.meaning ? { meaning: override.meaning } : {}),
                     ...(override.action ? { action: override.action } : {}),
-                    ...(override.retry ? { retry: retryText(override.retry, status.status) } : {}),
+                    ...(override.retry
+                      ? { retry: retryText(override.retry, status.status), advice: override.retry }
+                      : {}),
                   },
                 ]),
               ),
@@ -273,6 +301,9 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
     commonWords,
     frequentWords,
     examples: lookupExamples(catalog),
+    retryContext,
+    operations: catalog.operations.length,
+    exampleCodes: exampleCodes(catalog, envelopeEntries),
   };
 
   // Every token and word shard exists, even an empty one, so a fetch for any hash never fails.
@@ -299,6 +330,53 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
       records: records.slice(first, first + recordsPerShard),
     } satisfies RecordShard;
   }
+  for (let index = 0; index < sharding.operationShards; index += 1)
+    shards[`o${index}`] = { operations: [] } satisfies OperationShard;
+  for (const operation of catalog.operations) {
+    const segments = parsePathTemplate(operation.path).segments;
+    const first = segments[0];
+    const firstKey = first && first.length === 1 && 'literal' in first[0]! ? decodeSegment(first[0].literal) : '*';
+    const shard = shards[operationShardName(core, operationShardKey(segments.length, firstKey))] as OperationShard;
+    shard.operations.push(operationEntry(operation));
+  }
+  function operationEntry(operation: Operation): OperationEntry {
+    const replacement = operation.deprecated?.replacedBy
+      ? catalog.operations.find((candidate) => candidate.key === operation.deprecated!.replacedBy)
+      : undefined;
+    const { kind, header, note, stated } = operation.idempotency;
+    return {
+      surface: operation.surface,
+      method: operation.method,
+      path: operation.path,
+      slug: operation.slug,
+      ...(operation.summary ? { summary: operation.summary } : {}),
+      idempotency: {
+        kind,
+        ...(header ? { header } : {}),
+        ...(note ? { note } : {}),
+        ...(stated ? {} : { stated: false as const }),
+      },
+      statuses: operation.statuses,
+      codes: operation.codes.map((key) => positionOfCode.get(key)!),
+      ...(Object.keys(operation.envelopes).length ? { envelopes: { ...operation.envelopes } } : {}),
+      ...(operation.requestHeaders.length
+        ? {
+            headers: operation.requestHeaders.map((requestHeader) => ({
+              name: requestHeader.name,
+              ...(requestHeader.required ? { required: true as const } : {}),
+            })),
+          }
+        : {}),
+      ...(operation.deprecated
+        ? {
+            deprecated: {
+              since: operation.deprecated.since,
+              ...(replacement ? { replacedBy: `${replacement.method} ${replacement.path}` } : {}),
+            },
+          }
+        : {}),
+    };
+  }
   for (const [token, positions] of tokenLists) {
     const name = tokenShardName(core, token);
     const shard = shards[name] as TokenShard;
@@ -317,4 +395,35 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
   if (CORE_SHARD in shards) throw new Error('a shard is named like the core shard');
   core.version = (hashString(JSON.stringify(shards)) ^ hashString(JSON.stringify(core))).toString(36);
   return { core, shards };
+}
+
+/**
+ * Codes that only an envelope's example body shows (Migo's "7100", "User not found in the
+ * system."): read with the same body reader as a pasted body, kept when no space of the
+ * envelope's surfaces documents them.
+ */
+function exampleCodes(catalog: Catalog, envelopes: readonly EnvelopeEntry[]): ExampleCode[] {
+  const { codeByKey, surfaceById } = catalogIndex(catalog);
+  const found: ExampleCode[] = [];
+  for (const envelope of catalog.envelopes) {
+    const entry = envelopes.find((candidate) => candidate.id === envelope.id)!;
+    const spaces = [...new Set(envelope.surfaces.map((id) => surfaceById.get(id)?.codeSpace ?? id))];
+    for (const example of envelope.examples) {
+      if (example.kind === 'success' || !/json/i.test(envelope.mediaType)) continue;
+      let body: unknown;
+      try {
+        body = JSON.parse(example.body);
+      } catch {
+        continue;
+      }
+      for (const item of readBody(body, [entry])?.items ?? []) {
+        const code = item.codes[0];
+        if (!code || spaces.some((space) => codeByKey.has(`${space}:${code}`))) continue;
+        if (found.some((known) => known.code === code && known.envelope === envelope.id)) continue;
+        const message = item.message ?? item.detail;
+        found.push({ code, ...(message ? { message } : {}), envelope: envelope.id, example: example.title, spaces });
+      }
+    }
+  }
+  return found;
 }

@@ -4,9 +4,21 @@
  * explains it from the lookup index. Pure and synchronous: it never fetches; when a shard it needs
  * is not loaded it says so (`lookupWithNeeds`), and `resolveLookup` loads and asks again.
  */
-import { explainBody } from './explain-body';
+import { explainBody, type BodyOptions } from './explain-body';
+import {
+  adviseCall,
+  describeRequest,
+  disagreements,
+  matchOperation,
+  shownText,
+  type CallContext,
+  type OperationMatch,
+} from './explain-exchange';
+import { readHar, type HarFile } from './read-har';
+import { exchangeOfLogObject, readExchange, type Exchange, type RequestSide } from './read-exchange';
 import {
   codeExplanation,
+  exampleCodeExplanation,
   messageExplanation,
   rangeExplanation,
   statusExplanation,
@@ -19,12 +31,17 @@ import { IndexReader, type LookupIndex } from './index-reader';
 import { resolveCode } from './resolve-code';
 import { SCORE } from './scores';
 import { searchText, shownHits } from './text-search';
-import type { LookupAnswer } from './types';
+import { matchTemplate } from './text';
+import type { HarEntryAnswer, LookupAnswer } from './types';
 
 export type { LookupIndex } from './index-reader';
 
 /** Inputs larger than this (UTF-8 bytes) are refused with a notice. */
 export const MAX_INPUT_BYTES = 256 * 1024;
+/** A HAR file may be larger: its failed entries are explained one by one. */
+export const MAX_HAR_BYTES = 32 * 1024 * 1024;
+/** Failed entries of a HAR file explained one by one; the others are counted. */
+export const MAX_HAR_ENTRIES_EXPLAINED = 200;
 
 export interface LookupOptions {
   /** The current time in ms since the epoch, for "retry at" clock times. Default: `Date.now()`. */
@@ -41,6 +58,22 @@ interface Context {
   answer: LookupAnswer;
   now: number;
   typing: boolean;
+  /** The request side, when the paste has one: what it matched and the call it describes. */
+  exchange?: { request?: RequestSide; match?: OperationMatch; call?: CallContext };
+  /** The surface of the operation a pasted request matched: codes are read in its space, statuses with its meaning. */
+  surface?: { id: string; space: string };
+}
+
+/**
+ * A status named inside text ranks just below a business code named in the same text ("Error 409:
+ * code 4201"): the code says more. Exact lookups ("409") are not lowered.
+ */
+const STATUS_IN_TEXT_BELOW_CODE = 3;
+
+/** The surfaces whose own meaning of `status` to add: the matched operation's, or every surface that has one. */
+function overridesFor(context: Context, status: number): string[] {
+  const all = statusOverrides(context.reader, status);
+  return context.surface ? all.filter((id) => id === context.surface!.id) : all;
 }
 
 /** UTF-8 length of `text`, stopping early once it passes `limit`. */
@@ -65,6 +98,17 @@ export function lookupWithNeeds(
   options: LookupOptions = {},
 ): { answer: LookupAnswer; missing: string[] } {
   const reader = new IndexReader(index);
+  const answer = answerOf(reader, options, (context) => explainInput(context, input), input.trim());
+  return { answer, missing: [...reader.missing] };
+}
+
+/** Runs `explain` in a fresh context and finishes its answer: sorted, advice for the call, disagreements, suggestions. */
+function answerOf(
+  reader: IndexReader,
+  options: LookupOptions,
+  explain: (context: Context) => void,
+  input: string,
+): LookupAnswer {
   const answer: LookupAnswer = { kind: 'empty', explanations: [], notices: [], suggestions: [] };
   const context: Context = {
     reader,
@@ -73,17 +117,27 @@ export function lookupWithNeeds(
     now: options.now ?? Date.now(),
     typing: options.typing ?? false,
   };
-  explainInput(context, input);
+  explain(context);
   answer.explanations = context.set.sorted(options.limit ?? 20);
+  const exchange = context.exchange;
+  if (exchange) {
+    if (exchange.call) adviseCall(reader, exchange.call, answer.explanations);
+    const found = disagreements(reader, exchange.request, exchange.match, exchange.call, answer.explanations);
+    if (found.length) answer.disagreements = found;
+  }
   if (
     answer.kind !== 'empty' &&
     answer.kind !== 'too-large' &&
+    answer.kind !== 'har' &&
     answer.explanations.length === 0 &&
-    !answer.http?.headerNotes.length
+    !answer.http?.headerNotes.length &&
+    !answer.request?.operation &&
+    !answer.request?.transportError &&
+    !answer.disagreements?.length
   ) {
-    answer.suggestions.push(...suggestionsFor(reader, input.trim()));
+    answer.suggestions.push(...suggestionsFor(reader, input));
   }
-  return { answer, missing: [...reader.missing] };
+  return answer;
 }
 
 /** The answer for `input` from what the index holds. */
@@ -116,12 +170,22 @@ function explainInput(context: Context, input: string): void {
   const { answer } = context;
   const trimmed = input.trim();
   if (!trimmed) return;
+  const har = trimmed.startsWith('{') ? readHar(trimmed, MAX_HAR_BYTES) : undefined;
+  if (har) {
+    explainHar(context, har);
+    return;
+  }
   const size = utf8Length(input, MAX_INPUT_BYTES);
   if (size > MAX_INPUT_BYTES) {
     answer.kind = 'too-large';
     answer.notices.push(
       `The input is over ${MAX_INPUT_BYTES / 1024} KB, the most the lookup reads. Paste only the error body, the status line and headers, or the message.`,
     );
+    return;
+  }
+  const exchange = readExchange(trimmed, context.reader.core.headers);
+  if (exchange) {
+    explainExchange(context, exchange);
     return;
   }
   const http = parseHttp(trimmed, context.reader.core.headers);
@@ -135,8 +199,144 @@ function explainInput(context: Context, input: string): void {
   explainText(context, trimmed);
 }
 
+/**
+ * A request and what came back: the operation it matched (its surface's code space and the
+ * envelope of the status decide how the body is read), then the response like any other, the
+ * codes a log line names, and its text.
+ */
+function explainExchange(context: Context, exchange: Exchange): void {
+  const { reader, answer } = context;
+  const response = exchange.response;
+  answer.kind =
+    response?.status !== undefined ||
+    response?.body ||
+    exchange.codes?.length ||
+    exchange.text ||
+    exchange.transportError
+      ? 'exchange'
+      : 'request';
+  const request = exchange.request;
+  const match = request ? matchOperation(reader, request) : undefined;
+  const described = request && match ? describeRequest(reader, request, exchange.source, match) : undefined;
+  context.exchange = {
+    ...(request ? { request } : {}),
+    ...(match ? { match } : {}),
+    ...(described?.call
+      ? { call: { ...described.call, ...(response?.status !== undefined ? { status: response.status } : {}) } }
+      : {}),
+  };
+  if (described) answer.request = described.facts;
+  if (exchange.transportError) {
+    answer.request ??= { source: exchange.source, target: '', path: '' };
+    answer.request.transportError = shownText(exchange.transportError);
+  }
+  // The operation decides the code space (a code of two spaces is the one this surface sends) and the envelope.
+  const operation = described?.call?.operation;
+  const surface = operation ? reader.core.surfaces.find((candidate) => candidate.id === operation.surface) : undefined;
+  if (surface) context.surface = { id: surface.id, space: surface.space };
+  const bodyOptions: BodyOptions = {
+    ...(surface ? { spaces: [surface.space], surface: surface.id } : {}),
+    ...(operation && response?.status !== undefined
+      ? { envelope: operation.envelopes?.[String(response.status)] ?? surface?.envelope }
+      : surface?.envelope
+        ? { envelope: surface.envelope }
+        : {}),
+  };
+  // Codes a log line names come first, so that its status ranks below them.
+  let logCodes = 0;
+  for (const code of exchange.codes ?? []) {
+    const resolved = resolveCode(reader, code, bodyOptions.spaces ?? []);
+    for (const { record, by } of resolved)
+      context.set.add(
+        codeExplanation(reader, record, {
+          score: by === 'code' ? SCORE.logCode : SCORE.logName,
+          exact: false,
+          matchedBy: `the ${by} in the log line`,
+        }),
+      );
+    logCodes += resolved.length;
+    if (!resolved.length && /^\d+$/.test(code))
+      explainNumber(context, code, {
+        exact: false,
+        score: SCORE.logCode,
+        via: 'in the log line',
+        ranges: true,
+      });
+  }
+  // A log line's message beside its code is the code's own words: matching it again adds only noise.
+  // Text comes before the status, so that a code it names ranks the status below it.
+  if (exchange.text && !logCodes) explainText(context, exchange.text, { keepKind: true });
+  if (response) {
+    explainHttp(
+      context,
+      {
+        statusLine: response.statusLine,
+        ...(response.status !== undefined ? { status: response.status } : {}),
+        ...(response.reason ? { reason: response.reason } : {}),
+        headers: response.headers,
+        body: response.body,
+      },
+      { keepKind: true, body: bodyOptions, statusVia: STATUS_VIA[exchange.source] },
+    );
+  }
+}
+
+/** How the status of each kind of paste was read, for "Matched by …". */
+const STATUS_VIA: Record<Exchange['source'], string> = {
+  'request line': 'the status line',
+  'HTTP exchange': 'the status line',
+  'curl -v output': 'the status line curl printed',
+  'curl command': 'the status line curl printed',
+  'fetch call': 'the status line',
+  'network panel': 'the status code in the network panel',
+  'browser console': 'the status in the browser console',
+  'client error': "the status in the client's error",
+  'log line': 'the status in the log line',
+  'access log': 'the status in the access log',
+  'HAR entry': 'the status of the HAR entry',
+};
+
+/** A HAR file: each failed entry explained as an exchange, the others counted. */
+function explainHar(context: Context, har: HarFile): void {
+  const { answer, reader } = context;
+  answer.kind = har.entries.length === 1 && har.single ? 'exchange' : 'har';
+  if (answer.kind === 'exchange') {
+    explainExchange(context, har.entries[0]!.exchange);
+    return;
+  }
+  const failed = har.entries.filter((entry) => entry.status >= 400);
+  const noResponse = har.entries.filter((entry) => entry.status === 0).length;
+  const explained = failed.slice(0, MAX_HAR_ENTRIES_EXPLAINED);
+  answer.har = { entries: har.total, failed: failed.length, explained: explained.length, noResponse };
+  answer.entries = explained.map((entry): HarEntryAnswer => {
+    const sub = answerOf(reader, { now: context.now, limit: 5 }, (inner) => explainExchange(inner, entry.exchange), '');
+    const { suggestions: _none, ...rest } = sub;
+    return {
+      index: entry.index,
+      method: entry.exchange.request?.method ?? 'GET',
+      url: shownText(entry.exchange.request?.target ?? ''),
+      status: entry.status,
+      ...(entry.exchange.response?.reason ? { statusReason: entry.exchange.response.reason } : {}),
+      ...(entry.startedAt ? { startedAt: entry.startedAt } : {}),
+      answer: { ...rest, suggestions: [] },
+    };
+  });
+  if (failed.length > explained.length)
+    answer.notices.push(
+      `The file holds ${failed.length} failed requests; the first ${explained.length} are explained.`,
+    );
+  if (har.truncated)
+    answer.notices.push(
+      `The HAR file is cut off after ${har.total} complete ${har.total === 1 ? 'entry' : 'entries'}; those are read, the rest is lost.`,
+    );
+  if (har.skipped)
+    answer.notices.push(
+      `${har.skipped} ${har.skipped === 1 ? 'entry was' : 'entries were'} not a request and response and were left out.`,
+    );
+}
+
 /** Parses and explains JSON text; false (with a notice) when it is not valid JSON. */
-function explainJsonText(context: Context, text: string, options: { contentType?: string; status?: number }): boolean {
+function explainJsonText(context: Context, text: string, options: BodyOptions): boolean {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -145,14 +345,23 @@ function explainJsonText(context: Context, text: string, options: { contentType?
     context.answer.notices.push(`This is not valid JSON (${reason.slice(0, 160)}), so its text was matched instead.`);
     return false;
   }
+  const logLine = context.answer.kind === 'empty' ? exchangeOfLogObject(body) : undefined;
+  if (logLine) {
+    explainExchange(context, logLine);
+    return true;
+  }
   if (context.answer.kind === 'empty') context.answer.kind = 'json';
   explainBody(context, body, options);
   return true;
 }
 
-function explainHttp(context: Context, http: ParsedHttp): void {
+function explainHttp(
+  context: Context,
+  http: ParsedHttp,
+  options: { keepKind?: boolean; body?: BodyOptions; statusVia?: string } = {},
+): void {
   const { reader, answer, set } = context;
-  answer.kind = http.statusLine ? 'http' : 'headers';
+  if (!options.keepKind) answer.kind = http.statusLine ? 'http' : 'headers';
   const facts = explainHeaders(http.headers, {
     now: context.now,
     catalogHeaders: reader.core.headers,
@@ -167,11 +376,12 @@ function explainHttp(context: Context, http: ParsedHttp): void {
   const contentType = http.headers.find((header) => header.name.toLowerCase() === 'content-type')?.value;
   const body = http.body.trim();
   if (body) {
-    const options = {
+    const bodyOptions: BodyOptions = {
+      ...options.body,
       ...(contentType ? { contentType } : {}),
       ...(http.status !== undefined ? { status: http.status } : {}),
     };
-    const isJson = (body.startsWith('{') || body.startsWith('[')) && explainJsonText(context, body, options);
+    const isJson = (body.startsWith('{') || body.startsWith('[')) && explainJsonText(context, body, bodyOptions);
     if (!isJson) explainText(context, body, { keepKind: true });
   }
   if (http.status !== undefined) {
@@ -179,19 +389,32 @@ function explainHttp(context: Context, http: ParsedHttp): void {
     const statusFacts = {
       score: documented ? SCORE.statusBesideDocumented : SCORE.responseStatusAlone,
       exact: false,
-      matchedBy: http.statusLine ? 'the status line' : 'the status header',
+      matchedBy: options.statusVia ?? (http.statusLine ? 'the status line' : 'the status header'),
     };
-    set.add(statusExplanation(reader, http.status, statusFacts));
-    for (const surface of statusOverrides(reader, http.status))
-      set.add(
-        statusExplanation(
-          reader,
-          http.status,
-          { ...statusFacts, score: statusFacts.score + SCORE.surfaceVariantOfStatus },
-          surface,
-        ),
-      );
+    addStatus(context, http.status, statusFacts);
   }
+}
+
+/**
+ * A status and the surfaces' own meanings of it. When the request's surface is known and has its
+ * own meaning, that one replaces the general one: it is what this response means.
+ */
+function addStatus(
+  context: Context,
+  status: number,
+  facts: { score: number; exact: boolean; matchedBy: string },
+): void {
+  const { reader, set } = context;
+  const own = overridesFor(context, status);
+  if (context.surface && own.length) {
+    set.add(statusExplanation(reader, status, facts, context.surface.id));
+    return;
+  }
+  set.add(statusExplanation(reader, status, facts));
+  for (const surface of own)
+    set.add(
+      statusExplanation(reader, status, { ...facts, score: facts.score + SCORE.surfaceVariantOfStatus }, surface),
+    );
 }
 
 /** Adds the status and the codes a number names. Returns whether it named anything. */
@@ -211,30 +434,32 @@ function explainNumber(
     (reader.status(value) !== undefined || HTTP_REASONS[value] !== undefined);
   if (isStatus) {
     const facts = {
-      score: options.score,
+      score: options.exact ? options.score : options.score - STATUS_IN_TEXT_BELOW_CODE,
       exact: options.exact,
       matchedBy: options.exact ? 'exact HTTP status' : `HTTP status ${options.via}`,
     };
     set.add(statusExplanation(reader, value, facts));
-    for (const surface of statusOverrides(reader, value))
+    for (const surface of overridesFor(context, value))
       set.add(
         statusExplanation(reader, value, { ...facts, score: facts.score + SCORE.surfaceVariantOfStatus }, surface),
       );
     found = true;
   }
-  const codes = resolveCode(reader, digits);
+  const codes = resolveCode(reader, digits, context.surface ? [context.surface.space] : []);
   const spaces = new Set(codes.map(({ record }) => record.space));
   for (const { record } of codes) {
     const where = spaces.size > 1 ? ` in ${reader.space(record.space)?.name ?? record.space}` : '';
     set.add(
       codeExplanation(reader, record, {
-        score: options.score + (isStatus ? SCORE.codeThatIsAlsoStatus : 0),
+        score: options.score + (isStatus && options.exact ? SCORE.codeThatIsAlsoStatus : 0),
         exact: options.exact,
         matchedBy: `${options.exact ? 'exact code' : `code ${options.via}`}${where}`,
       }),
     );
     found = true;
   }
+  if (!codes.length)
+    found = explainExampleCode(context, digits, options.score + SCORE.exampleCodeBelowDocumented) || found;
   // A number no space documents, but some space's ranges hold: what the range is for.
   if (!codes.length && options.ranges && reader.numericPositions(value).length === 0) {
     for (const space of reader.core.spaces) {
@@ -253,6 +478,16 @@ function explainNumber(
   return found;
 }
 
+/** A code only an envelope's example body shows: adds what that example says. */
+function explainExampleCode(context: Context, code: string, score: number): boolean {
+  const examples = context.reader.core.exampleCodes.filter((example) => example.code === code);
+  for (const example of examples)
+    context.set.add(
+      exampleCodeExplanation(context.reader, example, { score, exact: false, matchedBy: "the API's example body" }),
+    );
+  return examples.length > 0;
+}
+
 /** Adds the codes a symbolic code or name names. */
 function explainToken(
   context: Context,
@@ -260,7 +495,7 @@ function explainToken(
   options: { exact: boolean; score: number; via: string },
 ): boolean {
   const { reader, set } = context;
-  const codes = resolveCode(reader, token);
+  const codes = resolveCode(reader, token, context.surface ? [context.surface.space] : []);
   const spaces = new Set(codes.map(({ record }) => record.space));
   for (const { record, by } of codes) {
     const where = spaces.size > 1 ? ` in ${reader.space(record.space)?.name ?? record.space}` : '';
@@ -360,6 +595,19 @@ function explainText(context: Context, text: string, options: { keepKind?: boole
     if (/\d/.test(match[0]) && match[0] !== match[0].toUpperCase()) continue;
     if (++names > 8) break;
     explainToken(context, match[0], { exact: false, score: SCORE.nameInText, via: 'in the text' });
+  }
+
+  // Messages the API shows only in an example body, beside a code it documents nowhere else.
+  for (const example of reader.core.exampleCodes) {
+    const matched = example.message ? matchTemplate(example.message, head) : undefined;
+    if (matched && matched.coverage >= SCORE.exampleMessageMinCoverage)
+      set.add(
+        exampleCodeExplanation(reader, example, {
+          score: SCORE.exampleMessage + SCORE.exampleMessageCoverage * matched.coverage,
+          exact: false,
+          matchedBy: "the message of the API's example body",
+        }),
+      );
   }
 
   const hits = shownHits(searchText(reader, text, { partialLastWord: context.typing && !/[\s.!?]$/.test(text) }), 8);

@@ -10,6 +10,7 @@ import { readBody, type BodyItem } from './body-shapes';
 import {
   bodyExplanation,
   codeExplanation,
+  exampleCodeExplanation,
   messageExplanation,
   rangeExplanation,
   statusExplanation,
@@ -36,18 +37,28 @@ const MAX_EXPLAINED_ITEMS = 50;
 /** Where a code page's permalink ends: `…/codes/<space>/<slug>/`, as in an RFC 9457 `type`. */
 const CODE_PERMALINK = /\/codes\/([a-z0-9][a-z0-9-]*)\/([A-Za-z0-9_-]+)\/?(?:[?#].*)?$/;
 
-export function explainBody(
-  context: BodyContext,
-  body: unknown,
-  options: { contentType?: string; status?: number } = {},
-): void {
+/** What is known about a body besides itself. */
+export interface BodyOptions {
+  /** The response's Content-Type. */
+  contentType?: string;
+  /** The response's status. */
+  status?: number;
+  /** Code spaces to read codes in first: those of the operation the request matched. */
+  spaces?: string[];
+  /** The envelope the operation answers this status in: it gets a head start when reading the body. */
+  envelope?: string | undefined;
+  /** The surface of the operation: only its own meaning of the status is added. */
+  surface?: string;
+}
+
+export function explainBody(context: BodyContext, body: unknown, options: BodyOptions = {}): void {
   const { reader, set, answer } = context;
   const record =
     typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
   // `{ "success": true, "message": "ok" }` carries a message but no error.
   const success =
     record !== undefined && (record.success === true || record.ok === true) && !record.errors && !record.error;
-  const reading = success ? undefined : readBody(body, reader.core.envelopes, options.contentType);
+  const reading = success ? undefined : readBody(body, reader.core.envelopes, options.contentType, options.envelope);
   if (!reading) {
     answer.notices.push(
       success
@@ -78,13 +89,15 @@ export function explainBody(
     answer.http ??= { headerNotes: [] };
     answer.http.instance ??= reading.instance;
   }
-  const spaces = [
-    ...new Set(
-      reading.shape.surfaces
-        .map((id) => reader.core.surfaces.find((surface) => surface.id === id)?.space)
-        .filter((id): id is string => Boolean(id)),
-    ),
-  ];
+  const spaces = options.spaces?.length
+    ? options.spaces
+    : [
+        ...new Set(
+          reading.shape.surfaces
+            .map((id) => reader.core.surfaces.find((surface) => surface.id === id)?.space)
+            .filter((id): id is string => Boolean(id)),
+        ),
+      ];
   const bodyStatus = reading.status ?? options.status;
   reading.items.slice(0, MAX_EXPLAINED_ITEMS).forEach((item, index) => {
     explainItem(context, item, index, {
@@ -105,8 +118,11 @@ export function explainBody(
       exact: false,
       matchedBy: 'the status in the pasted response',
     };
-    set.add(statusExplanation(reader, bodyStatus, facts));
+    // The operation's surface, when known, has the one meaning that applies.
+    const own = options.surface !== undefined && statusOverrides(reader, bodyStatus).includes(options.surface);
+    if (!own) set.add(statusExplanation(reader, bodyStatus, facts));
     for (const surface of statusOverrides(reader, bodyStatus)) {
+      if (options.surface !== undefined && surface !== options.surface) continue;
       if (!reading.shape.declared || reading.shape.surfaces.includes(surface))
         set.add(
           statusExplanation(
@@ -177,6 +193,18 @@ function explainItem(context: BodyContext, item: BodyItem, index: number, scope:
       return;
     }
   }
+
+  // A code only the API's own example body shows: what that example says of it.
+  const examples = reader.core.exampleCodes.filter((example) => item.codes.includes(example.code));
+  for (const example of examples)
+    set.add(
+      exampleCodeExplanation(reader, example, {
+        score: score + SCORE.exampleCodeInBody,
+        exact: false,
+        matchedBy: `${where(item.codeAt, 'the code')}, as in the API's example body`,
+        fieldErrors,
+      }),
+    );
 
   for (const candidate of item.codes) {
     if (!isNumericCode(candidate) || candidate.length > 15) continue;

@@ -7,7 +7,7 @@ import { routes } from '../view/routes';
 import { joinSentences } from '../shared/sentence';
 import { HTTP_REASONS, statusClassMeaning } from './http-reasons';
 import type { IndexReader } from './index-reader';
-import type { CodeRecord, MessageRecord, RangeEntry, SpaceEntry } from './index-format';
+import type { CodeRecord, ExampleCode, MessageRecord, RangeEntry, SpaceEntry } from './index-format';
 import { SCORE } from './scores';
 import type { Explanation } from './types';
 
@@ -229,6 +229,33 @@ export function rangeExplanation(
   );
   if (nearby.length) explanation.nearby = nearby;
   return explanation;
+}
+
+/** A code the catalog shows only in an envelope's example body: what that example says, and nothing more. */
+export function exampleCodeExplanation(reader: IndexReader, example: ExampleCode, facts: MatchFacts): Explanation {
+  const envelope = reader.core.envelopes.find((candidate) => candidate.id === example.envelope);
+  const name = envelope?.name ?? example.envelope;
+  const surfaces = [
+    ...new Set(example.spaces.flatMap((space) => spaceSurfaces(reader, space)).map((surface) => surface.id)),
+  ];
+  return withFacts(
+    {
+      kind: 'message',
+      undocumented: true,
+      code: example.code,
+      title: example.message ?? `Code ${example.code}`,
+      surfaces: surfaces.map((id) => ({
+        id,
+        name: reader.core.surfaces.find((surface) => surface.id === id)?.name ?? id,
+      })),
+      ...(example.message ? { message: example.message } : {}),
+      meaning: `The API shows code ${example.code} only in its example body of ${name} ("${example.example}")${example.message ? `, with the message "${example.message}"` : ''}; the catalog documents it no further.`,
+      resolution:
+        'Read the message; the range the code lies in says what the block is for. If it persists, report it to the API with the request details.',
+      url: routes.envelope(example.envelope),
+    },
+    facts,
+  );
 }
 
 /** An error read from a body that matched nothing in the catalog: what the body itself says. */

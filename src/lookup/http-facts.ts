@@ -112,6 +112,8 @@ export function parseHttp(input: string, knownHeaders: readonly HeaderEntry[] = 
     }
     const match = HEADER_LINE.exec(text.trim());
     if (!match) {
+      // A JSON body straight after the headers (the blank line lost in copying) is still the body.
+      if (/^[{[]/.test(text.trim())) break;
       if (!statusMatch) return undefined;
       break;
     }

@@ -8,12 +8,16 @@
  */
 import type { EnvelopeFields } from '../schemas/envelope';
 import type { HeaderData } from '../schemas/header';
+import type { IdempotencyKind } from '../schemas/operation';
 import type { RangeData } from '../schemas/range';
+import type { RetryAdvice } from '../schemas/retry';
+import type { RetryContext } from '../view/retry-text';
+import { concreteSegments, decodeSegment } from '../shared/path-template';
 
 /** Bumped when the shape changes, so a cached old index is never read with new code. */
-export const LOOKUP_INDEX_FORMAT = 1;
+export const LOOKUP_INDEX_FORMAT = 2;
 
-/** Name of the core shard; the others are `r<n>`, `m<n>`, `t<n>` and `w<n>`. */
+/** Name of the core shard; the others are `r<n>`, `m<n>`, `t<n>`, `w<n>` and `o<n>`. */
 export const CORE_SHARD = 'core';
 
 export interface CoreShard {
@@ -22,7 +26,14 @@ export interface CoreShard {
   version: string;
   apiName: string;
   /** How the other shards are cut; see the functions below. */
-  sharding: { recordsPerShard: number; textsPerShard: number; tokenShards: number; wordShards: number };
+  sharding: {
+    recordsPerShard: number;
+    textsPerShard: number;
+    tokenShards: number;
+    wordShards: number;
+    /** Operation shards (`o<n>`); 0 when the catalog has no operations. */
+    operationShards: number;
+  };
   /** Codes take positions 0…codes-1 (in catalog order), common messages the positions after. */
   counts: { codes: number; records: number };
   surfaces: SurfaceEntry[];
@@ -41,13 +52,37 @@ export interface CoreShard {
    */
   frequentWords: Record<string, number>;
   /** A few real entries, used to word "try …" suggestions. */
-  examples: { code?: string; name?: string; message?: string; status?: number };
+  examples: { code?: string; name?: string; message?: string; status?: number; request?: string };
+  /** The API's idempotent methods and default backoff, for retry advice about one call. */
+  retryContext: RetryContext;
+  /** How many operations the catalog has (their templates are in the `o<n>` shards). */
+  operations: number;
+  /**
+   * Codes the API shows only inside an envelope's example body, documented nowhere else: what the
+   * example says of them is all that is known, and the lookup says so.
+   */
+  exampleCodes: ExampleCode[];
+}
+
+export interface ExampleCode {
+  code: string;
+  /** The message the example body gives it, if any. */
+  message?: string;
+  /** The envelope whose example shows it, and the example's title. */
+  envelope: string;
+  example: string;
+  /** The code spaces of the envelope's surfaces. */
+  spaces: string[];
 }
 
 export interface SurfaceEntry {
   id: string;
   name: string;
   space: string;
+  /** Host of the surface's base URL, e.g. `api.pajaro.example`, to tell surfaces apart by a pasted URL. */
+  host?: string;
+  /** The default envelope (its first). */
+  envelope?: string;
 }
 
 export interface SpaceEntry {
@@ -82,8 +117,12 @@ export interface StatusEntry {
   action: string;
   /** Retry advice in words. */
   retry: string;
+  /** The retry advice itself, to word it for one call's method and idempotency. */
+  advice: RetryAdvice;
+  /** True when the API states no retry rule for this status and `advice` is general HTTP practice. */
+  inherited?: true;
   /** Where a surface differs; unset fields inherit. */
-  surfaces?: Record<string, { meaning?: string; action?: string; retry?: string }>;
+  surfaces?: Record<string, { meaning?: string; action?: string; retry?: string; advice?: RetryAdvice }>;
 }
 
 export interface HeaderEntry {
@@ -108,6 +147,8 @@ export interface CodeRecord {
   cause: string;
   resolution: string;
   retry: string;
+  /** The code's own retry advice, when it states one (else its status's applies). */
+  advice?: RetryAdvice;
   range?: string;
   deprecated?: { since: string; note?: string; replacedBy?: CodeRef };
   tags?: string[];
@@ -134,6 +175,31 @@ export interface CodeRef {
 }
 
 export type LookupRecord = CodeRecord | MessageRecord;
+
+/** An operation as the lookup matches and shows it. */
+export interface OperationEntry {
+  surface: string;
+  method: string;
+  /** The path template, e.g. `/v2/charges/{chargeId}/capture`. */
+  path: string;
+  /** Page slug, unique within the surface. */
+  slug: string;
+  summary?: string;
+  idempotency: { kind: IdempotencyKind; header?: string; note?: string; stated?: false };
+  statuses: number[];
+  /** Record positions of the codes it returns. */
+  codes: number[];
+  /** Envelope id by status, where it differs from the surface's default. */
+  envelopes?: Record<string, string>;
+  /** Request headers that matter; `required` ones are refused when missing. */
+  headers?: Array<{ name: string; required?: true }>;
+  deprecated?: { since: string; replacedBy?: string };
+}
+
+/** Operations whose templates share a segment count and first segment (see `operationShardKeys`). */
+export interface OperationShard {
+  operations: OperationEntry[];
+}
 
 export interface RecordShard {
   /** Position of `records[0]`. */
@@ -167,7 +233,7 @@ export interface WordShard {
 /** Everything the builder writes: shard name → shard. */
 export interface LookupIndexFiles {
   core: CoreShard;
-  shards: Record<string, RecordShard | TextShard | TokenShard | WordShard>;
+  shards: Record<string, RecordShard | TextShard | TokenShard | WordShard | OperationShard>;
 }
 
 /** FNV-1a, 32 bit: small, fast and the same in every runtime. */
@@ -195,6 +261,28 @@ export function tokenShardName(core: Pick<CoreShard, 'sharding'>, token: string)
 /** Words sharing their first three letters share a shard, so a typed prefix is completed from one shard. */
 export function wordShardName(core: Pick<CoreShard, 'sharding'>, word: string): string {
   return `w${hashString(word.slice(0, 3)) % core.sharding.wordShards}`;
+}
+
+/**
+ * The shard key of a template or a concrete path: its number of segments and its first segment
+ * (`*` when the template starts with a parameter). A concrete path can match templates under two
+ * keys: its own first segment, and `*`.
+ */
+export function operationShardKey(segments: number, first: string | undefined): string {
+  return `${segments}/${first ?? ''}`;
+}
+
+export function operationShardName(core: Pick<CoreShard, 'sharding'>, key: string): string {
+  return `o${hashString(key) % core.sharding.operationShards}`;
+}
+
+/** The operation shards a concrete path's templates can be in. */
+export function operationShardsForPath(core: Pick<CoreShard, 'sharding'>, path: string): string[] {
+  if (!core.sharding.operationShards) return [];
+  const segments = concreteSegments(path);
+  const own = operationShardName(core, operationShardKey(segments.length, decodeSegment(segments[0] ?? '')));
+  const wild = operationShardName(core, operationShardKey(segments.length, '*'));
+  return own === wild ? [own] : [own, wild];
 }
 
 /** Packs a posting; see `WordShard`. */

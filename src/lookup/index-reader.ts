@@ -6,6 +6,7 @@
 import {
   CORE_SHARD,
   decodeNumbers,
+  operationShardsForPath,
   POSTING_LENGTH_BITS,
   recordShardName,
   textShardName,
@@ -13,6 +14,8 @@ import {
   wordShardName,
   type CoreShard,
   type LookupRecord,
+  type OperationEntry,
+  type OperationShard,
   type RecordShard,
   type SpaceEntry,
   type StatusEntry,
@@ -131,6 +134,21 @@ export class IndexReader {
     const shard = this.shard<WordShard>(wordShardName(this.core, word));
     if (!shard) return undefined;
     return own(shard.words, word) ?? [];
+  }
+
+  /**
+   * The operations whose templates could match the concrete `path` (same number of segments, same
+   * first segment or a parameter there), or undefined while one of their shards is not loaded.
+   */
+  operationsForPath(path: string): OperationEntry[] | undefined {
+    const found: OperationEntry[] = [];
+    let complete = true;
+    for (const name of operationShardsForPath(this.core, path)) {
+      const shard = this.shard<OperationShard>(name);
+      if (shard) found.push(...shard.operations);
+      else complete = false;
+    }
+    return complete ? found : undefined;
   }
 
   /** Words of the index starting with `prefix` (from the prefix's shard), at most `max`. */

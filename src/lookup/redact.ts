@@ -74,10 +74,50 @@ const RULES: Rule[] = [
     pattern: /^([ \t]*(?:set-)?cookie:[ \t]*)(?!\[redacted)(\S[^\r\n]*)$/gim,
     replace: (_, name) => `${name}${mark('cookie')}`,
   },
+  // Request headers written as JSON: a HAR file's { "name": "Cookie", "value": "…" } and a
+  // "Copy as fetch" headers object's "authorization": "…".
+  {
+    kind: 'credentials',
+    pattern:
+      /("name"\s*:\s*"(?:authorization|proxy-authorization|x-api-key|api-key|x-auth-token|x-access-token)"\s*,\s*"value"\s*:\s*")(?!\[redacted)((?:[^"\\\r\n]|\\.){1,4000})"/gi,
+    replace: (_, head) => `${head}${mark('credentials')}"`,
+  },
+  {
+    kind: 'cookie',
+    pattern: /("name"\s*:\s*"(?:set-)?cookie"\s*,\s*"value"\s*:\s*")(?!\[redacted)((?:[^"\\\r\n]|\\.){1,8000})"/gi,
+    replace: (_, head) => `${head}${mark('cookie')}"`,
+  },
+  {
+    kind: 'credentials',
+    pattern:
+      /("(?:authorization|proxy-authorization|x-api-key|api-key|x-auth-token|x-access-token)"\s*:\s*")(?!\[redacted)((?:[^"\\\r\n]|\\.){1,4000})"/gi,
+    replace: (_, head) => `${head}${mark('credentials')}"`,
+  },
+  {
+    kind: 'cookie',
+    pattern: /("(?:set-)?cookie"\s*:\s*")(?!\[redacted)((?:[^"\\\r\n]|\\.){1,8000})"/gi,
+    replace: (_, head) => `${head}${mark('cookie')}"`,
+  },
+  // curl's -u user:password and -b cookies, and user:password@ in a URL.
+  {
+    kind: 'basic credentials',
+    pattern: /((?:^|\s)(?:-u|--user)[ \t=]+)(?!\[redacted)('[^'\r\n]{1,400}'|"[^"\r\n]{1,400}"|[^\s'"]{1,400})/g,
+    replace: (_, option) => `${option}${mark('basic credentials')}`,
+  },
+  {
+    kind: 'cookie',
+    pattern: /((?:^|\s)(?:-b|--cookie)[ \t=]+)(?!\[redacted)('[^'\r\n]{1,8000}'|"[^"\r\n]{1,8000}"|[^\s'"]{1,8000})/g,
+    replace: (_, option) => `${option}${mark('cookie')}`,
+  },
+  {
+    kind: 'basic credentials',
+    pattern: /(\b[a-z][a-z0-9+.-]{1,20}:\/\/)(?!\[redacted)([^\s/@:"'<>]{1,200}:[^\s/@"'<>]{1,200})@/gi,
+    replace: (_, scheme) => `${scheme}${mark('basic credentials')}@`,
+  },
   {
     kind: 'secret value',
     pattern:
-      /\b(api[_-]?key|apikey|x-api-key|access[_-]?token|refresh[_-]?token|id[_-]?token|client[_-]?secret|secret|password|passwd|pwd|token|cvv|cvc)("?[ \t]*[:=][ \t]*"?)(?!\[redacted)([^\s"',;&}\]]{3,})/gi,
+      /\b(api[_-]?key|apikey|x-api-key|access[_-]?token|refresh[_-]?token|id[_-]?token|client[_-]?secret|secret|password|passwd|pwd|token|cvv|cvc)(\\?"?[ \t]*[:=][ \t]*\\?"?)(?!\[redacted)([^\s"'\\,;&}\]]{3,})/gi,
     replace: (_, name, separator) => `${name}${separator}${mark('secret value')}`,
   },
   { kind: 'JWT', pattern: /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g, replace: () => mark('JWT') },

@@ -16,6 +16,22 @@ export const SCORE = {
   nameInText: 86,
   /** A number after "code", "error", "status"… (or at the start) inside the text. */
   numberInText: 80,
+  /** A business code a log line names (`code=4201`): what the line is about, so above its status. */
+  logCode: 92,
+  /** A business name or symbolic code a log line names (`error=CARD_DECLINED`). */
+  logName: 91,
+
+  // Codes only an envelope's example body shows (no space documents them).
+  /** Such a code typed or found as a number: just below a documented code found the same way. */
+  exampleCodeBelowDocumented: -5,
+  /** Such a code in a pasted body: below the body's documented errors. */
+  exampleCodeInBody: -10,
+  /** The example's message found in a text: this much… */
+  exampleMessage: 60,
+  /** …plus this much times the share of the text the message covers… */
+  exampleMessageCoverage: 30,
+  /** …counted only from this share up. */
+  exampleMessageMinCoverage: 0.6,
 
   // The status of a pasted response.
   /** The status line (or status header) of a pasted response holding nothing documented: the answer. */
@@ -42,7 +58,7 @@ export const SCORE = {
   rangeOfUndocumentedNumber: -30,
   /** The undocumented code of a pasted body is in a declared range. */
   rangeOfUndocumentedBodyCode: -15,
-  /** A number that is also an HTTP status: its codes come just after the status. */
+  /** A whole input that is also an HTTP status: its codes come just after the status (inside a text, a code the line names outranks the status). */
   codeThatIsAlsoStatus: -2,
   /** A code found by its name ranks just after one found by its code, for the same input. */
   codeFoundByName: -3,

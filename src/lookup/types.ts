@@ -13,6 +13,9 @@ export type InputKind =
   | 'json' // a pasted JSON body
   | 'http' // a raw HTTP response: status line, headers, body
   | 'headers' // headers alone
+  | 'request' // a request alone: "POST /v2/charges/ch_1/capture", a curl command, a fetch call
+  | 'exchange' // a request and (part of) its response: raw exchange, curl -v, a HAR entry, a console or log line
+  | 'har' // a HAR file with several entries
   | 'too-large';
 
 /** One explained error, ranked. */
@@ -82,11 +85,76 @@ export interface HttpFacts {
   headerNotes: Array<{ header: string; value: string; explanation: string }>;
 }
 
+/** A documented operation a pasted request matched. */
+export interface OperationFacts {
+  method: string;
+  /** The path template, e.g. `/v2/charges/{chargeId}/capture`. */
+  path: string;
+  surface: { id: string; name: string };
+  summary?: string;
+  /** Link to the operation's page, relative to the site base. */
+  url: string;
+  /** Values of the path parameters read from the pasted path, e.g. `{ chargeId: 'ch_1' }`. */
+  params: Record<string, string>;
+  /** Whether and how it can be repeated, in words ("idempotent with an Idempotency-Key header, not without one"). */
+  idempotency: string;
+  /** True when the catalog states no idempotency and `idempotency` is general HTTP practice. */
+  idempotencyInherited?: boolean;
+  /** The API's own note on idempotency, when it has one. */
+  idempotencyNote?: string;
+  deprecated?: { since: string; replacedBy?: string };
+}
+
+/** Facts read from the request side of a paste. */
+export interface RequestFacts {
+  /** What the paste was read as, e.g. "curl -v output", "HAR entry", "browser console". */
+  source: string;
+  /** Upper case, when the paste says. */
+  method?: string;
+  /** The URL or path as pasted, its secrets (an api_key in the query, user:password@) redacted. */
+  target: string;
+  /** The path alone. */
+  path: string;
+  host?: string;
+  /** The documented operation the request matched, if any. */
+  operation?: OperationFacts;
+  /** Other operations the same request matches equally (the same path on several surfaces). */
+  alternatives?: OperationFacts[];
+  /** Whether the request carried the operation's idempotency key, when the paste shows its headers. */
+  keySent?: boolean;
+  /** The client got no response, and said this instead (a timeout, a refused connection). */
+  transportError?: string;
+}
+
+/** One failed entry of a pasted HAR file, explained. */
+export interface HarEntryAnswer {
+  /** Position in the file, from 0. */
+  index: number;
+  method: string;
+  url: string;
+  status: number;
+  statusReason?: string;
+  /** When the request started, as the HAR says (ISO time). */
+  startedAt?: string;
+  answer: Omit<LookupAnswer, 'entries' | 'har'>;
+}
+
 /** The whole answer to one query. */
 export interface LookupAnswer {
   kind: InputKind;
   explanations: Explanation[];
   http?: HttpFacts;
+  /** The request side of the paste: method, URL and the operation it matched. */
+  request?: RequestFacts;
+  /**
+   * Where the paste and the catalog disagree, one plain sentence each: "Code 4201 is documented
+   * with 409 Conflict, but the response was 429." "POST /v2/charges is not documented to return 503."
+   */
+  disagreements?: string[];
+  /** For a HAR file: its failed entries (status 400 or more), each explained. */
+  entries?: HarEntryAnswer[];
+  /** For a HAR file: how many entries it holds, how many failed, and how many of those are explained. */
+  har?: { entries: number; failed: number; explained: number; noResponse: number };
   /** For a pasted body: the envelope or public shape it was read as (`url` for the catalog's own envelopes). */
   readAs?: { name: string; declared: boolean; url?: string };
   /** Messages for the user about the input itself (too large, JSON that did not parse…). */

@@ -159,7 +159,8 @@ export function concreteSegments(target: string): string[] {
     .filter((segment) => segment !== '');
 }
 
-function decode(text: string): string {
+/** A path segment percent-decoded, or as written when its encoding is broken. */
+export function decodeSegment(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
@@ -179,7 +180,7 @@ function segmentPattern(parts: SegmentPart[]): RegExp {
   let pattern = segmentPatterns.get(parts);
   if (!pattern) {
     pattern = new RegExp(
-      `^${parts.map((part) => ('param' in part ? '(.+?)' : escapeRegExp(decode(part.literal)))).join('')}$`,
+      `^${parts.map((part) => ('param' in part ? '(.+?)' : escapeRegExp(decodeSegment(part.literal)))).join('')}$`,
     );
     segmentPatterns.set(parts, pattern);
   }
@@ -200,10 +201,10 @@ export function matchPathTemplate(
   const values: Record<string, string> = {};
   for (let index = 0; index < segments.length; index += 1) {
     const parts = template.segments[index]!;
-    const segment = decode(segments[index]!);
+    const segment = decodeSegment(segments[index]!);
     const only = parts.length === 1 ? parts[0]! : undefined;
     if (only && 'literal' in only) {
-      if (decode(only.literal) !== segment) return undefined;
+      if (decodeSegment(only.literal) !== segment) return undefined;
       continue;
     }
     if (only && 'param' in only) {
@@ -223,7 +224,7 @@ type Relation = 'same' | 'narrower' | 'wider' | 'overlap' | 'disjoint';
 
 /** The literal text of a segment with `*` for each parameter: `{a}.pdf` → `*.pdf`. */
 function shape(parts: SegmentPart[]): string {
-  return parts.map((part) => ('param' in part ? '*' : decode(part.literal))).join('');
+  return parts.map((part) => ('param' in part ? '*' : decodeSegment(part.literal))).join('');
 }
 
 function compareSegments(a: SegmentPart[], b: SegmentPart[]): Relation {

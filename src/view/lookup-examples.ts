@@ -16,10 +16,12 @@ export interface LookupExamples {
   message?: string;
   /** An error status the catalog declares, 429 when it does. */
   status?: number;
+  /** A request line of a live operation, a POST when there is one (`POST /v1/charges`). */
+  request?: string;
 }
 
 /** The entries to quote: live (not deprecated) codes first. */
-export function lookupExamples(catalog: Pick<Catalog, 'codes' | 'statuses'>): LookupExamples {
+export function lookupExamples(catalog: Pick<Catalog, 'codes' | 'statuses' | 'operations'>): LookupExamples {
   const live = catalog.codes.filter((code) => !code.deprecated);
   const pool = live.length ? live : catalog.codes;
   const named = pool.find((code) => code.name);
@@ -27,11 +29,14 @@ export function lookupExamples(catalog: Pick<Catalog, 'codes' | 'statuses'>): Lo
   const status =
     catalog.statuses.find((entry) => entry.status === 429) ?? catalog.statuses.find((entry) => entry.status >= 400);
   const message = pool.find((entry) => !entry.message.includes('{') && entry.message.split(' ').length >= 3)?.message;
+  const operations = catalog.operations.filter((entry) => !entry.deprecated);
+  const operation = operations.find((entry) => entry.method === 'POST') ?? operations[0];
   return {
     ...(code ? { code: code.code } : {}),
     ...(named?.name ? { name: named.name } : {}),
     ...(message ? { message } : {}),
     ...(status ? { status: status.status } : {}),
+    ...(operation ? { request: `${operation.method} ${operation.path}` } : {}),
   };
 }
 

@@ -1,31 +1,36 @@
 /**
  * One malformed catalog per error path (tests/fixtures/bad-catalogs/<case>/, each a copy of
  * tests/fixtures/minimal-catalog/ with one fault). Each case pins what the author is told: the
- * file and line, the field, what is wrong and how to fix it.
+ * file and line, the field, what is wrong and how to fix it. Every case goes through
+ * `checkCatalog`, the one validation the build and the command line share.
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildModel } from '../../src/catalog/build-model';
+import { checkCatalog } from '../../src/catalog/check-catalog';
 import { loadCatalog } from '../../src/catalog/load-catalog';
-import { CatalogError } from '../../src/catalog/problems';
-import { readCatalogFiles } from '../../src/catalog/read-catalog';
+import { CatalogError, type CatalogProblem } from '../../src/catalog/problems';
 import { buildSiteAsync } from '../../tools/build-site.mjs';
 
 const ROOT = 'tests/fixtures/bad-catalogs';
 
-/** The problems of one fixture, one block each: where (file:line  field), what, and the fix. */
-function problemsOf(name: string): string {
-  const dir = `${ROOT}/${name}`;
-  const { catalog, problems } = buildModel(readCatalogFiles(dir));
-  expect(catalog, `${name} must not build`).toBeUndefined();
-  expect(problems.length, `${name} must report a problem`).toBeGreaterThan(0);
+/** Problems one block each: where (file:line  field), what, and the fix; paths relative to `dir`. */
+function describeProblems(dir: string, problems: CatalogProblem[]): string {
   return problems
     .map((problem) => {
       const where = `${problem.file.replace(`${dir}/`, '')}${problem.line ? `:${problem.line}` : ''}${problem.field ? `  ${problem.field}` : ''}`;
       return `${where}\n  ${problem.message}\n  Fix: ${problem.fix}`;
     })
     .join('\n\n');
+}
+
+/** The problems of one fixture, which must not build. */
+function problemsOf(name: string): string {
+  const dir = `${ROOT}/${name}`;
+  const { catalog, problems } = checkCatalog(dir);
+  expect(catalog, `${name} must not build`).toBeUndefined();
+  expect(problems.length, `${name} must report a problem`).toBeGreaterThan(0);
+  return describeProblems(dir, problems);
 }
 
 const CASES = [
@@ -62,6 +67,7 @@ const CASES = [
   'field-path-matches-nothing',
   'unknown-top-level-folder',
   'missing-api-yaml',
+  // Operations.
   'operation-unknown-surface',
   'operation-unknown-status',
   'operation-duplicate-status',
@@ -85,6 +91,60 @@ const CASES = [
   'operation-replacement-not-method-path',
   'operation-unknown-replacement',
   'operation-replaced-by-itself',
+  // Reference graphs end somewhere sensible.
+  'replacement-chain-circle',
+  'replacement-ends-at-retired-code',
+  'formerly-still-a-code',
+  'formerly-and-replaced-by',
+  'formerly-claimed-twice',
+  'reference-to-former-key',
+  'surface-typo-in-reference',
+  'message-code-first-space-empty',
+  // Keys a reader or the lookup finds an entry by are unique.
+  'duplicate-code-number',
+  'duplicate-code-name',
+  'duplicate-message',
+  'duplicate-example-title',
+  'duplicate-envelope-name',
+  'duplicate-surface-name',
+  'duplicate-guide-title',
+  // Every status that appears anywhere is declared.
+  'example-status-undeclared',
+  'example-body-status-disagrees',
+  // Refusals by the file system and the YAML parser, per file.
+  'unreadable-file',
+  'link-to-nothing',
+  'not-utf8',
+  'utf16-file',
+  'folder-named-yaml',
+  'empty-file',
+  'list-instead-of-mapping',
+  'multiple-documents',
+  'yaml-unknown-tag',
+  'yaml-star-value',
+  // Files the build does not read, where content was meant.
+  'json-file-in-folder',
+  'markdown-guide',
+  'nested-surface-folder',
+  'api-yaml-and-yml',
+  'surface-yaml-and-yml',
+  'concept-file-at-top',
+  'guide-name-not-slug',
+  // One mistake hides no other; diagnoses point the right way.
+  'invalid-enum-hides-nothing',
+  'comma-in-flow-mapping',
+  'misindented-key',
+  'dedented-placeholder',
+  'dedented-retry-field',
+  // Guides.
+  'guide-front-matter',
+  'guide-raw-brace',
+  'guide-placeholder-in-prose',
+  'guide-unclosed-tag',
+  'guide-link-unknown-code',
+  'guide-link-wrong-depth',
+  'guide-link-absolute',
+  'guide-link-unknown-guide',
 ];
 
 test('every fixture folder has its test, and every test its fixture', () => {
@@ -307,7 +367,7 @@ describe('each malformed catalog is refused with a message naming file, line, fi
     expect(problemsOf('message-unknown-code')).toMatchInlineSnapshot(`
       "messages/general.yaml:6  messages[0].code
         code "1010" does not exist
-        Fix: name a declared code of code space "shop", e.g. "1001", "1002"; write "<space>:<code>" for a code of another space, or remove code:"
+        Fix: no code space has a code 1010; name a declared code, e.g. "1001", "1002", or remove code:"
     `);
   });
 
@@ -329,8 +389,8 @@ describe('each malformed catalog is refused with a message naming file, line, fi
 
   test('locates a JSON error inside an example body', () => {
     expect(problemsOf('example-not-json')).toMatchInlineSnapshot(`
-      "envelopes/simple.yaml:10  examples[0].body
-        example "Not found" is not valid JSON: expected double-quoted property name at line 1, column 88 of the body
+      "envelopes/simple.yaml:11  examples[0].body
+        example "Not found" is not valid JSON: expected double-quoted property name at line 11, column 94
         Fix: paste the body exactly as the API sends it: keys in double quotes, no trailing commas, no comments, e.g. { "error": "Not found" }"
     `);
   });
@@ -339,7 +399,7 @@ describe('each malformed catalog is refused with a message naming file, line, fi
     expect(problemsOf('field-path-matches-nothing')).toMatchInlineSnapshot(`
       "envelopes/simple.yaml:6  fields.requestId
         field path meta.requestId (requestId) reaches nothing in any of the 1 error example(s)
-        Fix: correct the path (e.g. errors[].code, error.ownCode, errors.<field>[]) or add an example body that has this field"
+        Fix: did you mean requestId? The error examples have: requestId, errors[].code, errors[].message; correct the path, or add an example body that has this field"
     `);
   });
 
@@ -540,6 +600,395 @@ describe('each malformed catalog is refused with a message naming file, line, fi
       "operations/shop.yaml:15  operations[1].deprecated.replacedBy
         POST /orders/{orderId}/lock names itself as its replacement
         Fix: name a different operation"
+    `);
+  });
+});
+
+describe('reference graphs end somewhere sensible', () => {
+  test('reports a replacement chain that goes round in a circle', () => {
+    expect(problemsOf('replacement-chain-circle')).toMatchInlineSnapshot(`
+      "codes/shop.yaml:13  codes[0].deprecated.replacedBy
+        the replacement chain 1001 → 1002 → 1001 goes round in a circle, so it never reaches a code to use
+        Fix: point one replacedBy of the circle at a code that is not deprecated, or remove it"
+    `);
+  });
+
+  test('reports a replacement that is itself retired without a replacement', () => {
+    expect(problemsOf('replacement-ends-at-retired-code')).toMatchInlineSnapshot(`
+      "codes/shop.yaml:13  codes[0].deprecated.replacedBy
+        code 1001 is replaced by 1002, which is deprecated too (since 2025-06, tests/fixtures/bad-catalogs/replacement-ends-at-retired-code/codes/shop.yaml:14) and names no replacement, so the chain ends at a retired code
+        Fix: point replacedBy at the code clients should use now; if nothing replaces 1001, remove replacedBy and say so in its deprecated.note"
+    `);
+  });
+
+  test('refuses a former key that is still a code', () => {
+    expect(problemsOf('formerly-still-a-code')).toMatchInlineSnapshot(`
+      "codes/shop.yaml:18  codes[1].formerly[0]
+        "shop:1001" is listed as a former key of shop:1002, but it is still a code (tests/fixtures/bad-catalogs/formerly-still-a-code/codes/shop.yaml:3), so its page cannot become a redirect
+        Fix: remove "shop:1001" from formerly (a code that still exists is not a former name), or name its replacement with deprecated: { replacedBy: "shop:1002" } on shop:1001"
+    `);
+  });
+
+  test('refuses a code that both moved (formerly) and was retired (replacedBy)', () => {
+    expect(problemsOf('formerly-and-replaced-by')).toMatchInlineSnapshot(`
+      "codes/shop.yaml:21  codes[1].formerly[0]
+        "shop:1001" is listed as a former key of shop:1002, but shop:1001 is still declared (tests/fixtures/bad-catalogs/formerly-and-replaced-by/codes/shop.yaml:3), deprecated and replaced by shop:1002: a code either moved or was retired, not both
+        Fix: if it moved, delete the entry of shop:1001 (its old URL then redirects here); if it was retired, keep it and remove "shop:1001" from formerly"
+    `);
+  });
+
+  test('refuses a former key claimed by two codes', () => {
+    expect(problemsOf('formerly-claimed-twice')).toMatchInlineSnapshot(`
+      "codes/shop.yaml:19  codes[1].formerly[0]
+        "shop:1050" is listed as a former key of both shop:1001 (tests/fixtures/bad-catalogs/formerly-claimed-twice/codes/shop.yaml:3) and shop:1002, and its old URL can redirect to one code only
+        Fix: keep "shop:1050" under formerly of the code that really took its place"
+    `);
+  });
+
+  test('tells a reference to a moved code its new key', () => {
+    expect(problemsOf('reference-to-former-key')).toMatchInlineSnapshot(`
+      "codes/shop.yaml:18  codes[1].related[0]
+        related code "1050" does not exist
+        Fix: 1050 has moved: code shop:1001 lists it under formerly; write "1001""
+    `);
+  });
+
+  test('suggests the space a misspelt space:code reference meant', () => {
+    expect(problemsOf('surface-typo-in-reference')).toMatchInlineSnapshot(`
+      "codes/shop.yaml:17  codes[1].related[0]
+        related code "shpo:1001" does not exist
+        Fix: "shpo" is neither a code space nor a surface; did you mean "shop:1001"?"
+    `);
+  });
+
+  test('looks for the code of a common message in every code space, not only the first', () => {
+    expect(problemsOf('message-code-first-space-empty')).toMatchInlineSnapshot(`
+      "messages/general.yaml:6  messages[0].code
+        code "1010" does not exist
+        Fix: no code space has a code 1010; name a declared code, e.g. "shop:1001", "shop:1002", or remove code:"
+    `);
+  });
+});
+
+describe('keys a reader or the lookup finds an entry by are unique', () => {
+  test('refuses two codes that are the same number (1001 and 01001)', () => {
+    expect(problemsOf('duplicate-code-number')).toMatchInlineSnapshot(`
+      "codes/shop.yaml:11  codes[1].code
+        code 01001 is the same number as code 1001 (tests/fixtures/bad-catalogs/duplicate-code-number/codes/shop.yaml:3): the lookup reads both as 1001 and cannot tell them apart
+        Fix: give one of them another number; codes are permanent, so deprecate the old one instead of reusing it"
+    `);
+  });
+
+  test('refuses two code names the lookup reads as one (ORDER_NOT_FOUND, Order.Not.Found)', () => {
+    expect(problemsOf('duplicate-code-name')).toMatchInlineSnapshot(`
+      "codes/shop.yaml:12  codes[1].name
+        the name Order.Not.Found of code 1002 is also the name ORDER_NOT_FOUND of code 1001 (tests/fixtures/bad-catalogs/duplicate-code-name/codes/shop.yaml:3) once case and - . _ are ignored, as the lookup ignores them, so looking up "order_not_found" cannot tell the two apart
+        Fix: give each code its own name in code space "shop""
+    `);
+  });
+
+  test('refuses a message written twice in one area, whatever its placeholders are called', () => {
+    expect(problemsOf('duplicate-message')).toMatchInlineSnapshot(`
+      "messages/general.yaml:7  messages[1].message
+        the message "Order {id} not found." is already in area "General" as "Order {orderId} not found." (tests/fixtures/bad-catalogs/duplicate-message/messages/general.yaml:3): the lookup matches a message by its words, whatever the placeholders are called, so it would find both
+        Fix: keep one entry and merge their resolutions; if the two really differ, make their wording differ too"
+    `);
+  });
+
+  test('refuses two examples of one envelope with the same title', () => {
+    expect(problemsOf('duplicate-example-title')).toMatchInlineSnapshot(`
+      "envelopes/simple.yaml:12  examples[1].title
+        two examples of envelope "simple" are titled "Not found" (the other: example 1, tests/fixtures/bad-catalogs/duplicate-example-title/envelopes/simple.yaml:8); readers pick an example by its title
+        Fix: give each example a title that says what it shows, e.g. "Validation error" or "Rate limited""
+    `);
+  });
+
+  test('refuses two envelopes with the same name', () => {
+    expect(problemsOf('duplicate-envelope-name')).toMatchInlineSnapshot(`
+      "envelopes/simple.yaml:1  name
+        envelope "simple" has the same name, "Simple error", as envelope "plain" (tests/fixtures/bad-catalogs/duplicate-envelope-name/envelopes/plain.yaml): the lookup says which envelope it read a body as by this name
+        Fix: give each envelope its own name"
+    `);
+  });
+
+  test('refuses two surfaces with the same name', () => {
+    expect(problemsOf('duplicate-surface-name')).toMatchInlineSnapshot(`
+      "surfaces/shop.yaml:1  name
+        surface "shop" has the same name, "Shop API", as surface "admin" (tests/fixtures/bad-catalogs/duplicate-surface-name/surfaces/admin.yaml): pages, lists and the lookup name surfaces by it
+        Fix: give each surface its own name"
+    `);
+  });
+
+  test('refuses two guides with the same title', () => {
+    expect(problemsOf('duplicate-guide-title')).toMatchInlineSnapshot(`
+      "guides/retries.mdx:2  title
+        the guide title "Retry policy" is also the title of another guide (tests/fixtures/bad-catalogs/duplicate-guide-title/guides/backoff.mdx:2): the guide list and search show guides by title
+        Fix: give each guide its own title"
+    `);
+  });
+});
+
+describe('every status that appears anywhere is declared', () => {
+  test('refuses an envelope example with an undeclared status', () => {
+    expect(problemsOf('example-status-undeclared')).toMatchInlineSnapshot(`
+      "envelopes/simple.yaml:9  examples[0].status
+        HTTP status 410 is not declared
+        Fix: add it to tests/fixtures/bad-catalogs/example-status-undeclared/statuses/statuses.yaml (status: 410, reason:, meaning:, action:) or use one of: 404, 409, 500"
+    `);
+  });
+
+  test('refuses an example whose body repeats another status than it comes with', () => {
+    expect(problemsOf('example-body-status-disagrees')).toMatchInlineSnapshot(`
+      "envelopes/simple.yaml:11  examples[0].body
+        example "Not found" comes with status 404, but its body says 400 (at status)
+        Fix: make the two agree: status: is the HTTP status this body is sent with"
+    `);
+  });
+});
+
+describe('refusals by the file system and the YAML parser are reported per file', () => {
+  test('reports a link to a file that does not exist', () => {
+    expect(problemsOf('link-to-nothing')).toMatchInlineSnapshot(`
+      "codes/old.yaml
+        this is a link to something that does not exist
+        Fix: point the link at an existing file, or delete it"
+    `);
+  });
+
+  test('reports a file that is not UTF-8 with its line and the word around the byte', () => {
+    expect(problemsOf('not-utf8')).toMatchInlineSnapshot(`
+      "messages/general.yaml:5
+        the file is not UTF-8 text: byte 0xE9 on line 5, column 46 (in "café") is not UTF-8
+        Fix: save the file as UTF-8 (in your editor: "Save with encoding" → UTF-8; or iconv -f latin1 -t utf-8); it was probably saved as Latin-1 or Windows-1252"
+    `);
+  });
+
+  test('reports a file saved as UTF-16', () => {
+    expect(problemsOf('utf16-file')).toMatchInlineSnapshot(`
+      "headers/headers.yaml:1
+        the file is saved as UTF-16 text; catalog files are UTF-8
+        Fix: save it again as UTF-8 (in your editor: "Save with encoding" → UTF-8)"
+    `);
+  });
+
+  test('reports a folder whose name ends like a YAML file', () => {
+    expect(problemsOf('folder-named-yaml')).toMatchInlineSnapshot(`
+      "codes/more.yaml
+        this is a folder, but its name ends like a YAML file
+        Fix: rename the folder (without .yaml), or move its files up into codes/"
+    `);
+  });
+
+  test('reports an empty file', () => {
+    expect(problemsOf('empty-file')).toMatchInlineSnapshot(`
+      "codes/more.yaml
+        the file is empty (0 bytes)
+        Fix: write its content (codeSpace: and codes:) or delete the file"
+    `);
+  });
+
+  test('reports a file that is a list instead of a mapping, and where the list goes', () => {
+    expect(problemsOf('list-instead-of-mapping')).toMatchInlineSnapshot(`
+      "statuses/statuses.yaml:1
+        the file is a list, but a file of statuses/ is a mapping of fields (statuses: and the list of statuses under it)
+        Fix: put the list under a "statuses:" line, indented by two spaces"
+    `);
+  });
+
+  test('reports a second YAML document in one file', () => {
+    expect(problemsOf('multiple-documents')).toMatchInlineSnapshot(`
+      "headers/headers.yaml:7
+        the file holds more than one YAML document: a "---" line (line 7, column 1) starts a second one
+        Fix: keep one document per file: remove that "---" line, or move what follows it into a file of its own"
+    `);
+  });
+
+  test('reports an unsupported YAML tag once, without the type error it causes', () => {
+    expect(problemsOf('yaml-unknown-tag')).toMatchInlineSnapshot(`
+      "headers/headers.yaml:1
+        the YAML tag !include is not supported, so the value after it would be read as plain text
+        Fix: write the value itself in place of !include …; to split a long list, put the rest in another file of the same folder"
+    `);
+  });
+  test('reports a value starting with * (an alias without its anchor) instead of crashing', () => {
+    expect(problemsOf('yaml-star-value')).toMatchInlineSnapshot(`
+      "statuses/statuses.yaml:12
+        this is not valid YAML: unexpected scalar at node end (line 12, column 21)
+        Fix: check the indentation and the quoting on that line; quote values that contain ": " or " #", or that start with { [ * & ! | > % @ or a quote"
+    `);
+  });
+});
+
+describe('files the build does not read are problems where content was meant', () => {
+  test('refuses a JSON file in a concept folder', () => {
+    expect(problemsOf('json-file-in-folder')).toMatchInlineSnapshot(`
+      "codes/more.json
+        catalog files are YAML, so this JSON file is not read and its codes would be missing from the site
+        Fix: rename it to codes/more.yaml: YAML reads JSON as it is written"
+    `);
+  });
+
+  test('refuses a Markdown guide', () => {
+    expect(problemsOf('markdown-guide')).toMatchInlineSnapshot(`
+      "guides/retries.md
+        guides are MDX files, so this Markdown file is not read
+        Fix: rename it to guides/retries.mdx (Markdown is valid MDX, except that { and < must be escaped)"
+    `);
+  });
+
+  test('refuses surfaces in a subfolder, where the file name cannot be the id', () => {
+    expect(problemsOf('nested-surface-folder')).toMatchInlineSnapshot(`
+      "surfaces/old
+        surfaces/ holds a subfolder, but surfaces are read only from surfaces/ itself: a surface's id is its file name
+        Fix: move its files up into surfaces/ (e.g. surfaces/<id>.yaml), or out of the catalog folder"
+    `);
+  });
+
+  test('refuses api.yaml and api.yml side by side', () => {
+    expect(problemsOf('api-yaml-and-yml')).toMatchInlineSnapshot(`
+      "api.yml
+        the catalog has two api files (api.yaml and api.yml)
+        Fix: keep one api.yaml and delete the other"
+    `);
+  });
+
+  test('refuses two files that give one surface id', () => {
+    expect(problemsOf('surface-yaml-and-yml')).toMatchInlineSnapshot(`
+      "surfaces/shop.yml
+        tests/fixtures/bad-catalogs/surface-yaml-and-yml/surfaces/shop.yaml and this file both give the surface id "shop"
+        Fix: keep one of the two files (the id is the file name without .yaml or .yml)"
+    `);
+  });
+
+  test('refuses a concept file at the top level, without follow-on problems', () => {
+    expect(problemsOf('concept-file-at-top')).toMatchInlineSnapshot(`
+      "statuses.yaml
+        statuses.yaml is not read: statuses go in the folder statuses/
+        Fix: move it to statuses/statuses.yaml"
+    `);
+  });
+
+  test('refuses a guide file name that cannot be a URL', () => {
+    expect(problemsOf('guide-name-not-slug')).toMatchInlineSnapshot(`
+      "guides/Retry Policy.mdx
+        the file name "Retry Policy.mdx" is the guide's URL (guides/Retry Policy/) and must be a lowercase slug ending in .mdx
+        Fix: rename it to guides/retry-policy.mdx"
+    `);
+  });
+});
+
+describe('one mistake hides no other, and each diagnosis points at the fix', () => {
+  test('reports an invalid enum value together with an undeclared status and a surface typo', () => {
+    expect(problemsOf('invalid-enum-hides-nothing')).toMatchInlineSnapshot(`
+      "statuses/statuses.yaml:6  statuses[0].retry.policy
+        "re-authenticate" is not an allowed value of policy
+        Fix: did you mean "reauthenticate"? (allowed values: never, backoff, retry-after, reauthenticate, use-cache, not-needed)
+
+      statuses/statuses.yaml:9  statuses[0].surfaces.shpo
+        surface "shpo" does not exist
+        Fix: did you mean "shop"? (surface ids (file names in surfaces/): shop)
+
+      codes/shop.yaml:13  codes[1].status
+        HTTP status 423 is not declared
+        Fix: add it to tests/fixtures/bad-catalogs/invalid-enum-hides-nothing/statuses/statuses.yaml (status: 423, reason:, meaning:, action:) or use one of: 404, 409, 500"
+    `);
+  });
+
+  test('says to quote a value that a comma cut short in a one-line { … } mapping', () => {
+    expect(problemsOf('comma-in-flow-mapping')).toMatchInlineSnapshot(`
+      "ranges/shop.yaml:3  ranges[0].meaning
+        the comma after "Orders" ends the value of meaning: in a one-line { … } mapping, so "carts and their states." became a field of its own
+        Fix: quote the value: meaning: "Orders, carts and their states.""
+    `);
+  });
+
+  test('places a mis-indented key at its own line and column', () => {
+    expect(problemsOf('misindented-key')).toMatchInlineSnapshot(`
+      "codes/shop.yaml:13
+        "status" on line 13 starts at column 4, out of line with "name" on line 12 (column 5)
+        Fix: start "status" at column 5, in line with "name" (add 1 space before it)"
+    `);
+  });
+
+  test('says to indent a placeholder description that slipped out of placeholders:', () => {
+    expect(problemsOf('dedented-placeholder')).toMatchInlineSnapshot(`
+      "codes/shop.yaml:9  codes[0].region
+        "region" is not a field of this entry, but the message has {region}: this looks like the description of that placeholder, written outside placeholders:
+        Fix: indent it under placeholders:, in line with the other placeholder descriptions"
+    `);
+  });
+
+  test('says to indent a retry field that slipped out of retry:', () => {
+    expect(problemsOf('dedented-retry-field')).toMatchInlineSnapshot(`
+      "statuses/statuses.yaml:16  statuses[2].methods
+        "methods" is not a field here, but it is a field of retry:
+        Fix: indent it under retry:, in line with the fields already there"
+    `);
+  });
+});
+
+describe('guides are checked like the rest of the catalog', () => {
+  test('reports bad front matter at its line in the guide, with did-you-mean', () => {
+    expect(problemsOf('guide-front-matter')).toMatchInlineSnapshot(`
+      "guides/retries.mdx:2  tilte
+        unknown field "tilte" (did you mean "title"?)
+        Fix: rename "tilte" to "title""
+    `);
+  });
+
+  test('reports a raw { in MDX at its line, with the escape', () => {
+    expect(problemsOf('guide-raw-brace')).toMatchInlineSnapshot(`
+      "guides/retries.mdx:8
+        MDX reads the "{" at column 1 as the start of a JavaScript expression, but what follows is not JavaScript (could not parse expression with acorn): { "errors": [ { "code": "1001"…
+        Fix: to show the brace, escape it as \\{, or put the text in a code span between backticks"
+    `);
+  });
+
+  test('reports a {placeholder} in prose, which MDX would run as code', () => {
+    expect(problemsOf('guide-placeholder-in-prose')).toMatchInlineSnapshot(`
+      "guides/retries.mdx:7
+        MDX reads {orderId} (column 26) as a JavaScript expression, which fails when the page is built
+        Fix: to show the braces, write \\{orderId}, or put it in a code span: \`{orderId}\`"
+    `);
+  });
+
+  test('reports an unclosed HTML tag at its column', () => {
+    expect(problemsOf('guide-unclosed-tag')).toMatchInlineSnapshot(`
+      "guides/retries.mdx:7
+        MDX reads the "<" at column 12 as the start of an HTML or JSX tag: expected a closing tag for <br> before the end of paragraph
+        Fix: to show it as text, write \\<br> or put it in a code span between backticks; to use the tag, close it (<br />)"
+    `);
+  });
+
+  test('reports a link to a code that does not exist, with the nearest codes', () => {
+    expect(problemsOf('guide-link-unknown-code')).toMatchInlineSnapshot(`
+      "guides/retries.mdx:7
+        the link ../../codes/shop/1009/ (column 24) leads to codes/shop/1009/, which is no page of the site
+        Fix: code shop:1009 does not exist; link to a declared code, e.g. ../../codes/shop/1001/, ../../codes/shop/1002/"
+    `);
+  });
+
+  test('reports a link with the wrong number of ../ and gives the right one', () => {
+    expect(problemsOf('guide-link-wrong-depth')).toMatchInlineSnapshot(`
+      "guides/retries.mdx:7
+        the link ../codes/shop/1002/ (column 24) leads to guides/codes/shop/1002/, which is no page of the site
+        Fix: a guide's page is two folders deep (guides/<id>/), so write ../../codes/shop/1002/ (2 "../", not 1)"
+    `);
+  });
+
+  test('reports an absolute link, which breaks under a base path', () => {
+    expect(problemsOf('guide-link-absolute')).toMatchInlineSnapshot(`
+      "guides/retries.mdx:7
+        the link /codes/shop/1002/ (column 24) is absolute, so it breaks when the site is served under a base path (e.g. /docs/errors/)
+        Fix: write it relative to the guide's page: ../../codes/shop/1002/"
+    `);
+  });
+
+  test('reports a link to a misspelt guide', () => {
+    expect(problemsOf('guide-link-unknown-guide')).toMatchInlineSnapshot(`
+      "guides/retries.mdx:7
+        the link ../idempotancy/ (column 5) leads to guides/idempotancy/, which is no page of the site
+        Fix: did you mean ../idempotency/ (the guide guides/idempotency.mdx)?"
     `);
   });
 });

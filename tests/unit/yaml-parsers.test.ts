@@ -4,7 +4,7 @@
  * same way: the same data when both accept it, and a refusal by both when it is malformed, so the
  * fast path never accepts a file the authors' error messages would have rejected.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { parseDocument } from 'yaml';
@@ -14,8 +14,18 @@ const FOLDERS = ['catalog', 'examples', 'tests/fixtures'];
 const files = FOLDERS.flatMap((folder) =>
   readdirSync(folder, { recursive: true, encoding: 'utf8' })
     .filter((name) => /\.ya?ml$/.test(name))
-    .map((name) => join(folder, name)),
+    .map((name) => join(folder, name))
+    // Fixtures of refusals by the file system (a folder named x.yaml, a link to nothing) hold no text.
+    .filter(isFile),
 );
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
 
 test('the repository has YAML files of every kind to compare, malformed ones among them', () => {
   expect(files.length).toBeGreaterThan(100);
@@ -28,6 +38,8 @@ test('js-yaml and the document parser agree on every YAML file of the catalogs a
   const disagreements: string[] = [];
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
+    // The loader refuses a blank file before either parser reads it (src/catalog/parse-file.ts).
+    if (text.trim() === '') continue;
     const doc = parseDocument(text, { uniqueKeys: true });
     let fast: unknown;
     let refused = false;

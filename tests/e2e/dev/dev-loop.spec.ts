@@ -2,8 +2,8 @@
  * The authoring loop in `astro dev`, driven once from start to end on a copy of a small catalog,
  * served under a sub-path (BASE_PATH): the server starts without an error, a saved YAML file shows
  * in the open page, a mistake shows the catalog report in Astro's error overlay and clears once
- * fixed, links stay under the base path, and guides (MDX, through the content collection) render
- * and update too.
+ * fixed, links stay under the base path, guides (MDX, through the content collection) render
+ * and update too, and a stray file gets the build's warning in the terminal.
  */
 import { expect, test } from '@playwright/test';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -77,6 +77,15 @@ test('an edited catalog file shows in the open page, a mistake shows in the over
     await expect(page.getByText('Every error of the shop has a code and a message you can look up.')).toBeVisible({
       timeout: 15_000,
     });
+
+    // A file the build does not read: the terminal warns (the same warning as the build and
+    // `error-catalog check`), and the page is still served.
+    writeFileSync(join(catalog, 'codes/notes.txt'), 'Ask the payments team about 1002.\n');
+    await expect
+      .poll(() => server.output(), { timeout: 15_000 })
+      .toMatch(/has 1 warning \(files the build does not read[^]*codes\/notes\.txt\n\s+this file is not read/);
+    await page.goto(`${server.url}codes/shop/1001/`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('1001 Order not found');
   } finally {
     await test.info().attach('astro dev output', { body: server.output(), contentType: 'text/plain' });
     await server.stop();

@@ -190,3 +190,173 @@ test('an input over 256 KB gets a clear message', async ({ page }) => {
   await lookupInput(page).fill('x'.repeat(300 * 1024));
   await expect(answer(page)).toContainText('over 256 KB');
 });
+
+test.describe('the request side', () => {
+  const exchange = [
+    'POST /v2/charges/ch_1/capture HTTP/1.1',
+    'Host: api.pajaro.example',
+    'Authorization: Bearer pk_live_9aK2xQ7mN4pL1sT8',
+    'Cookie: session=s3cr3t-cookie-value',
+    'Content-Type: application/json',
+    '',
+    '{"amount":1050,"password":"hunter22"}',
+    'HTTP/1.1 503 Service Unavailable',
+    'Content-Type: application/json',
+    'X-Request-Id: req_cap_1',
+    '',
+    '{"status":503,"requestId":"req_cap_1","errors":[{"code":"1009","message":"An internal error occurred. Quote request id req_cap_1 to support."}]}',
+  ].join('\n');
+
+  test('a pasted exchange is explained with its operation, its path parameters and retry advice for this POST', async ({
+    page,
+  }) => {
+    await page.goto('lookup/');
+    await lookupInput(page).fill(exchange);
+    const request = answer(page).getByRole('region', { name: 'What the request was' });
+    await expect(request.getByRole('link', { name: /POST\s*\/v2\/charges\/\{chargeId\}\/capture/ })).toHaveAttribute(
+      'href',
+      '/operations/gateway/capturecharge/',
+    );
+    await expect(request).toContainText('chargeId = ch_1');
+    await expect(request).toContainText('This request carried no idempotency key.');
+    await expect(resultHeading(page, 'Internal error')).toBeVisible();
+    await expect(answer(page).getByRole('article').first()).toContainText(
+      'For this POST /v2/charges/{chargeId}/capture: do not retry blindly: this POST carried no Idempotency-Key, so the first request may already have taken effect.',
+    );
+    const disagreements = answer(page).getByRole('note', { name: 'Where the paste and the catalog disagree' });
+    await expect(disagreements).toContainText(
+      'Code 1009 is documented with 500 Internal Server Error, but the response was 503.',
+    );
+    await expect(disagreements).toContainText(
+      'POST /v2/charges/{chargeId}/capture is not documented to return 503 Service Unavailable.',
+    );
+  });
+
+  test('the share link of an exchange redacts the credentials, cookies and secrets of the request', async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('lookup/');
+    await lookupInput(page).fill(exchange);
+    await expect(resultHeading(page, 'Internal error')).toBeVisible();
+    await page.getByRole('button', { name: 'Copy share link' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Redacted before sharing' })).toContainText('cookie');
+    const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+    for (const secret of ['pk_live_9aK2xQ7mN4pL1sT8', 's3cr3t-cookie-value', 'hunter22'])
+      expect(link).not.toContain(secret);
+    await page.goto(link);
+    await expect(resultHeading(page, 'Internal error')).toBeVisible();
+    await expect(answer(page).getByRole('region', { name: 'What the request was' })).toContainText('chargeId = ch_1');
+  });
+
+  test('a pasted HAR file with three failures explains each of them and counts the rest', async ({ page }) => {
+    const entry = (method: string, url: string, status: number, body: string) => ({
+      startedDateTime: '2026-01-01T10:00:00.000Z',
+      request: { method, url, headers: [{ name: 'Accept', value: 'application/json' }] },
+      response: { status, statusText: '', headers: [], content: { mimeType: 'application/json', text: body } },
+    });
+    const har = JSON.stringify({
+      log: {
+        version: '1.2',
+        entries: [
+          entry('GET', 'https://api.pajaro.example/v2/charges', 200, '{"data":[]}'),
+          entry(
+            'POST',
+            'https://api.pajaro.example/v2/charges',
+            402,
+            '{"status":402,"errors":[{"code":"1202","message":"The card has insufficient funds."}]}',
+          ),
+          entry('GET', 'https://api.pajaro.example/v2/customers/cus_1', 200, '{}'),
+          entry(
+            'GET',
+            'https://api.pajaro.example/v2/customers/cus_404',
+            404,
+            '{"status":404,"errors":[{"code":"1101","message":"Customer cus_404 not found."}]}',
+          ),
+          entry(
+            'POST',
+            'https://ledger.pajaro.example/v1/payouts',
+            422,
+            '{"title":"x","status":422,"detail":"A payout of 5 is below the minimum of 100 EUR.","code":"4205","traceId":"00-9"}',
+          ),
+        ],
+      },
+    });
+    await page.goto('lookup/');
+    await lookupInput(page).fill(har);
+    await expect(answer(page)).toContainText('5 requests in the file: 3 failed, each explained below, 2 succeeded.');
+    const failures = answer(page).getByRole('region', { name: /^Failed request: / });
+    await expect(failures).toHaveCount(3);
+    await expect(failures.nth(0).getByRole('heading', { level: 3 }).first()).toContainText(
+      'POST https://api.pajaro.example/v2/charges',
+    );
+    await expect(failures.nth(0)).toContainText('Insufficient funds');
+    await expect(failures.nth(1)).toContainText('cus_404');
+    await expect(failures.nth(1).getByRole('link', { name: /GET\s*\/v2\/customers\/\{customerId\}/ })).toBeVisible();
+    await expect(failures.nth(2)).toContainText('Payout below minimum');
+    await expect(page.getByRole('status').filter({ hasText: 'requests failed' })).toHaveText(
+      '3 of 5 requests failed; each is explained below.',
+    );
+  });
+
+  test('pasted curl -v output names the operation, and a POST that sent its key may retry', async ({ page }) => {
+    const token = 'pjk_live_Zq81LmX0aa';
+    await page.goto('lookup/');
+    await lookupInput(page).fill(
+      [
+        `$ curl -v https://api.pajaro.example/v2/charges -H 'Authorization: Bearer ${token}' -H 'Idempotency-Key: 9f1c2e' -d '{"amount":1050}'`,
+        '*   Trying 203.0.113.10:443...',
+        '* Connected to api.pajaro.example (203.0.113.10) port 443',
+        '> POST /v2/charges HTTP/2',
+        '> Host: api.pajaro.example',
+        `> Authorization: Bearer ${token}`,
+        '> Idempotency-Key: 9f1c2e',
+        '> Content-Type: application/json',
+        '>',
+        '< HTTP/2 409',
+        '< content-type: application/json',
+        '< x-request-id: req_9x1',
+        '<',
+        '{"status":409,"requestId":"req_9x1","errors":[{"code":"1005","message":"A request with Idempotency-Key 9f1c2e is still being processed."}]}',
+        '* Connection #0 to host api.pajaro.example left intact',
+      ].join('\n'),
+    );
+    const request = answer(page).getByRole('region', { name: 'What the request was' });
+    await expect(request).toContainText('read as curl -v output');
+    await expect(request.getByRole('link', { name: /POST\s*\/v2\/charges/ })).toHaveAttribute(
+      'href',
+      '/operations/gateway/createcharge/',
+    );
+    await expect(request).toContainText('This request carried its idempotency key.');
+    await expect(resultHeading(page, 'Idempotency key in progress')).toBeVisible();
+    await expect(answer(page).getByRole('article').first()).toContainText(
+      'For this POST /v2/charges: retry with exponential backoff',
+    );
+    await expect(answer(page)).not.toContainText(token);
+  });
+
+  test('a hostile request stays text, runs nothing and shows no secret', async ({ page }) => {
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    await page.goto('lookup/');
+    await lookupInput(page).fill(
+      [
+        `GET /v2/customers/${encodeURIComponent('<script>window.__pwned=2</script>')}?api_key=sk_live_4eC39HqLyjWDarjtT1zdp7dc&x=${hostile} HTTP/1.1`,
+        `X-Evil: ${hostile}`,
+        '',
+        'HTTP/1.1 404 Not Found',
+        'Content-Type: application/json',
+        '',
+        `{"status":404,"errors":[{"code":"1101","message":"Customer ${hostile} not found."}]}`,
+      ].join('\n'),
+    );
+    const request = answer(page).getByRole('region', { name: 'What the request was' });
+    await expect(request.getByRole('link', { name: /GET\s*\/v2\/customers\/\{customerId\}/ })).toBeVisible();
+    await expect(request).toContainText('customerId = <script>window.__pwned=2</script>');
+    await expect(request).toContainText('api_key=[redacted secret value]');
+    await expect(resultHeading(page, 'Customer not found')).toBeVisible();
+    await expect(answer(page)).not.toContainText('sk_live_4eC39HqLyjWDarjtT1zdp7dc');
+    await expect(answer(page).locator('img, script')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+});

@@ -6,6 +6,7 @@ import { loadCatalog } from '../../../src/catalog/load-catalog';
 import { copyCatalog, runCli, stable } from './run-cli';
 
 const BAD = 'tests/fixtures/bad-catalogs/several-problems-at-once';
+const STRAY = 'tests/fixtures/catalog-with-stray-files';
 
 beforeAll(async () => {
   // The first run compiles the CLI; later runs in parallel test files find it built.
@@ -132,6 +133,58 @@ describe('check', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('resolutoin', 'resolution'));
     const report = JSON.parse((await runCli(['check', dir, '-f', 'json'])).stdout) as { problems: unknown[] };
     expect(report.problems).toHaveLength(3);
+  });
+
+  test('files the build does not read are warnings in every format, and fail nothing (exit 0)', async () => {
+    const text = await runCli(['check', STRAY]);
+    expect(text.code).toBe(0);
+    expect(stable(text.stdout)).toMatchInlineSnapshot(`
+      "The error catalog in tests/fixtures/catalog-with-stray-files has 4 warnings (files the build does not read; nothing of them reaches the site):
+
+        tests/fixtures/catalog-with-stray-files/codes/notes.txt
+          this file is not read: codes/ holds .yaml files, and nothing else of it reaches the site
+          Fix: rename it to notes.yaml if it is meant for the site, or move it out of codes/
+
+        tests/fixtures/catalog-with-stray-files/codes/shop.yaml.bak
+          this file is not read: codes/ holds .yaml files, and nothing else of it reaches the site
+          Fix: delete it if it is a backup or an editor file
+
+        tests/fixtures/catalog-with-stray-files/guides/diagram.png
+          this file is not read: guides/ holds .mdx guides, and nothing else of it reaches the site
+          Fix: move it out of guides/ if it is not meant for the site
+
+        tests/fixtures/catalog-with-stray-files/notes.txt
+          this file is not read: nothing of it reaches the site
+          Fix: move it out of the catalog folder if it is not a note for its authors
+
+      ✔ tests/fixtures/catalog-with-stray-files: no problems, 4 warnings; 2 codes in 1 code space, 1 surface, 1 envelope, 3 statuses, 1 message, 0 operations (checked in … s)
+      "
+    `);
+    const json = JSON.parse((await runCli(['check', STRAY, '-f', 'json'])).stdout) as {
+      ok: boolean;
+      problems: unknown[];
+      warnings: Array<{ file: string }>;
+    };
+    expect(json.ok).toBe(true);
+    expect(json.problems).toEqual([]);
+    expect(json.warnings.map((warning) => warning.file)).toEqual([
+      `${STRAY}/codes/notes.txt`,
+      `${STRAY}/codes/shop.yaml.bak`,
+      `${STRAY}/guides/diagram.png`,
+      `${STRAY}/notes.txt`,
+    ]);
+    const github = await runCli(['check', STRAY, '-f', 'github']);
+    expect(github.code).toBe(0);
+    expect(github.stdout.split('\n').filter((line) => line.startsWith('::warning file='))).toHaveLength(4);
+    expect(github.stdout).not.toContain('::error');
+    expect(github.stdout).toContain(
+      `::warning file=${STRAY}/notes.txt,title=error-catalog::this file is not read: nothing of it reaches the site%0AFix: move it out of the catalog folder if it is not a note for its authors`,
+    );
+    const gitlab = JSON.parse((await runCli(['check', STRAY, '-f', 'gitlab'])).stdout) as Array<{ severity: string }>;
+    expect(gitlab.map((entry) => entry.severity)).toEqual(['minor', 'minor', 'minor', 'minor']);
+    // With problems too, the warnings follow them and only the problems fail the check.
+    const both = JSON.parse((await runCli(['check', BAD, '-f', 'gitlab'])).stdout) as Array<{ severity: string }>;
+    expect(both.every((entry) => entry.severity === 'major')).toBe(true);
   });
 
   test('a missing folder is a usage error (exit 2), in one paragraph', async () => {
