@@ -7,6 +7,8 @@ import { CommanderError } from 'commander';
 import packageJson from '../../package.json';
 import { checkCommand } from './check';
 import { createCommand, type CommandContext } from './command';
+import { coverageCommand } from './coverage';
+import { diffCommand } from './diff';
 import { EXIT, InputError, UsageError } from './errors';
 import { importCsvCommand } from './import-csv';
 import { importOpenApiCommand } from './import-openapi';
@@ -34,6 +36,8 @@ Examples:
       --message "Card expired." --cause "…" --resolution "…"
   $ error-catalog import openapi openapi.yaml --dry-run   show what the description would add
   $ error-catalog import csv codes.csv --space core        add the codes of a spreadsheet
+  $ error-catalog diff git:main catalog                   what changed since main; exit 1 if it breaks clients
+  $ error-catalog coverage --observed app.jsonl --path error.code   codes the API sent that are not documented
 `,
     );
   program.addCommand(checkCommand(context));
@@ -43,6 +47,8 @@ Examples:
   const importer = createCommand('import', context).description('add what an OpenAPI description or a CSV file holds');
   importer.addCommand(importOpenApiCommand(context)).addCommand(importCsvCommand(context));
   program.addCommand(importer);
+  program.addCommand(diffCommand(context));
+  program.addCommand(coverageCommand(context));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

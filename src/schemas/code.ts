@@ -32,6 +32,22 @@ export const deprecationSchema = z
   })
   .strict();
 
+/**
+ * One entry of a code's history: a version (or date) and what changed in it. `error-catalog diff
+ * --record` writes these from the diff, so history is never typed by hand.
+ */
+export const changeRecordSchema = z
+  .object({
+    /** Version or date of the change, e.g. "2026-11" or "v3" (the catalog's `version`). */
+    version: z.union([z.string().min(1), z.number()]).transform(String),
+    /** What changed, in words, e.g. `status: 409 → 404`. */
+    change: proseSchema,
+    /** Ids of the breaking-change rules it broke (e.g. `[status-changed]`); empty when it broke none. */
+    breaking: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+export type ChangeRecord = z.output<typeof changeRecordSchema>;
+
 /** One business error code. */
 export const codeSchema = z
   .object({
@@ -80,6 +96,8 @@ export const codeSchema = z
       .optional(),
     /** Set when the code is deprecated. */
     deprecated: deprecationSchema.optional(),
+    /** What changed in the code, version by version, oldest first (written by `error-catalog diff --record`). */
+    changes: z.array(changeRecordSchema).default([]),
     /** Related codes, as code references (`"7101"` or `"middleware:2002"`). */
     related: z.array(codeReferenceSchema).default([]),
     /** Earlier URLs or codes this entry was known by (`"gateway:7001"`), for redirects. */
