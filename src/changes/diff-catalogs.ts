@@ -159,11 +159,11 @@ function entriesOf(concept: Concept, catalog: Catalog): Entry[] {
         deprecated: false,
       }));
     case 'status':
-      return catalog.statuses.map(({ origin: _o, statusClass: _c, retry, retryInherited, ...status }) => ({
+      return catalog.statuses.map(({ origin: _o, statusClass: _c, retry, ...status }) => ({
         key: String(status.status),
         label: `${status.status} ${status.reason}`,
         // Retry advice the API does not state (general practice filled in) is not the API's word.
-        data: retryInherited ? status : { ...status, retry },
+        data: retry.source === 'general-practice' ? status : { ...status, retry },
         deprecated: false,
       }));
     case 'range':
