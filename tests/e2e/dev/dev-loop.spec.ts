@@ -84,8 +84,11 @@ test('an edited catalog file shows in the open page, a mistake shows in the over
     await expect
       .poll(() => server.output(), { timeout: 15_000 })
       .toMatch(/has 1 warning \(files the build does not read[^]*codes\/notes\.txt\n\s+this file is not read/);
-    await page.goto(`${server.url}codes/shop/1001/`);
-    await expect(page.getByRole('heading', { level: 1 })).toContainText('1001 Order not found');
+    // The save also reloads the open page; a navigation racing that reload is aborted, so retry it.
+    await expect(async () => {
+      await page.goto(`${server.url}codes/shop/1001/`);
+      await expect(page.getByRole('heading', { level: 1 })).toContainText('1001 Order not found', { timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
   } finally {
     await test.info().attach('astro dev output', { body: server.output(), contentType: 'text/plain' });
     await server.stop();
