@@ -8,7 +8,8 @@ import { SECURITY_HEADERS } from './src/publishing/content-security-policy.ts';
 /**
  * The only place that reads the environment, so one command builds any catalog at any base path:
  * CATALOG_DIR (default catalog/), BASE_PATH (default /), SITE_URL, OUT_DIR (default dist/),
- * ASTRO_CACHE_DIR (default node_modules/.astro). PREVIEW_CSP=1 makes `astro preview` send the
+ * ASTRO_CACHE_DIR (default node_modules/.astro), SITE_AUDIENCE (public, the default, or internal:
+ * the support site with internal notes and escalations). PREVIEW_CSP=1 makes `astro preview` send the
  * security headers (CSP without 'unsafe-inline' scripts) the site must work under.
  */
 const env = process.env;
@@ -28,7 +29,11 @@ export default defineConfig({
   devToolbar: { enabled: false },
   integrations: [
     // CATALOG_DIR is relative to the working directory, as it has always been read.
-    errorCatalog({ catalogDir: resolve(env.CATALOG_DIR || 'catalog') }),
+    errorCatalog({
+      catalogDir: resolve(env.CATALOG_DIR || 'catalog'),
+      // An unknown value stops the build with the option's own message.
+      audience: /** @type {'public' | 'internal'} */ (env.SITE_AUDIENCE || 'public'),
+    }),
   ],
   server: { headers: env.PREVIEW_CSP === '1' ? { ...SECURITY_HEADERS } : {} },
   vite: {

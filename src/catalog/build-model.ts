@@ -18,6 +18,7 @@ import { collectRanges } from './stages/ranges';
 import { checkFormerKeys, checkReplacementChains } from './stages/replacements';
 import { checkExampleStatuses, checkRelatedStatuses, collectStatuses } from './stages/statuses';
 import { collectCodeSpaces, collectEnvelopes, collectSurfaces } from './stages/surfaces';
+import { checkSupportDesk } from './stages/support';
 import { checkCodeKeys, checkMessageKeys, checkNames } from './stages/unique-keys';
 
 /** The stages, in order: each may read what the stages before it collected. */
@@ -39,6 +40,7 @@ const STAGES: ReadonlyArray<(context: ModelContext) => void> = [
   collectHeaders,
   collectOperations,
   checkNames,
+  checkSupportDesk,
   checkGuideLinks,
 ];
 

@@ -30,6 +30,20 @@ export const errorCatalogOptionsSchema = z
      * @default true
      */
     sitemap: z.boolean().default(true),
+    /**
+     * Which of the two sites one catalog builds: `public` (for customers and integrating
+     * developers: no internal field reaches any page, index or export) or `internal` (the support
+     * site: internal notes, escalations, the support links and desk, and a header saying it is
+     * internal). astro.config.mjs sets it from `SITE_AUDIENCE`.
+     * @default 'public'
+     */
+    audience: z
+      .enum(['public', 'internal'], {
+        errorMap: () => ({
+          message: "audience is 'public' or 'internal' (SITE_AUDIENCE=internal builds the support site)",
+        }),
+      })
+      .default('public'),
   })
   .strict()
   .default({});

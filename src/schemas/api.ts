@@ -2,6 +2,7 @@
 import { z } from 'astro/zod';
 import { httpMethodSchema, proseSchema } from './common';
 import { backoffSchema } from './retry';
+import { supportDeskSchema } from './support';
 
 /** A rate limit rule as the API states it. */
 export const rateLimitSchema = z
@@ -65,6 +66,12 @@ export const apiSchema = z
      * an error with our servers"), keyed `2xx`, `4xx`… Explains statuses it does not list one by one.
      */
     statusClasses: z.record(z.enum(['1xx', '2xx', '3xx', '4xx', '5xx']), proseSchema).default({}),
+    /**
+     * The support desk (*internal*: the support site only): `teams` escalations go to, and `links`
+     * into the support tools as URL templates, e.g. `{ label: Open in logs, url:
+     * "https://logs.example.com/search?request_id={requestId}&from={timeUtc}" }` (optional).
+     */
+    support: supportDeskSchema.optional(),
   })
   .strict();
 export type ApiInput = z.input<typeof apiSchema>;

@@ -2,6 +2,7 @@
 import { z } from 'astro/zod';
 import { businessCodeSchema, httpStatusSchema, proseSchema, slugSchema } from './common';
 import { retryAdviceSchema } from './retry';
+import { audienceListSchema, escalationSchema, replySchema, severitySchema } from './support';
 
 /**
  * A reference to another code: `"7101"` (same code space) or `"middleware:2002"` (another space).
@@ -13,10 +14,13 @@ export const codeReferenceSchema = z
 /** Support guidance: what to ask the customer and when to escalate. */
 export const supportNotesSchema = z
   .object({
-    /** Questions to ask or data to collect from the customer. */
+    /** Questions to ask or data to collect from the customer (public: the customer hears them). */
     ask: z.array(proseSchema).default([]),
-    /** When and to whom to escalate. */
-    escalate: proseSchema.optional(),
+    /**
+     * When and to whom to escalate (*internal*: shown on the support site only). A sentence, or
+     * `{ team, channel, when }` with a team id declared in api.yaml's `support.teams`.
+     */
+    escalate: escalationSchema.optional(),
   })
   .strict();
 
@@ -89,6 +93,20 @@ export const codeSchema = z
     retry: retryAdviceSchema.optional(),
     /** Guidance for support staff. */
     support: supportNotesSchema.optional(),
+    /**
+     * The customer-safe reply a support agent may send the end user, with the same `{placeholders}`
+     * as `message` (filled from the pasted error). Optional; shown on both sites.
+     */
+    reply: replySchema.optional(),
+    /** Who must act: `end-user`, `developer`, `support`, `operations`, or a list of them (optional). */
+    audience: audienceListSchema.optional(),
+    /** How bad it is for the customer: `low`, `medium`, `high` or `critical` (optional). */
+    severity: severitySchema.optional(),
+    /**
+     * Free notes for staff only (*internal*): known causes, workarounds, what the logs show. Never
+     * published on the public site, its search index, lookup index or exports.
+     */
+    internal: proseSchema.optional(),
     /** Version or date the code was introduced. */
     since: z
       .union([z.string().min(1), z.number()])

@@ -3,6 +3,7 @@ import { z } from 'astro/zod';
 import { httpStatusSchema, proseSchema } from './common';
 import { codeReferenceSchema } from './code';
 import { retryAdviceSchema } from './retry';
+import { audienceListSchema, replySchema } from './support';
 
 /** One common message. */
 export const messageSchema = z
@@ -24,6 +25,10 @@ export const messageSchema = z
     code: codeReferenceSchema.optional(),
     /** Retry advice, when it differs from the status's. */
     retry: retryAdviceSchema.optional(),
+    /** The customer-safe reply, with the same `{placeholders}` as the message (optional). */
+    reply: replySchema.optional(),
+    /** Who must act: `end-user`, `developer`, `support`, `operations`, or a list of them (optional). */
+    audience: audienceListSchema.optional(),
   })
   .strict();
 export type MessageInput = z.input<typeof messageSchema>;

@@ -5,6 +5,7 @@ import type { MessageArea } from '../model';
 import { originOf, type ModelContext } from './context';
 import { referenceFix, resolveReference } from './code-references';
 import { checkStatusDeclared } from './statuses';
+import { checkReply } from './support';
 
 export function collectMessages(context: ModelContext): void {
   const { files, areas, spaces, report } = context;
@@ -31,6 +32,7 @@ export function collectMessages(context: ModelContext): void {
       const index = path[1] as number;
       checkStatusDeclared(context, source, [...path, 'status'], entry.status);
       const placeholderNames = checkTemplate(entry.message, entry.placeholders, source, [...path, 'message'], report);
+      if (entry.reply !== undefined) checkReply(entry.reply, placeholderNames, source, [...path, 'reply'], report);
       let code: string | undefined;
       if (entry.code !== undefined) {
         const [first] = spaces.keys();
