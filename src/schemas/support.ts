@@ -71,8 +71,6 @@ export const supportTeamSchema = z
     name: proseSchema,
     /** Where to reach it: a chat channel, a queue or an e-mail address (optional). */
     channel: proseSchema.optional(),
-    /** What the team looks after, e.g. "Charges, refunds and payouts" (optional; the escalation matrix's area). */
-    area: proseSchema.optional(),
   })
   .strict();
 export type SupportTeam = z.output<typeof supportTeamSchema>;

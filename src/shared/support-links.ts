@@ -12,12 +12,12 @@ import type { SupportLinkValue } from '../schemas/support';
 export type TemplateValues = Partial<Record<string, string | number | undefined>>;
 
 /**
- * One value encoded for its place in a URL: `encodeURIComponent`, and a value that is only dots
- * (`.` or `..`) encoded too, which a URL would otherwise read as "this folder" or "the parent".
- * Undefined when the text cannot be encoded (a lone surrogate).
+ * One value encoded for its place in a URL (`encodeURIComponent`), or undefined when it has none:
+ * text that cannot be encoded (a lone surrogate), or only dots, which a URL reads as "this folder"
+ * or "the parent" even percent-encoded (`%2E%2E`), and which no id, code or time ever is.
  */
 export function encodeUrlValue(value: string): string | undefined {
-  if (/^\.+$/.test(value)) return value.replaceAll('.', '%2E');
+  if (/^\.+$/.test(value)) return undefined;
   try {
     return encodeURIComponent(value);
   } catch {

@@ -145,6 +145,14 @@ const CASES = [
   'guide-link-wrong-depth',
   'guide-link-absolute',
   'guide-link-unknown-guide',
+  // The support desk (pinned in support-desk.test.ts).
+  'support-reply-unknown-placeholder',
+  'support-message-reply-unknown-placeholder',
+  'support-link-unknown-placeholder',
+  'support-link-placeholder-in-host',
+  'support-link-not-a-url',
+  'support-escalation-undeclared-team',
+  'support-bad-audience',
 ];
 
 test('every fixture folder has its test, and every test its fixture', () => {
