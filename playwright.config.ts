@@ -48,6 +48,7 @@ export default defineConfig({
       CATALOG_DIR: site.catalogDir,
       BASE_PATH: site.basePath,
       OUT_DIR: site.outDir,
+      SITE_AUDIENCE: site.audience ?? 'public',
       ASTRO_TELEMETRY_DISABLED: '1',
       PREVIEW_CSP: '1',
     },

@@ -24,7 +24,8 @@ export function childrenCpuMs() {
 /**
  * The `astro build` command of a build, with its environment: `args` are Astro's CLI arguments
  * after the script (`build --root … --config …`), `root` and `config` the same as paths.
- * @param {{ catalogDir?: string, basePath?: string, outDir?: string, siteUrl?: string }} options
+ * `audience` picks the public site (the default) or the internal support site (SITE_AUDIENCE).
+ * @param {{ catalogDir?: string, basePath?: string, outDir?: string, siteUrl?: string, audience?: 'public' | 'internal' }} options
  */
 export function planBuild(options) {
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
@@ -47,6 +48,8 @@ export function planBuild(options) {
   if (options.catalogDir) env.CATALOG_DIR = resolve(options.catalogDir);
   if (options.basePath) env.BASE_PATH = options.basePath;
   if (options.siteUrl) env.SITE_URL = options.siteUrl;
+  // Set on every build, so a SITE_AUDIENCE left in the shell never turns a public build internal.
+  env.SITE_AUDIENCE = options.audience ?? 'public';
   const outDir = resolve(options.outDir || env.OUT_DIR || 'dist');
   const args = ['build'];
   let root = process.cwd();
@@ -99,7 +102,8 @@ export function buildSite(options = {}) {
 /**
  * Builds without blocking the event loop, capturing the output: for tests, whose runner must
  * keep answering its own messages while a build runs for a minute.
- * @param {{ catalogDir?: string, basePath?: string, outDir?: string, siteUrl?: string }} options
+ * `audience` picks the public site (the default) or the internal support site (SITE_AUDIENCE).
+ * @param {{ catalogDir?: string, basePath?: string, outDir?: string, siteUrl?: string, audience?: 'public' | 'internal' }} options
  * @returns {Promise<{ ok: boolean, output: string }>}
  */
 export async function buildSiteAsync(options = {}) {

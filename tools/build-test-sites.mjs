@@ -10,7 +10,13 @@ if (wanted.length && selected.length !== wanted.length) {
   process.exit(2);
 }
 for (const site of selected) {
-  const result = buildSite({ catalogDir: site.catalogDir, basePath: site.basePath, outDir: site.outDir, quiet: true });
+  const result = buildSite({
+    catalogDir: site.catalogDir,
+    basePath: site.basePath,
+    audience: site.audience,
+    outDir: site.outDir,
+    quiet: true,
+  });
   if (!result.ok) {
     console.error(result.output.slice(-20_000));
     console.error(`Building the "${site.name}" test site failed (catalog ${site.catalogDir}).`);

@@ -14,7 +14,8 @@ const portBase = Number(process.env.E2E_PORT_BASE || 4400);
 /**
  * `axe: false`: the sweep runs no axe on the site (the sub-path site is the default catalog again,
  * whose pages the default site's sweep checks; the base path changes URLs, not markup).
- * @typedef {{ name: string, catalogDir: string, basePath: string, testMatch: string[], outDir: string, port: number, axe?: boolean }} Site
+ * `audience: 'internal'`: the internal support site (SITE_AUDIENCE=internal); every other site is public.
+ * @typedef {{ name: string, catalogDir: string, basePath: string, testMatch: string[], outDir: string, port: number, axe?: boolean, audience?: 'public' | 'internal' }} Site
  */
 
 /** @type {Array<Omit<Site, 'outDir' | 'port'>>} */
@@ -50,6 +51,15 @@ const definitions = [
   },
   // A team's own catalog, unlike the default one (issue 17): no default-catalog text, own envelopes read as their own.
   { name: 'team', catalogDir: 'tests/fixtures/team-catalog', basePath: '/', testMatch: ['team/**/*.spec.ts'] },
+  // The default catalog's internal support site (issue 13): internal notes, escalations and the
+  // support links; its public twin is the default site, which the leak test scans byte by byte.
+  {
+    name: 'internal',
+    catalogDir: 'catalog',
+    basePath: '/',
+    audience: 'internal',
+    testMatch: ['internal/**/*.spec.ts', 'leak/**/*.spec.ts'],
+  },
 ];
 
 /** @type {Site[]} */

@@ -63,6 +63,8 @@ export function catalogExport(catalog: Catalog, urlOf: UrlOf) {
         : null,
       rateLimits: api.rateLimits,
       statusClasses: api.statusClasses,
+      // Internal: only the support site's model has it (src/catalog/audience.ts); null on the public site.
+      support: api.support ?? null,
     },
     urls: {
       home: urlOf(routes.home()),
@@ -157,6 +159,11 @@ export function catalogExport(catalog: Catalog, urlOf: UrlOf) {
       retry: exportRetry(code.retry),
       retryInherited: code.retryInherited,
       support: code.support ?? null,
+      reply: code.reply ?? null,
+      audience: code.audience ?? null,
+      severity: code.severity ?? null,
+      // Internal: only the support site's model has it; null on the public site.
+      internal: code.internal ?? null,
       since: code.since ?? null,
       deprecated: code.deprecated
         ? {
