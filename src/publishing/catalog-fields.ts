@@ -18,6 +18,7 @@ import * as operationModule from '../schemas/operation';
 import * as rangeModule from '../schemas/range';
 import * as retryModule from '../schemas/retry';
 import * as statusModule from '../schemas/status';
+import * as supportModule from '../schemas/support';
 import * as surfaceModule from '../schemas/surface';
 import { collectDescriptions, defaultSchemaSourceDir } from './json-schemas';
 
@@ -39,6 +40,17 @@ const CONCEPTS: Concept[] = [
   { title: 'API', where: '`api.yaml`', schema: apiModule.apiSchema },
   { title: 'API retry policy', where: '`retryPolicy:` in `api.yaml`', schema: apiModule.retryPolicySchema },
   { title: 'Rate limit', where: 'each entry of `rateLimits:` in `api.yaml`', schema: apiModule.rateLimitSchema },
+  { title: 'Support desk', where: '`support:` in `api.yaml` (internal)', schema: supportModule.supportDeskSchema },
+  {
+    title: 'Support team',
+    where: 'each value of `support.teams:` in `api.yaml`',
+    schema: supportModule.supportTeamSchema,
+  },
+  {
+    title: 'Support link',
+    where: 'each entry of `support.links:` in `api.yaml`',
+    schema: supportModule.supportLinkSchema,
+  },
   { title: 'Surface', where: '`surfaces/<id>.yaml`; the file name is the id', schema: surfaceModule.surfaceSchema },
   { title: 'Envelope', where: '`envelopes/<id>.yaml`; the file name is the id', schema: envelopeModule.envelopeSchema },
   { title: 'Envelope fields', where: '`fields:` of an envelope', schema: envelopeModule.envelopeFieldsSchema },
@@ -63,6 +75,11 @@ const CONCEPTS: Concept[] = [
   },
   { title: 'Code', where: 'each entry of `codes:`', schema: codeModule.codeSchema },
   { title: 'Support notes', where: '`support:` of a code', schema: codeModule.supportNotesSchema },
+  {
+    title: 'Escalation',
+    where: '`support.escalate:` of a code, when written out',
+    schema: supportModule.escalationDetailSchema,
+  },
   { title: 'Deprecation', where: '`deprecated:` of a code', schema: codeModule.deprecationSchema },
   { title: 'Messages file', where: '`messages/<area>.yaml`', schema: messageModule.messageFileSchema },
   { title: 'Message', where: 'each entry of `messages:`', schema: messageModule.messageSchema },

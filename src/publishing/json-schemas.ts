@@ -28,6 +28,7 @@ import * as operationModule from '../schemas/operation';
 import * as rangeModule from '../schemas/range';
 import * as retryModule from '../schemas/retry';
 import * as statusModule from '../schemas/status';
+import * as supportModule from '../schemas/support';
 import * as surfaceModule from '../schemas/surface';
 
 /** Where the generated files live, relative to the project root (served at `<base>schemas/`). */
@@ -103,6 +104,7 @@ const SCHEMA_SOURCES: ReadonlyArray<[file: string, exports: Record<string, unkno
   ['range.ts', rangeModule],
   ['retry.ts', retryModule],
   ['status.ts', statusModule],
+  ['support.ts', supportModule],
   ['surface.ts', surfaceModule],
 ];
 

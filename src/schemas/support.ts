@@ -38,6 +38,18 @@ export const audienceListSchema = z
  */
 export const replySchema = proseSchema;
 
+/** An escalation written out: `{ team, channel, when }` (*internal*). */
+export const escalationDetailSchema = z
+  .object({
+    /** Id of the team to escalate to, declared in api.yaml under `support.teams`. */
+    team: slugSchema.optional(),
+    /** Where to reach it (a chat channel, a queue, an e-mail), when it differs from the team's own. */
+    channel: proseSchema.optional(),
+    /** When to escalate, in one or two sentences. */
+    when: proseSchema,
+  })
+  .strict();
+
 /**
  * When and to whom to escalate (*internal*). Either a sentence (`Escalate to the payments on-call
  * when…`) or `{ team, channel, when }`, where `team` is a team id declared in api.yaml's
@@ -45,16 +57,7 @@ export const replySchema = proseSchema;
  */
 export const escalationSchema = z.union([
   proseSchema.transform((when): Escalation => ({ when })),
-  z
-    .object({
-      /** Id of the team to escalate to, declared in api.yaml under `support.teams`. */
-      team: slugSchema.optional(),
-      /** Where to reach it (a chat channel, a queue, an e-mail), when it differs from the team's own. */
-      channel: proseSchema.optional(),
-      /** When to escalate, in one or two sentences. */
-      when: proseSchema,
-    })
-    .strict(),
+  escalationDetailSchema,
 ]);
 
 /** An escalation as the model holds it: a sentence alone becomes `{ when }`. */
@@ -89,7 +92,10 @@ export const supportLinkSchema = z
   .object({
     /** The link's text, e.g. "Open in logs". */
     label: proseSchema,
-    /** An absolute http(s) URL with `{placeholders}` from the list above. */
+    /**
+     * An absolute http(s) URL; its path and query may hold `{requestId}`, `{code}`, `{status}`,
+     * `{timeUtc}`, `{surface}` and `{operation}`, e.g. `https://logs.example.com/search?request_id={requestId}`.
+     */
     url: z.string().trim().min(1, { message: 'must not be empty' }),
   })
   .strict();
