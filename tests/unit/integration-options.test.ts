@@ -14,11 +14,17 @@ const mistakeIn = (options: unknown) => {
 
 describe('errorCatalog() options', () => {
   test('every option has a default', () => {
-    expect(parseErrorCatalogOptions(undefined)).toEqual({ catalogDir: 'catalog', search: true, sitemap: true });
-    expect(parseErrorCatalogOptions({ catalogDir: 'examples/migo', search: false })).toEqual({
+    expect(parseErrorCatalogOptions(undefined)).toEqual({
+      catalogDir: 'catalog',
+      search: true,
+      sitemap: true,
+      audience: 'public',
+    });
+    expect(parseErrorCatalogOptions({ catalogDir: 'examples/migo', search: false, audience: 'internal' })).toEqual({
       catalogDir: 'examples/migo',
       search: false,
       sitemap: true,
+      audience: 'internal',
     });
   });
 
@@ -27,7 +33,7 @@ describe('errorCatalog() options', () => {
       "Invalid errorCatalog() options in astro.config.mjs:
       - catalogdir: not an option of errorCatalog() (did you mean catalogDir?)
       - sitemaps: not an option of errorCatalog() (did you mean sitemap?)
-      Hint: errorCatalog() takes an object with the options catalogDir, search, sitemap, each optional; the README's section "The Astro integration" describes them."
+      Hint: errorCatalog() takes an object with the options catalogDir, search, sitemap, audience, each optional; the README's section "The Astro integration" describes them."
     `);
   });
 
@@ -36,7 +42,15 @@ describe('errorCatalog() options', () => {
       "Invalid errorCatalog() options in astro.config.mjs:
       - catalogDir: the catalog folder cannot be empty, e.g. catalogDir: 'catalog'
       - search: Expected boolean, received string
-      Hint: errorCatalog() takes an object with the options catalogDir, search, sitemap, each optional; the README's section "The Astro integration" describes them."
+      Hint: errorCatalog() takes an object with the options catalogDir, search, sitemap, audience, each optional; the README's section "The Astro integration" describes them."
+    `);
+  });
+
+  test('an unknown audience (SITE_AUDIENCE=staff) names the two sites there are', () => {
+    expect(mistakeIn({ audience: 'staff' })).toMatchInlineSnapshot(`
+      "Invalid errorCatalog() options in astro.config.mjs:
+      - audience: audience is 'public' or 'internal' (SITE_AUDIENCE=internal builds the support site)
+      Hint: errorCatalog() takes an object with the options catalogDir, search, sitemap, audience, each optional; the README's section "The Astro integration" describes them."
     `);
   });
 });

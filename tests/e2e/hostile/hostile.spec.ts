@@ -48,6 +48,7 @@ test('payloads show as literal text in titles, code pages and reference pages', 
   const text = normalizeText(await page.locator('main').innerText());
   expect(text).toContain("Cause <script>window.__pwned='code-cause'</script>");
   expect(text).toContain(normalizeText(code.resolution!));
+  expect(text).toContain(`Reply about {field} <img src=x onerror="window.__pwned='code-reply'">`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText("<script>window.__pwned='code-title'</script>");
 
   await page.goto(gotoPath(routeOfUrl(catalog.statuses[0]!.url, site)));
