@@ -13,7 +13,6 @@ test('every page says in its header that this is the internal support site', asy
   for (const path of ['./', 'codes/', 'lookup/']) {
     await page.goto(path);
     await expect(page.getByRole('banner')).toContainText('Internal support site');
-    await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
   }
 });
 
