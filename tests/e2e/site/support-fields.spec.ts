@@ -25,3 +25,10 @@ test('a public code page shows the reply, who acts and the severity, but no esca
   await expect(main).not.toContainText(code.internal!);
   await expect(page.getByRole('banner')).not.toContainText('Internal support site');
 });
+
+test("a common message's customer-safe reply is shown beside its resolution", async ({ page }) => {
+  const message = catalog.messageAreas.flatMap((area) => area.messages).find((one) => one.reply)!;
+  await page.goto('messages/');
+  const row = page.getByRole('row').filter({ hasText: message.resolution! });
+  await expect(row).toContainText(`Reply to the customer: ${message.reply}`);
+});
