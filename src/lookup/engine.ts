@@ -14,6 +14,7 @@ import {
   type CallContext,
   type OperationMatch,
 } from './explain-exchange';
+import { findEmbeddedResponse, requestIdInProse, type EmbeddedResponse } from './embedded';
 import { readHar, type HarFile } from './read-har';
 import { exchangeOfLogObject, readExchange, type Exchange, type RequestSide } from './read-exchange';
 import {
@@ -196,7 +197,48 @@ function explainInput(context: Context, input: string): void {
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     if (explainJsonText(context, trimmed, {})) return;
   }
+  const embedded = findEmbeddedResponse(trimmed);
+  if (embedded && explainEmbedded(context, embedded)) return;
   explainText(context, trimmed);
+  if (/\s/.test(trimmed)) noteRequestIdInProse(context, trimmed);
+}
+
+/**
+ * A response inside prose (a ticket, a chat message): its status line or JSON block is read as if
+ * pasted alone, and the prose only for a request id quoted in words. False when the part found
+ * explains nothing, so that the whole text is matched instead.
+ */
+function explainEmbedded(context: Context, embedded: EmbeddedResponse): boolean {
+  const { answer, reader } = context;
+  if (embedded.kind === 'http') {
+    const exchange = readExchange(embedded.text, reader.core.headers);
+    const http = exchange ? undefined : parseHttp(embedded.text, reader.core.headers);
+    if (exchange) explainExchange(context, exchange);
+    else if (http) explainHttp(context, http);
+    else return false;
+  } else {
+    explainJsonText(context, embedded.text, {});
+  }
+  if (!context.set.size && answer.http?.status === undefined) {
+    answer.kind = 'empty';
+    delete answer.http;
+    delete answer.request;
+    delete context.exchange;
+    delete context.surface;
+    return false;
+  }
+  answer.embedded = embedded.kind;
+  noteRequestIdInProse(context, embedded.prose);
+  return true;
+}
+
+/** The request id a customer quoted in words, when the response itself carried none. */
+function noteRequestIdInProse(context: Context, prose: string): void {
+  if (context.answer.http?.requestId) return;
+  const requestId = requestIdInProse(prose);
+  if (!requestId) return;
+  context.answer.http ??= { headerNotes: [] };
+  context.answer.http.requestId = requestId;
 }
 
 /**
@@ -621,6 +663,21 @@ function explainText(context: Context, text: string, options: { keepKind?: boole
       ...(hit.values ? { values: hit.values } : {}),
     };
     set.add(record.t === 'c' ? codeExplanation(reader, record, facts) : messageExplanation(reader, record, facts));
+  }
+  lowerStatusesBesideTheirCodes(set);
+}
+
+/** A status named in the text ranks below a documented code of that status the same text names. */
+function lowerStatusesBesideTheirCodes(set: ExplanationSet): void {
+  const all = [...set.values()];
+  for (const status of all) {
+    if (status.kind !== 'status' || status.exact) continue;
+    const best = Math.max(
+      ...all
+        .filter((code) => code.kind === 'code' && !code.undocumented && code.status === status.status)
+        .map((code) => code.score),
+    );
+    if (Number.isFinite(best)) status.score = Math.min(status.score, best - SCORE.statusInTextBelowItsCode);
   }
 }
 

@@ -330,6 +330,11 @@ export class ExplanationSet {
     return this.byKey.size;
   }
 
+  /** Every explanation so far, in the order found (to adjust a score after the fact). */
+  values(): IterableIterator<Explanation> {
+    return this.byKey.values();
+  }
+
   /**
    * Best first; ties keep the order they were found in. A common message that belongs to a code
    * already explained as well (or better) is left out: the code says it all, with its page.

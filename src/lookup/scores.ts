@@ -66,6 +66,11 @@ export const SCORE = {
   surfaceVariantOfStatus: -1,
   /** …but first when the body's envelope belongs to that surface (it is the more precise answer). */
   surfaceVariantOfEnvelope: 1,
+  /**
+   * A status named in prose ("we get a 404") ranks this much below a documented code of that status
+   * found in the same text (by its message, name or number): the code is the precise answer.
+   */
+  statusInTextBelowItsCode: 1,
   /** A common message is left out when its code is explained with at least its score minus this. */
   messageCoveredByCode: 5,
 

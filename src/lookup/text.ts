@@ -131,15 +131,39 @@ export function matchTemplate(template: string | TemplateParts, text: string): T
   if (!parts.literals.some((literal) => literal.length > 0)) return undefined;
   const { text: norm, origin } = normalise(text.length > MAX_TEMPLATE_TEXT ? text.slice(0, MAX_TEMPLATE_TEXT) : text);
   if (!norm) return undefined;
+  const first = parts.literals[0]!;
+  if (!first) return matchFrom(parts, text, norm, origin, -1);
+  // The first literal may occur in the prose before the message ("the customer: … Customer cus_1
+  // not found"): a value running across a string's end is wrong, so try the next occurrence.
+  let at = findWords(norm, first, 0);
+  for (let tries = 0; at >= 0 && tries < MAX_TEMPLATE_STARTS; tries += 1) {
+    const match = matchFrom(parts, text, norm, origin, at);
+    if (match !== 'crosses') return match;
+    at = findWords(norm, first, at + 1);
+  }
+  return undefined;
+}
+
+/** Occurrences of a template's first literal tried before giving up. */
+const MAX_TEMPLATE_STARTS = 8;
+/** Where a quoted string or a line ends: a value read from a message never runs past it. */
+const STRING_END = /["“”\r\n]/;
+
+/** Matches from the first literal at `firstAt` (-1 when the template opens with a placeholder). */
+function matchFrom(
+  parts: TemplateParts,
+  text: string,
+  norm: string,
+  origin: number[],
+  firstAt: number,
+): TemplateMatch | undefined | 'crosses' {
   const values: Record<string, string> = {};
   let cursor = 0;
   let spanStart = -1;
   const first = parts.literals[0]!;
-  if (first) {
-    const at = findWords(norm, first, 0);
-    if (at < 0) return undefined;
-    spanStart = at;
-    cursor = at + first.length;
+  if (firstAt >= 0) {
+    spanStart = firstAt;
+    cursor = firstAt + first.length;
   }
   for (let index = 0; index < parts.placeholders.length; index += 1) {
     const literal = parts.literals[index + 1]!;
@@ -148,12 +172,13 @@ export function matchTemplate(template: string | TemplateParts, text: string): T
     if (valueStart >= norm.length) return undefined;
     let valueEnd: number;
     let next: number;
+    const last = !literal && index === parts.placeholders.length - 1;
     if (literal) {
       const at = findWords(norm, literal, valueStart + 1);
       if (at < 0) return undefined;
       valueEnd = at - 1;
       next = at + literal.length;
-    } else if (index === parts.placeholders.length - 1) {
+    } else if (last) {
       valueEnd = norm.length;
       next = norm.length;
     } else {
@@ -163,7 +188,17 @@ export function matchTemplate(template: string | TemplateParts, text: string): T
       next = valueEnd;
     }
     if (spanStart < 0) spanStart = valueStart;
-    const value = originalSlice(text, origin, valueStart, valueEnd);
+    let value = originalSlice(text, origin, valueStart, valueEnd);
+    const end = value.search(STRING_END);
+    if (end >= 0) {
+      // A closing value stops at the end of its string; any other value crossing one is no match here.
+      if (!last) return 'crosses';
+      value = value
+        .slice(0, end)
+        .trim()
+        .replace(/[.,;:!?]+$/, '');
+      next = Math.min(norm.length, valueStart + value.length);
+    }
     if (!value || value.length > MAX_VALUE_LENGTH) return undefined;
     const name = parts.placeholders[index]!;
     if (!(name in values)) values[name] = value;

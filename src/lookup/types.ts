@@ -157,6 +157,11 @@ export interface LookupAnswer {
   har?: { entries: number; failed: number; explained: number; noResponse: number };
   /** For a pasted body: the envelope or public shape it was read as (`url` for the catalog's own envelopes). */
   readAs?: { name: string; declared: boolean; url?: string };
+  /**
+   * The response was found inside a longer text (a ticket, a chat message) and read alone: from its
+   * status line (`http`) or its JSON block (`json`); the prose around it was read only for a request id.
+   */
+  embedded?: 'http' | 'json';
   /** Messages for the user about the input itself (too large, JSON that did not parse…). */
   notices: string[];
   /** When nothing matched: things to try. */

@@ -95,6 +95,41 @@ const rows: Array<[string, string, Expected, string?]> = [
     { kind: 'message', first: { kind: 'code', key: 'core:1201' } },
   ],
   [
+    "a customer's ticket: prose around a JSON body is read for the body's code, not the prose's status",
+    `Hi team, our checkout started failing this morning with a 404. We get this back when we charge the customer:
+
+{"status": 404, "requestId": "req_9Kd2Pq", "errors": [{"code": "1101", "message": "Customer cus_1029 not found."}]}
+
+Can you help? Thanks, Maria`,
+    {
+      kind: 'json',
+      first: { kind: 'code', key: 'core:1101' },
+      values: { customerId: 'cus_1029' },
+      requestId: 'req_9Kd2Pq',
+    },
+  ],
+  [
+    'a ticket quoting the message: its value stops at the end of the quoted string, the request id is read from the words',
+    'Since 9am every charge gets HTTP 404. The body says: "Customer cus_1029 not found." and our app crashes. Request id req_9Kd2Pq.',
+    {
+      kind: 'message',
+      first: { kind: 'code', key: 'core:1101' },
+      values: { customerId: 'cus_1029' },
+      requestId: 'req_9Kd2Pq',
+    },
+  ],
+  [
+    'a ticket holding a raw response after its prose reads the status line, headers and body',
+    `Hello, this is what curl shows:
+HTTP/1.1 429 Too Many Requests
+Retry-After: 30
+X-Request-Id: req_Rt55
+
+{"status": 429, "requestId": "req_Rt55", "errors": [{"code": "1006", "message": "Rate limit of 100 requests per 60 seconds exceeded."}]}
+Thanks`,
+    { kind: 'http', first: { kind: 'code', key: 'core:1006' }, retryAfter: 30, requestId: 'req_Rt55' },
+  ],
+  [
     'a common message linked to a code explains the code',
     'Your session has expired. Please sign in again.',
     { kind: 'message', first: { kind: 'code', key: 'core:1405' } },
