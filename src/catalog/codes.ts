@@ -26,14 +26,68 @@ export function codeKey(codeSpace: string, code: string): string {
   return `${codeSpace}:${code}`;
 }
 
-/** `USER_NOT_FOUND` → `User not found`. */
+/**
+ * Initialisms a title keeps in capitals (`API_KEY_INVALID` → `API key invalid`, not `Api key
+ * invalid`): the ones error names commonly hold.
+ */
+const INITIALISMS = new Set([
+  'api',
+  'url',
+  'uri',
+  'id',
+  'ids',
+  'http',
+  'https',
+  'json',
+  'xml',
+  'csv',
+  'pdf',
+  'ip',
+  'tls',
+  'ssl',
+  'dns',
+  'sql',
+  'jwt',
+  'sso',
+  'mfa',
+  'otp',
+  'pin',
+  'iban',
+  'bic',
+  'swift',
+  'vat',
+  'sku',
+  'cvc',
+  'cvv',
+  'ssn',
+  'utf',
+  'oauth',
+  'saml',
+  'smtp',
+  'sms',
+  'cors',
+  'csrf',
+  'uuid',
+  'ach',
+  'sepa',
+  'kyc',
+  'aml',
+  'pci',
+]);
+/** Spelt as their owners spell them. */
+const SPECIAL_SPELLINGS: Record<string, string> = { oauth: 'OAuth', ids: 'IDs' };
+
+/** `USER_NOT_FOUND` → `User not found`; `WEBHOOK_URL_REJECTED` → `Webhook URL rejected`. */
 export function nameToTitle(name: string): string {
   const words = name
     .replace(/[_.]+/g, ' ')
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .trim()
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+    .toLowerCase()
+    .split(/\s+/)
+    .map((word) => SPECIAL_SPELLINGS[word] ?? (INITIALISMS.has(word) ? word.toUpperCase() : word));
+  const title = words.join(' ');
+  return title.charAt(0).toUpperCase() + title.slice(1);
 }
 
 /** A slug for free text such as an area name: `Rate limits` → `rate-limits`. */

@@ -18,6 +18,19 @@ const DEBOUNCE_MS = 200;
 const HISTORY_BURST_MS = 1500;
 /** Longest fragment kept in the address bar (and in share links). */
 const MAX_FRAGMENT = 64 * 1024;
+/** An answer still waiting for the index after this long says that it is loading. */
+const LOADING_NOTICE_MS = 1000;
+/** Below this width the results of a paste are scrolled into view (the form fills the first screen). */
+const SMALL_SCREEN = '(max-width: 40rem)';
+
+/** Why the lookup could not answer, in plain words: never the parser's or the network's own message. */
+function failureWords(error: unknown): string {
+  const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+  if (offline) return 'The lookup could not load its index: this browser is offline.';
+  if (error instanceof SyntaxError)
+    return 'The lookup index arrived damaged (it is not complete), so nothing could be looked up.';
+  return 'The lookup could not load its index: the connection failed or the server did not answer.';
+}
 
 /** Reads `q` from `#q=…` (or from `?q=…` when there is no fragment). */
 function queryFromLocation(): string | undefined {
@@ -40,6 +53,8 @@ class ErrorLookup extends CatalogElement {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Number of the newest query; answers to older ones are dropped. */
   private latest = 0;
+  /** The next answer came from a paste: on a small screen, bring it into view. */
+  private pasted = false;
   private lastHistoryAt = 0;
   /** True while typing keeps replacing the entry it started; a submit, a blur or back/forward closes it. */
   private burstOpen = false;
@@ -59,7 +74,11 @@ class ErrorLookup extends CatalogElement {
     for (const control of this.querySelectorAll<HTMLButtonElement>('[data-needs-js]')) control.disabled = false;
     this.listen(input, 'focus', warm, { once: true });
     this.listen(this, 'pointerenter', warm, { once: true });
-    this.listen(input, 'input', () => this.schedule());
+    this.listen(input, 'input', (event) => {
+      if ((event as InputEvent).inputType === 'insertFromPaste') this.pasted = true;
+      this.schedule();
+    });
+    this.listen(input, 'paste', () => (this.pasted = true));
     this.listen(input, 'blur', () => (this.burstOpen = false));
     const form = this.querySelector('form');
     if (form)
@@ -122,19 +141,21 @@ class ErrorLookup extends CatalogElement {
       return;
     }
     this.results.setAttribute('aria-busy', 'true');
+    // A slow index (a poor connection) says so, instead of leaving an empty page.
+    const slow = this.later(() => {
+      if (number === this.latest) this.status.textContent = 'Loading the lookup index…';
+    }, LOADING_NOTICE_MS);
     let answer: LookupAnswer;
     try {
       answer = await getLookupClient().lookup(query, { typing: options.typing });
     } catch (error) {
+      this.cancel(slow);
       if (number !== this.latest) return;
       this.results.removeAttribute('aria-busy');
-      // The error's own message ends its own sentence ("…could not be loaded (404 for …).").
-      this.status.textContent = joinSentences([
-        `The lookup could not run: ${error instanceof Error ? error.message : 'the index did not load'}`,
-        'Check your connection and try again',
-      ]);
+      this.showFailure(error);
       return;
     }
+    this.cancel(slow);
     // A newer query was typed while this one waited for the index: its answer wins.
     if (number !== this.latest) return;
     this.results.removeAttribute('aria-busy');
@@ -144,6 +165,27 @@ class ErrorLookup extends CatalogElement {
     this.results.replaceChildren(renderAnswer(answer, { compact: this.compact, ...(fullUrl ? { fullUrl } : {}) }));
     this.status.textContent = announce(answer);
     if (!this.compact && options.history !== 'none') this.remember(query, options.history);
+    if (this.pasted && !this.compact && matchMedia(SMALL_SCREEN).matches && this.results.firstElementChild) {
+      const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
+      this.results.scrollIntoView({ block: 'start', behavior: smooth ? 'smooth' : 'auto' });
+    }
+    this.pasted = false;
+  }
+
+  /** The index did not load: what happened in plain words (announced), and a way to try again in place. */
+  private showFailure(error: unknown) {
+    const words = failureWords(error);
+    const retry = document.createElement('button');
+    retry.type = 'button';
+    retry.textContent = 'Try again';
+    this.listen(retry, 'click', () => void this.run({ typing: false, history: 'none' }), { once: true });
+    const box = document.createElement('div');
+    box.className = 'callout callout--warn lookup-failure';
+    const text = document.createElement('p');
+    text.textContent = joinSentences([words, 'Check the connection, then try again; the page does not need reloading']);
+    box.append(text, retry);
+    this.results.replaceChildren(box);
+    this.status.textContent = words;
   }
 
   /**

@@ -15,6 +15,7 @@ import type {
 } from '../lookup/types';
 import { statusClassOf } from '../shared/status-class';
 import { endSentence, joinSentences } from '../shared/sentence';
+import { copyElement } from './copy-text';
 
 type Child = Node | string | null | undefined | false;
 
@@ -55,10 +56,10 @@ function localTime(iso: string): string {
   return sameDay ? date.toLocaleTimeString() : date.toLocaleString();
 }
 
-function renderHttp(facts: HttpFacts): HTMLElement {
+function renderHttp(facts: HttpFacts, summarised: boolean): HTMLElement {
   const section = el('section', { class: 'lookup-http', 'aria-label': 'What the response says' });
   const list = el('dl', { class: 'facts' });
-  if (facts.status !== undefined)
+  if (facts.status !== undefined && !summarised)
     fact(
       list,
       'Status',
@@ -68,8 +69,15 @@ function renderHttp(facts: HttpFacts): HTMLElement {
         `${facts.status}${facts.statusReason ? ` ${facts.statusReason}` : ''}`,
       ),
     );
-  if (facts.requestId)
-    fact(list, 'Request id', el('code', {}, facts.requestId), ' — quote it when you contact support.');
+  if (facts.requestId && !summarised)
+    fact(
+      list,
+      'Request id',
+      el('code', {}, facts.requestId),
+      ' ',
+      copyElement(facts.requestId, 'the request id'),
+      ' — quote it when you contact support.',
+    );
   if (facts.instance) fact(list, 'Instance', el('code', {}, facts.instance), ' — the occurrence the problem is about.');
   if (facts.retryAfterSeconds !== undefined && facts.retryAt) {
     fact(
@@ -197,9 +205,29 @@ function renderHarEntry(entry: HarEntryAnswer): HTMLElement {
   return article;
 }
 
-/** One explanation as an article; `compact` keeps the title, status, surfaces and what to do. */
-export function renderExplanation(explanation: Explanation, compact: boolean): HTMLElement {
-  const article = el('article', { class: `lookup-result lookup-result--${explanation.kind}` });
+/** Where each card of an answer can be linked to from its summary. */
+const cardId = (index: number) => `lookup-card-${index + 1}`;
+
+/** What support should ask the customer and when to escalate, as the catalog says. */
+function renderSupport(support: NonNullable<Explanation['support']>): HTMLElement {
+  const box = el('div', { class: 'lookup-support', role: 'note', 'aria-label': 'For support' });
+  if (support.ask.length)
+    box.append(
+      el('p', { class: 'lookup-support__label' }, 'Ask the customer for'),
+      el('ul', {}, ...support.ask.map((item) => el('li', {}, item))),
+    );
+  if (support.escalate)
+    box.append(el('p', {}, el('span', { class: 'lookup-support__label' }, 'Escalate: '), support.escalate));
+  return box;
+}
+
+/**
+ * One explanation as an article; `compact` keeps the title, status and what to do. What support
+ * needs comes right after the heading; what every card of the same space would repeat (the
+ * message template, code space, range, surfaces) is folded away.
+ */
+export function renderExplanation(explanation: Explanation, compact: boolean, id?: string): HTMLElement {
+  const article = el('article', { class: `lookup-result lookup-result--${explanation.kind}`, ...(id ? { id } : {}) });
   const heading = el('h3', {});
   heading.append(
     el('span', { class: 'badge' }, explanation.undocumented ? 'Not in the catalog' : KIND_LABELS[explanation.kind]),
@@ -222,8 +250,6 @@ export function renderExplanation(explanation: Explanation, compact: boolean): H
       ),
       ' ',
     );
-  if (explanation.surfaces.length)
-    meta.append(`${endSentence(`On ${explanation.surfaces.map((surface) => surface.name).join(', ')}`)} `);
   if (explanation.deprecated)
     meta.append(
       el('span', { class: 'badge badge--deprecated' }, `Deprecated since ${explanation.deprecated.since}`),
@@ -231,23 +257,18 @@ export function renderExplanation(explanation: Explanation, compact: boolean): H
     );
   meta.append(el('span', { class: 'muted' }, endSentence(`Matched by ${explanation.matchedBy}`)));
   article.append(meta);
+  if (!compact && explanation.support) article.append(renderSupport(explanation.support));
 
   const list = el('dl', { class: 'facts' });
   if (!compact) fact(list, 'Meaning', explanation.meaning);
   if (explanation.resolution) fact(list, 'What to do', explanation.resolution);
   if (explanation.retry) fact(list, 'Retry', explanation.retry);
   if (explanation.replacedBy) fact(list, 'Replaced by', link(explanation.replacedBy.url, explanation.replacedBy.code));
-  if (!compact) {
-    if (explanation.message && explanation.message !== explanation.title)
-      fact(list, 'Message', el('code', {}, explanation.message));
-    if (explanation.deprecated?.note) fact(list, 'Deprecation', explanation.deprecated.note);
-    if (explanation.space) fact(list, 'Code space', explanation.space.name);
-    if (explanation.range)
-      fact(
-        list,
-        'Range',
-        link(explanation.range.url, `${explanation.range.name} (${explanation.range.from}–${explanation.range.to})`),
-      );
+  if (explanation.fieldErrors?.length) {
+    const fields = el('ul', { class: 'plain-list' });
+    for (const entry of explanation.fieldErrors)
+      fields.append(el('li', {}, el('code', {}, entry.field), ': ', entry.messages.join(' · ')));
+    fact(list, 'Field errors', fields);
   }
   if (explanation.values) {
     const values = el('ul', { class: 'plain-list' });
@@ -255,19 +276,112 @@ export function renderExplanation(explanation: Explanation, compact: boolean): H
       values.append(el('li', {}, el('code', {}, name), ' = ', el('code', {}, value)));
     fact(list, 'Values read', values);
   }
-  if (explanation.fieldErrors?.length) {
-    const fields = el('ul', { class: 'plain-list' });
-    for (const entry of explanation.fieldErrors)
-      fields.append(el('li', {}, el('code', {}, entry.field), ': ', entry.messages.join(' · ')));
-    fact(list, 'Field errors', fields);
-  }
   if (explanation.nearby?.length) {
     const nearby = el('ul', { class: 'plain-list' });
     for (const entry of explanation.nearby) nearby.append(el('li', {}, link(entry.url, entry.code), ` ${entry.title}`));
     fact(list, 'Nearest documented', nearby);
   }
   article.append(list);
+
+  if (!compact) {
+    const more = el('dl', { class: 'facts' });
+    if (explanation.message && explanation.message !== explanation.title)
+      fact(more, 'Message', el('code', {}, explanation.message));
+    if (explanation.deprecated?.note) fact(more, 'Deprecation', explanation.deprecated.note);
+    if (explanation.surfaces.length)
+      fact(
+        more,
+        explanation.surfaces.length === 1 ? 'Surface' : 'Surfaces',
+        explanation.surfaces.map((surface) => surface.name).join(', '),
+      );
+    if (explanation.space) fact(more, 'Code space', explanation.space.name);
+    if (explanation.range)
+      fact(
+        more,
+        'Range',
+        link(explanation.range.url, `${explanation.range.name} (${explanation.range.from}–${explanation.range.to})`),
+      );
+    if (more.childElementCount)
+      article.append(
+        el('details', { class: 'lookup-more' }, el('summary', {}, 'Message template, surfaces and range'), more),
+      );
+  }
   return article;
+}
+
+/** One line per error of the response: a code with several fields gives a line for each field. */
+interface SummaryLine {
+  explanation: Explanation;
+  card: number;
+  field?: string;
+}
+
+function summaryLines(explanations: readonly Explanation[]): SummaryLine[] {
+  const lines: SummaryLine[] = [];
+  explanations.forEach((explanation, card) => {
+    if (!explanation.inResponse) return;
+    const fields = explanation.fieldErrors ?? [];
+    if (fields.length) for (const entry of fields) lines.push({ explanation, card, field: entry.field });
+    else lines.push({ explanation, card });
+  });
+  return lines;
+}
+
+/**
+ * The summary that opens the answer to a pasted response: its status and request id, then one
+ * line per error it holds (code, name, field, whether to retry, links to its card and its page).
+ */
+function renderSummary(answer: LookupAnswer, lines: readonly SummaryLine[]): HTMLElement {
+  const section = el('section', { class: 'lookup-summary', 'aria-labelledby': 'lookup-summary-heading' });
+  section.append(el('h2', { id: 'lookup-summary-heading', class: 'lookup-summary__heading' }, 'Summary'));
+  const http = answer.http;
+  const head = el('p', { class: 'lookup-summary__status' });
+  if (http?.status !== undefined)
+    head.append(
+      el(
+        'a',
+        { href: href(routes.status(http.status)), class: `badge badge--${statusClassOf(http.status)}` },
+        `HTTP ${http.status}${http.statusReason ? ` ${http.statusReason}` : ''}`,
+      ),
+      ' ',
+    );
+  const count = lines.length;
+  if (count) head.append(`${count} ${count === 1 ? 'error' : 'errors'} in this response.`);
+  section.append(head);
+  if (http?.requestId)
+    section.append(
+      el(
+        'p',
+        { class: 'lookup-summary__request' },
+        'Request id ',
+        el('code', {}, http.requestId),
+        ' ',
+        copyElement(http.requestId, 'the request id'),
+        el('span', { class: 'muted' }, ' — quote it when you contact support.'),
+      ),
+    );
+  if (count) {
+    const list = el('ol', { class: 'lookup-summary__errors' });
+    for (const line of lines) {
+      const { explanation } = line;
+      const item = el('li', {});
+      const label = el('a', { href: `#${cardId(line.card)}` });
+      if (explanation.code) label.append(el('code', {}, explanation.code), ' ');
+      label.append(explanation.title);
+      item.append(label);
+      const details: HTMLElement[] = [];
+      if (explanation.name) details.push(el('code', { class: 'lookup-summary__name' }, explanation.name));
+      if (line.field) details.push(el('span', {}, 'field ', el('code', {}, line.field)));
+      if (explanation.retryable !== undefined)
+        details.push(el('span', {}, `retry: ${explanation.retryable ? 'yes' : 'no'}`));
+      if (!explanation.undocumented) details.push(link(explanation.url, 'code page'));
+      for (const detail of details)
+        item.append(el('span', { class: 'lookup-summary__sep', 'aria-hidden': 'true' }, ' · '), detail);
+      list.append(item);
+    }
+    section.append(list);
+  }
+  return section;
 }
 
 /** The whole answer. `fullUrl` (compact only) links to the lookup page with the same query. */
@@ -278,15 +392,19 @@ export function renderAnswer(answer: LookupAnswer, options: { compact: boolean; 
       el('div', { class: 'callout callout--warn' }, ...answer.notices.map((notice) => el('p', {}, notice))),
     );
   }
+  const shown = options.compact ? answer.explanations.slice(0, 3) : answer.explanations;
+  const lines = options.compact || answer.har ? [] : summaryLines(shown);
+  const summarised = lines.length > 0 || (!options.compact && !answer.har && answer.http?.status !== undefined);
+  if (summarised) fragment.append(renderSummary(answer, lines));
   if (
     answer.http &&
     !options.compact &&
     (answer.http.headerNotes.length ||
-      answer.http.status !== undefined ||
-      answer.http.requestId ||
+      (!summarised && (answer.http.status !== undefined || answer.http.requestId)) ||
+      answer.http.retryAfterSeconds !== undefined ||
       answer.http.instance)
   ) {
-    fragment.append(renderHttp(answer.http));
+    fragment.append(renderHttp(answer.http, summarised));
   }
   if (answer.har) {
     const { entries, failed, explained, noResponse } = answer.har;
@@ -308,13 +426,17 @@ export function renderAnswer(answer: LookupAnswer, options: { compact: boolean; 
         'Read as ',
         answer.readAs.url ? link(answer.readAs.url, answer.readAs.name) : answer.readAs.name,
         answer.readAs.declared ? ', an envelope of this API.' : ', a common public error format.',
+        answer.embedded ? ' It was found inside the pasted text; the words around it were left out.' : '',
       ),
     );
   }
-  const shown = options.compact ? answer.explanations.slice(0, 3) : answer.explanations;
   if (shown.length) {
     const list = el('ol', { class: 'lookup-results' });
-    for (const explanation of shown) list.append(el('li', {}, renderExplanation(explanation, options.compact)));
+    shown.forEach((explanation, index) =>
+      list.append(
+        el('li', {}, renderExplanation(explanation, options.compact, options.compact ? undefined : cardId(index))),
+      ),
+    );
     fragment.append(list);
   }
   if (answer.suggestions.length) {
@@ -374,6 +496,18 @@ export function announce(answer: LookupAnswer): string {
     return answer.http?.headerNotes.length
       ? joinSentences([`${answer.http.headerNotes.length} headers explained`, wait])
       : 'Nothing matched. Suggestions are listed below.';
+  const errors = summaryLines(answer.explanations);
+  if (errors.length) {
+    const status = answer.http?.status !== undefined ? `HTTP ${answer.http.status}` : 'The response';
+    const each = errors.map(
+      ({ explanation, field }) =>
+        `${explanation.code ? `${explanation.code} ` : ''}${explanation.title.replace(/[.!?]$/, '')}${field ? ` (${field})` : ''}`,
+    );
+    return joinSentences([
+      `${status}, ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}: ${each.join('; ')}`,
+      wait,
+    ]);
+  }
   const title = best ? `${best.code ? `${best.code}: ` : ''}${best.title}` : '';
   // The title is catalog text (a message such as "Order not found.") and may end its own sentence.
   return joinSentences([`${count} ${count === 1 ? 'explanation' : 'explanations'}`, `Best match: ${title}`, wait]);

@@ -138,6 +138,14 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
       retry: retryText(code.retry, code.status),
       ...(code.retryInherited ? {} : { advice: code.retry }),
       ...(code.range ? { range: code.range } : {}),
+      ...(code.support && (code.support.ask.length || code.support.escalate)
+        ? {
+            support: {
+              ask: code.support.ask,
+              ...(code.support.escalate ? { escalate: code.support.escalate } : {}),
+            },
+          }
+        : {}),
       ...(code.deprecated
         ? {
             deprecated: {

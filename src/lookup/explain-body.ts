@@ -166,6 +166,7 @@ function explainItem(context: BodyContext, item: BodyItem, index: number, scope:
           matchedBy: where(item.codeAt, 'the code'),
           ...(values ? { values: values.values } : {}),
           fieldErrors,
+          inResponse: true,
         }),
       );
     }
@@ -188,6 +189,7 @@ function explainItem(context: BodyContext, item: BodyItem, index: number, scope:
             exact: false,
             matchedBy: 'the type URI in the pasted body',
             fieldErrors,
+            inResponse: true,
           }),
         );
       return;
@@ -203,6 +205,7 @@ function explainItem(context: BodyContext, item: BodyItem, index: number, scope:
         exact: false,
         matchedBy: `${where(item.codeAt, 'the code')}, as in the API's example body`,
         fieldErrors,
+        inResponse: true,
       }),
     );
 
@@ -221,6 +224,7 @@ function explainItem(context: BodyContext, item: BodyItem, index: number, scope:
           exact: false,
           matchedBy: `${where(item.codeAt, 'the code')} (not documented)`,
           fieldErrors,
+          inResponse: true,
         }),
       );
     }
@@ -243,6 +247,7 @@ function explainItem(context: BodyContext, item: BodyItem, index: number, scope:
         matchedBy: `${where(item.messageAt, 'the message')}: ${hit.matchedBy}`,
         ...(hit.values ? { values: hit.values } : {}),
         ...(hitIndex === 0 ? { fieldErrors } : {}),
+        inResponse: true,
       };
       set.add(record.t === 'c' ? codeExplanation(reader, record, facts) : messageExplanation(reader, record, facts));
     });
@@ -264,6 +269,7 @@ function explainItem(context: BodyContext, item: BodyItem, index: number, scope:
         exact: false,
         matchedBy: where(item.codeAt ?? item.messageAt, 'an error'),
         fieldErrors,
+        inResponse: true,
       },
       scope.url,
     ),

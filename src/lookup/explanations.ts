@@ -4,7 +4,7 @@
  * of repeated entries merged. Links come from `routes`, relative to the site base.
  */
 import { generalPracticeRetry } from '../catalog/retry-defaults';
-import { retrySentence } from '../view/retry-text';
+import { isRetryable, retrySentence } from '../view/retry-text';
 import { routes } from '../view/routes';
 import { joinSentences } from '../shared/sentence';
 import { HTTP_REASONS, statusClassMeaning } from './http-reasons';
@@ -20,12 +20,15 @@ export interface MatchFacts {
   matchedBy: string;
   values?: Record<string, string>;
   fieldErrors?: Explanation['fieldErrors'];
+  /** The error is one the pasted response holds. */
+  inResponse?: boolean;
 }
 
 function withFacts(explanation: Omit<Explanation, keyof MatchFacts>, facts: MatchFacts): Explanation {
   const result: Explanation = { ...explanation, score: facts.score, exact: facts.exact, matchedBy: facts.matchedBy };
   if (facts.values && Object.keys(facts.values).length) result.values = facts.values;
   if (facts.fieldErrors?.length) result.fieldErrors = facts.fieldErrors;
+  if (facts.inResponse) result.inResponse = true;
   return result;
 }
 
@@ -64,6 +67,9 @@ export function codeExplanation(reader: IndexReader, record: CodeRecord, facts: 
     retry: record.retry,
     url: routes.code({ codeSpace: record.space, slug: record.slug }),
   };
+  const advice = record.advice ?? reader.status(record.status)?.advice;
+  if (advice) explanation.retryable = isRetryable(advice);
+  if (record.support) explanation.support = record.support;
   if (range) explanation.range = rangeLink(record.space, range);
   if (record.deprecated) {
     explanation.deprecated = {
@@ -308,6 +314,7 @@ export class ExplanationSet {
       existing.matchedBy = explanation.matchedBy;
     }
     existing.exact ||= explanation.exact;
+    if (explanation.inResponse) existing.inResponse = true;
     if (explanation.values && !existing.values) existing.values = explanation.values;
     for (const fieldError of explanation.fieldErrors ?? []) {
       existing.fieldErrors ??= [];

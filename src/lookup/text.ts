@@ -132,7 +132,10 @@ export function matchTemplate(template: string | TemplateParts, text: string): T
   const { text: norm, origin } = normalise(text.length > MAX_TEMPLATE_TEXT ? text.slice(0, MAX_TEMPLATE_TEXT) : text);
   if (!norm) return undefined;
   const first = parts.literals[0]!;
-  if (!first) return matchFrom(parts, text, norm, origin, -1);
+  if (!first) {
+    const match = matchFrom(parts, text, norm, origin, -1);
+    return match === 'crosses' ? undefined : match;
+  }
   // The first literal may occur in the prose before the message ("the customer: … Customer cus_1
   // not found"): a value running across a string's end is wrong, so try the next occurrence.
   let at = findWords(norm, first, 0);

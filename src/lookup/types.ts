@@ -55,6 +55,12 @@ export interface Explanation {
   resolution?: string;
   /** Retry advice as one sentence with its numbers. */
   retry?: string;
+  /** Whether repeating the request can help (the advice lets some requests be repeated), when known. */
+  retryable?: boolean;
+  /** True for an error the pasted response itself holds (not a guess from its words). */
+  inResponse?: boolean;
+  /** What support should ask the customer and when to escalate, in the catalog's words. */
+  support?: { ask: string[]; escalate?: string };
   /** Link to the entry's page, relative to the site base (no leading slash). */
   url: string;
   /** Values read from a concrete message for its template's placeholders. */

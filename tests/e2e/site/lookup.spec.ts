@@ -27,7 +27,7 @@ test('shows the resolution for a pasted error body, with the values read from it
   await expect(answer(page)).toContainText(customerNotFound.resolution!);
   await expect(answer(page)).toContainText('cus_1029');
   await expect(answer(page)).toContainText('req_7Hq2LmX9');
-  await expect(page.getByRole('status').filter({ hasText: 'Best match' })).toContainText('1101');
+  await expect(page.getByRole('status').filter({ hasText: 'HTTP 404, 1 error' })).toContainText('1101');
 });
 
 test('typing a code shows that code, and a code of two spaces shows both, labelled', async ({ page }) => {
@@ -162,8 +162,129 @@ test('a raw 429 response explains its headers as a wait and a clock time', async
   const response = page.getByRole('region', { name: 'What the response says' });
   await expect(response).toContainText('Retry-After: 30');
   await expect(response).toContainText(/after 30 s, at .+ \(\d\d:\d\d:\d\d UTC\)/);
-  await expect(response).toContainText('req_abc123');
+  await expect(page.getByRole('region', { name: 'Summary' })).toContainText('req_abc123');
   await expect(resultHeading(page, '1006')).toBeVisible();
+});
+
+/** A 422 with three errors: two fields of one validation code and an idempotency conflict. */
+const threeErrors = JSON.stringify({
+  status: 422,
+  requestId: 'req_7Hq2LmX9',
+  errors: [
+    { code: '1002', field: 'amount', message: 'amount must be a positive integer' },
+    { code: '1002', field: 'currency', message: 'currency must be a 3-letter ISO code' },
+    { code: '1004', message: 'Idempotency-Key k_1 was already used with a different request.' },
+  ],
+});
+
+test.describe('answers first', () => {
+  test.use({ viewport: { width: 375, height: 667 } });
+
+  test('a pasted three-error response opens with its summary, in view on a phone, and copies its request id', async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('lookup/');
+    await page.evaluate((text) => navigator.clipboard.writeText(text), threeErrors);
+    await lookupInput(page).focus();
+    await page.keyboard.press('Control+V');
+    const summary = page.getByRole('region', { name: 'Summary' });
+    await expect(summary).toContainText('HTTP 422');
+    await expect(summary).toContainText('3 errors in this response.');
+    const lines = summary.getByRole('listitem');
+    await expect(lines).toHaveCount(3);
+    await expect(lines.nth(0)).toContainText(/1002 Validation failed.*VALIDATION_FAILED.*field amount.*retry: no/);
+    await expect(lines.nth(1)).toContainText(/1002 .*field currency.*retry: no/);
+    await expect(lines.nth(2)).toContainText(/1004 .*IDEMPOTENCY_KEY_REUSED.*retry: no/);
+    await expect(lines.nth(2).getByRole('link', { name: 'code page' })).toHaveAttribute('href', '/codes/core/1004/');
+    // Announced as one response with three errors, not as rival guesses.
+    await expect(page.getByRole('status').filter({ hasText: 'HTTP 422, 3 errors' })).toContainText(
+      '1002 Validation failed (amount); 1002 Validation failed (currency); 1004',
+    );
+    // After the paste the summary is on the first screen of a phone.
+    await expect
+      .poll(() => summary.evaluate((element) => Math.round(element.getBoundingClientRect().top)))
+      .toBeGreaterThanOrEqual(0);
+    const top = await summary.evaluate((element) => element.getBoundingClientRect().top);
+    expect(top).toBeLessThan(667 / 2);
+    // Each card: what support asks, near the top; the repeated parts folded away.
+    const card = answer(page)
+      .getByRole('article')
+      .filter({ has: page.getByRole('heading', { name: /1002/ }) });
+    await expect(card.getByRole('note', { name: 'For support' })).toContainText(
+      'The full response body, which lists every broken field',
+    );
+    await expect(card.getByText('Message template, surfaces and range')).toBeVisible();
+    await expect(card.getByText('Code space', { exact: true })).toBeHidden();
+    // Copy the request id: the clipboard holds it, and the copy is announced.
+    await summary.getByRole('button', { name: 'Copy the request id' }).click();
+    await expect(summary.getByRole('status')).toHaveText('Copied the request id.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('req_7Hq2LmX9');
+  });
+});
+
+test("a customer's ticket is read for the response inside it: its code, its request id, values that stop at the string's end", async ({
+  page,
+}) => {
+  await page.goto('lookup/');
+  await lookupInput(page).fill(
+    `Hi team, checkout fails since this morning with a 404. We get this back when we charge the customer:\n\n${notFoundBody}\n\nCan you help? Thanks, Maria`,
+  );
+  const cards = answer(page).getByRole('article');
+  await expect(cards.first().getByRole('heading', { level: 3 })).toContainText('1101');
+  await expect(page.getByRole('region', { name: 'Summary' })).toContainText('req_7Hq2LmX9');
+  await expect(answer(page)).toContainText('found inside the pasted text');
+  await expect(cards.first()).toContainText('customerId = cus_1029');
+
+  await lookupInput(page).fill(
+    'Every charge gets HTTP 404. The body says: "Customer cus_1029 not found." Request id req_9Kd2Pq, thanks.',
+  );
+  await expect(cards.first().getByRole('heading', { level: 3 })).toContainText('1101');
+  await expect(cards.first()).toContainText('customerId = cus_1029');
+  await expect(answer(page)).not.toContainText('The body says');
+  await expect(answer(page)).toContainText('req_9Kd2Pq');
+});
+
+test('a slow lookup index says it is loading; a damaged one says so in plain words and retries in place', async ({
+  page,
+}) => {
+  let mode: 'slow' | 'damaged' | 'fine' = 'slow';
+  await page.route('**/lookup-index/core.json', async (route) => {
+    if (mode === 'fine') return route.continue();
+    const response = await route.fetch();
+    const text = await response.text();
+    if (mode === 'slow') {
+      await new Promise((resolve) => setTimeout(resolve, 8000));
+      return route.fulfill({ response, body: text });
+    }
+    return route.fulfill({ response, body: text.slice(0, 100) });
+  });
+  await page.goto('lookup/');
+  await lookupInput(page).fill('1101');
+  await expect(page.getByRole('status').filter({ hasText: 'Loading the lookup index' })).toBeVisible();
+  await expect(resultHeading(page, 'Customer not found')).toBeVisible({ timeout: 12_000 });
+
+  mode = 'damaged';
+  await page.reload();
+  await lookupInput(page).fill('1101');
+  await expect(page.getByRole('status').filter({ hasText: 'arrived damaged' })).toBeVisible();
+  await expect(answer(page)).not.toContainText(/JSON|position/);
+  mode = 'fine';
+  await answer(page).getByRole('button', { name: 'Try again' }).click();
+  await expect(resultHeading(page, 'Customer not found')).toBeVisible();
+});
+
+test('a missing code page offers the lookup of that code: what its range is for and the nearest codes', async ({
+  page,
+}) => {
+  const response = await page.goto('codes/core/1150/');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByText('There is no page for code 1150 in the core code space.')).toBeVisible();
+  await expect(page.getByRole('searchbox', { name: 'Error code, name or message' })).toHaveValue('1150');
+  const found = page.getByRole('region', { name: 'Lookup answer' });
+  await expect(found).toContainText('Nearest documented');
+  await expect(found.getByRole('link', { name: /^11\d\d$/ }).first()).toBeVisible();
 });
 
 test('the share link redacts secrets and says what it removed', async ({ page, context }) => {
