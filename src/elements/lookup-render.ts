@@ -208,17 +208,14 @@ function renderHarEntry(entry: HarEntryAnswer): HTMLElement {
 /** Where each card of an answer can be linked to from its summary. */
 const cardId = (index: number) => `lookup-card-${index + 1}`;
 
-/** What support should ask the customer and when to escalate, as the catalog says. */
-function renderSupport(support: NonNullable<Explanation['support']>): HTMLElement {
-  const box = el('div', { class: 'lookup-support', role: 'note', 'aria-label': 'For support' });
-  if (support.ask.length)
-    box.append(
-      el('p', { class: 'lookup-support__label' }, 'Ask the customer for'),
-      el('ul', {}, ...support.ask.map((item) => el('li', {}, item))),
-    );
-  if (support.escalate)
-    box.append(el('p', {}, el('span', { class: 'lookup-support__label' }, 'Escalate: '), support.escalate));
-  return box;
+/** What support should ask the customer, as the catalog says. */
+function renderSupport(ask: readonly string[]): HTMLElement {
+  return el(
+    'div',
+    { class: 'lookup-support', role: 'note', 'aria-label': 'For support' },
+    el('p', { class: 'lookup-support__label' }, 'Ask the customer for'),
+    el('ul', {}, ...ask.map((item) => el('li', {}, item))),
+  );
 }
 
 /**
@@ -257,7 +254,7 @@ export function renderExplanation(explanation: Explanation, compact: boolean, id
     );
   meta.append(el('span', { class: 'muted' }, endSentence(`Matched by ${explanation.matchedBy}`)));
   article.append(meta);
-  if (!compact && explanation.support) article.append(renderSupport(explanation.support));
+  if (!compact && explanation.ask?.length) article.append(renderSupport(explanation.ask));
 
   const list = el('dl', { class: 'facts' });
   if (!compact) fact(list, 'Meaning', explanation.meaning);

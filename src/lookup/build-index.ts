@@ -138,14 +138,8 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
       retry: retryText(code.retry, code.status),
       ...(code.retryInherited ? {} : { advice: code.retry }),
       ...(code.range ? { range: code.range } : {}),
-      ...(code.support && (code.support.ask.length || code.support.escalate)
-        ? {
-            support: {
-              ask: code.support.ask,
-              ...(code.support.escalate ? { escalate: code.support.escalate } : {}),
-            },
-          }
-        : {}),
+      // What to ask the customer is public; escalations are internal and not in the public model.
+      ...(code.support?.ask.length ? { ask: code.support.ask } : {}),
       ...(code.deprecated
         ? {
             deprecated: {

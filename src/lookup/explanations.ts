@@ -69,7 +69,7 @@ export function codeExplanation(reader: IndexReader, record: CodeRecord, facts: 
   };
   const advice = record.advice ?? reader.status(record.status)?.advice;
   if (advice) explanation.retryable = isRetryable(advice);
-  if (record.support) explanation.support = record.support;
+  if (record.ask) explanation.ask = record.ask;
   if (range) explanation.range = rangeLink(record.space, range);
   if (record.deprecated) {
     explanation.deprecated = {

@@ -156,14 +156,8 @@ export interface CodeRecord {
   range?: string;
   deprecated?: { since: string; note?: string; replacedBy?: CodeRef };
   tags?: string[];
-  /** What support should ask the customer and when to escalate, when the catalog says. */
-  support?: SupportNotes;
-}
-
-/** A code's notes for support staff, as the catalog words them. */
-export interface SupportNotes {
-  ask: string[];
-  escalate?: string;
+  /** What support should ask the customer, when the catalog says. */
+  ask?: string[];
 }
 
 /** A common message (catalog/messages) as the lookup shows it. */

@@ -59,8 +59,8 @@ export interface Explanation {
   retryable?: boolean;
   /** True for an error the pasted response itself holds (not a guess from its words). */
   inResponse?: boolean;
-  /** What support should ask the customer and when to escalate, in the catalog's words. */
-  support?: { ask: string[]; escalate?: string };
+  /** What support should ask the customer, in the catalog's words. */
+  ask?: string[];
   /** Link to the entry's page, relative to the site base (no leading slash). */
   url: string;
   /** Values read from a concrete message for its template's placeholders. */
