@@ -316,12 +316,24 @@ interface SummaryLine {
 function summaryLines(explanations: readonly Explanation[]): SummaryLine[] {
   const lines: SummaryLine[] = [];
   explanations.forEach((explanation, card) => {
-    if (!explanation.inResponse) return;
+    if (!explanation.inResponse || explanation.kind === 'status') return;
     const fields = explanation.fieldErrors ?? [];
     if (fields.length) for (const entry of fields) lines.push({ explanation, card, field: entry.field });
     else lines.push({ explanation, card });
   });
   return lines;
+}
+
+/** The response's status: its status line, else the status its body repeats. */
+function responseStatus(answer: LookupAnswer): { status: number; reason?: string } | undefined {
+  if (answer.http?.status !== undefined)
+    return { status: answer.http.status, ...(answer.http.statusReason ? { reason: answer.http.statusReason } : {}) };
+  const body = answer.explanations.find(
+    (explanation) => explanation.kind === 'status' && explanation.inResponse && explanation.status !== undefined,
+  );
+  return body?.status !== undefined
+    ? { status: body.status, ...(body.statusReason ? { reason: body.statusReason } : {}) }
+    : undefined;
 }
 
 /**
@@ -332,13 +344,14 @@ function renderSummary(answer: LookupAnswer, lines: readonly SummaryLine[]): HTM
   const section = el('section', { class: 'lookup-summary', 'aria-labelledby': 'lookup-summary-heading' });
   section.append(el('h2', { id: 'lookup-summary-heading', class: 'lookup-summary__heading' }, 'Summary'));
   const http = answer.http;
+  const status = responseStatus(answer);
   const head = el('p', { class: 'lookup-summary__status' });
-  if (http?.status !== undefined)
+  if (status)
     head.append(
       el(
         'a',
-        { href: href(routes.status(http.status)), class: `badge badge--${statusClassOf(http.status)}` },
-        `HTTP ${http.status}${http.statusReason ? ` ${http.statusReason}` : ''}`,
+        { href: href(routes.status(status.status)), class: `badge badge--${statusClassOf(status.status)}` },
+        `HTTP ${status.status}${status.reason ? ` ${status.reason}` : ''}`,
       ),
       ' ',
     );
@@ -495,7 +508,8 @@ export function announce(answer: LookupAnswer): string {
       : 'Nothing matched. Suggestions are listed below.';
   const errors = summaryLines(answer.explanations);
   if (errors.length) {
-    const status = answer.http?.status !== undefined ? `HTTP ${answer.http.status}` : 'The response';
+    const known = responseStatus(answer);
+    const status = known ? `HTTP ${known.status}` : 'The response';
     const each = errors.map(
       ({ explanation, field }) =>
         `${explanation.code ? `${explanation.code} ` : ''}${explanation.title.replace(/[.!?]$/, '')}${field ? ` (${field})` : ''}`,

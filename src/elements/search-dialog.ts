@@ -16,6 +16,13 @@ import {
   type SearchHit,
 } from './search-results';
 import { findExactMatches, preloadExactMatches } from './search-exact';
+import { redact } from '../lookup/redact';
+import { routes } from '../view/routes';
+
+/** A query that is a pasted response (a JSON body or a status line), not words to search for. */
+function looksLikeResponse(query: string): boolean {
+  return /^\s*HTTP\/\d/.test(query) || /\{\s*"[^"]+"\s*:/.test(query);
+}
 
 /** The part of Pagefind's browser API (`pagefind/pagefind.js`) this dialog uses. */
 interface PagefindSearch {
@@ -295,11 +302,29 @@ class SearchDialog extends CatalogElement {
     const focusWasInList = this.list.contains(document.activeElement);
     this.list.replaceChildren();
     this.shown = hits;
+    if (looksLikeResponse(query)) this.list.append(this.explainInLookup(query));
     this.appendHits(hits);
     this.list.removeAttribute('aria-busy');
     if (focusWasInList) this.input.focus();
     this.moreButton.hidden = this.pending.length === 0 || hits.length === 0;
     this.count.textContent = query || filtered ? resultCountLabel(total, query, filtered) : '';
+  }
+
+  /** A pasted response is the lookup's job: the first result opens it there, secrets redacted. */
+  private explainInLookup(query: string): HTMLLIElement {
+    const item = element('li', 'search-hit search-hit--lookup');
+    const link = element('a', 'search-hit__link');
+    link.href = `${this.base}${routes.lookup()}#${new URLSearchParams({ q: redact(query).text }).toString()}`;
+    link.append(
+      element('span', 'search-hit__title', 'Explain in the lookup'),
+      element(
+        'span',
+        'search-hit__excerpt',
+        'This looks like an error response: the lookup reads its status, codes and request id.',
+      ),
+    );
+    item.append(link);
+    return item;
   }
 
   private appendHits(hits: SearchHit[]): void {

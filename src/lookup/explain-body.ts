@@ -117,6 +117,7 @@ export function explainBody(context: BodyContext, body: unknown, options: BodyOp
       score: documented ? SCORE.statusBesideDocumented : SCORE.bodyStatusAlone,
       exact: false,
       matchedBy: 'the status in the pasted response',
+      inResponse: true,
     };
     // The operation's surface, when known, has the one meaning that applies.
     const own = options.surface !== undefined && statusOverrides(reader, bodyStatus).includes(options.surface);

@@ -129,12 +129,18 @@ test('hostile input stays text and runs nothing', async ({ page }) => {
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 });
 
-test('the header form leads to an answer', async ({ page }) => {
+test("the header's one entry point: the search dialog offers to explain a pasted response in the lookup", async ({
+  page,
+}) => {
   await page.goto('');
-  const header = page.getByRole('search', { name: 'Look up an error' });
-  await header.getByRole('searchbox').fill('CUSTOMER_NOT_FOUND');
-  await header.getByRole('searchbox').press('Enter');
-  await expect(page).toHaveURL(/\/lookup\/#q=CUSTOMER_NOT_FOUND$/);
+  await expect(page.getByRole('search', { name: 'Look up an error' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('searchbox').fill(notFoundBody.replace(/\s+/g, ' '));
+  const results = dialog.getByRole('list', { name: 'Search results' });
+  await expect(results.getByRole('link').first()).toContainText('Explain in the lookup');
+  await results.getByRole('link', { name: /Explain in the lookup/ }).click();
+  await expect(page).toHaveURL(/\/lookup\/#q=/);
   await expect(resultHeading(page, 'Customer not found')).toBeVisible();
 });
 
@@ -179,6 +185,20 @@ const threeErrors = JSON.stringify({
 
 test.describe('answers first', () => {
   test.use({ viewport: { width: 375, height: 667 } });
+
+  test('the header is one row with a menu, and no page part overflows sideways', async ({ page }) => {
+    await page.goto('');
+    const header = page.locator('header.site-header');
+    const height = await header.evaluate((element) => element.getBoundingClientRect().height);
+    expect(height).toBeLessThanOrEqual(64);
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+    await page.getByText('Menu', { exact: true }).click();
+    const menu = page.getByRole('navigation', { name: 'Main' });
+    await expect(menu.getByRole('link', { name: 'Codes', exact: true })).toBeVisible();
+    await menu.getByRole('link', { name: 'Codes', exact: true }).click();
+    await expect(page).toHaveURL(/\/codes\/$/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  });
 
   test('a pasted three-error response opens with its summary, in view on a phone, and copies its request id', async ({
     page,
@@ -249,6 +269,7 @@ test("a customer's ticket is read for the response inside it: its code, its requ
 test('a slow lookup index says it is loading; a damaged one says so in plain words and retries in place', async ({
   page,
 }) => {
+  test.setTimeout(45_000);
   let mode: 'slow' | 'damaged' | 'fine' = 'slow';
   await page.route('**/lookup-index/core.json', async (route) => {
     if (mode === 'fine') return route.continue();
@@ -266,7 +287,7 @@ test('a slow lookup index says it is loading; a damaged one says so in plain wor
   await expect(resultHeading(page, 'Customer not found')).toBeVisible({ timeout: 12_000 });
 
   mode = 'damaged';
-  await page.reload();
+  await page.goto('lookup/');
   await lookupInput(page).fill('1101');
   await expect(page.getByRole('status').filter({ hasText: 'arrived damaged' })).toBeVisible();
   await expect(answer(page)).not.toContainText(/JSON|position/);

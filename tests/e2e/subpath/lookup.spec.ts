@@ -1,15 +1,20 @@
 import { expect, test } from '@playwright/test';
 
-test('the lookup works under a sub-path: index, links, fragment and header form stay inside it', async ({ page }) => {
+test("the lookup works under a sub-path: index, links, fragment and the search dialog's way in stay inside it", async ({
+  page,
+}) => {
   const indexRequests: string[] = [];
   page.on('request', (request) => {
     if (request.url().includes('lookup-index/')) indexRequests.push(new URL(request.url()).pathname);
   });
   await page.goto('./');
-  const header = page.getByRole('search', { name: 'Look up an error' });
-  await header.getByRole('searchbox').fill('1101');
-  await header.getByRole('searchbox').press('Enter');
-  await expect(page).toHaveURL(/\/docs\/errors\/lookup\/#q=1101$/);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.getByRole('dialog').getByRole('searchbox').fill('{"errors": [{"code": "1101"}]}');
+  await page
+    .getByRole('dialog')
+    .getByRole('link', { name: /Explain in the lookup/ })
+    .click();
+  await expect(page).toHaveURL(/\/docs\/errors\/lookup\/#q=/);
   const answer = page.getByRole('region', { name: 'Lookup answer' });
   await expect(answer.getByRole('link', { name: 'Customer not found' })).toHaveAttribute(
     'href',
