@@ -232,6 +232,18 @@ test.describe('tables hold every entry', () => {
           }),
         ).toBeVisible();
       }
+      // The map: each range a link to its row, named by its start and name, reached by keyboard.
+      const links = page.getByRole('list', { name: `Ranges of ${space.name} on the map` }).getByRole('link');
+      await expect(links).toHaveCount(space.ranges.length);
+      const [first, second] = space.ranges;
+      await expect(links.first()).toHaveAccessibleName(`${first!.from} ${first!.name}`);
+      if (second) {
+        await links.first().focus();
+        await page.keyboard.press('Tab');
+        await expect(links.nth(1)).toBeFocused();
+        await page.keyboard.press('Enter');
+        await expect(page).toHaveURL(new RegExp(`#${rangeAnchor(second)}$`));
+      }
     }
   });
 
