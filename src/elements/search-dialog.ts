@@ -147,6 +147,9 @@ class SearchDialog extends CatalogElement {
       if (!(select instanceof HTMLSelectElement) || !name) return;
       if (select.value) this.filters[name] = select.value;
       else delete this.filters[name];
+      const active = Object.keys(this.filters).length;
+      const count = this.querySelector('[data-search-filters-count]');
+      if (count) count.textContent = active ? `(${active} on)` : '';
       void this.runSearch();
     });
     this.listen(moreButton, 'click', () => void this.showMore());
@@ -228,7 +231,9 @@ class SearchDialog extends CatalogElement {
       field.append(label, select);
       this.filterBox.append(field);
     }
-    this.filterBox.hidden = this.filterBox.childElementCount === 0;
+    const toggle = this.filterBox.closest<HTMLElement>('[data-search-filters-toggle]');
+    if (toggle) toggle.hidden = this.filterBox.childElementCount === 0;
+    else this.filterBox.hidden = this.filterBox.childElementCount === 0;
   }
 
   private async runSearch(): Promise<void> {
@@ -274,7 +279,7 @@ class SearchDialog extends CatalogElement {
     this.pending = search.results.slice(PAGE_SIZE);
     const hits = mergeHits(
       exactHits,
-      firstPage.map((data) => hitFromPagefind(data)),
+      firstPage.map((data) => hitFromPagefind(data, query)),
     );
     const extraExact = hits.length - firstPage.length;
     this.render(hits, query, filtered, search.results.length + Math.max(0, extraExact));
@@ -289,7 +294,7 @@ class SearchDialog extends CatalogElement {
     const before = this.shown.length;
     const hits = mergeHits(
       this.shown,
-      data.map((entry) => hitFromPagefind(entry)),
+      data.map((entry) => hitFromPagefind(entry, this.input.value)),
     );
     this.appendHits(hits.slice(before));
     this.shown = hits;
@@ -336,6 +341,7 @@ class SearchDialog extends CatalogElement {
       if (hit.code) head.append(element('code', 'search-hit__code', hit.code));
       head.append(element('span', 'search-hit__title', hit.title));
       if (hit.badge) head.append(element('span', 'search-hit__badge', hit.badge));
+      if (hit.deprecated) head.append(element('span', 'badge badge--deprecated', `Deprecated since ${hit.deprecated}`));
       link.append(head);
       if (hit.labels.length) link.append(element('span', 'search-hit__labels', hit.labels.join(' · ')));
       const excerpt = element('span', 'search-hit__excerpt');

@@ -28,6 +28,8 @@ export interface SearchHit {
   exact: boolean;
   /** Why it is listed first, e.g. "Exact match". */
   badge?: string;
+  /** For a deprecated code: since when, shown as a badge. */
+  deprecated?: string;
   /** Sections of the page that matched (anchored links), at most a few. */
   sections: Array<{ url: string; title: string }>;
 }
@@ -84,7 +86,7 @@ const MAX_SECTIONS = 3;
  * its title without the repeated code, no section links (its headings are Cause, Retry…). A page
  * listing many entries (messages, ranges, guides) links to the sections that matched.
  */
-export function hitFromPagefind(data: PagefindResultData): SearchHit {
+export function hitFromPagefind(data: PagefindResultData, query = ''): SearchHit {
   const code = data.meta['code'];
   let title = data.meta['title'] ?? data.url;
   if (code && title.startsWith(`${code} `)) title = title.slice(code.length + 1);
@@ -94,7 +96,8 @@ export function hitFromPagefind(data: PagefindResultData): SearchHit {
     title,
     // A status page's code is its status: "429 · 429 Too Many Requests" would say it twice.
     labels: code && !data.meta['surface'] && data.meta['status']?.startsWith(code) ? [] : labels,
-    excerpt: excerptSegments(data.excerpt),
+    // A code's snippet is its cause (stored with the page), not the words Pagefind found around the match.
+    excerpt: data.meta['summary'] ? markWords(data.meta['summary'], query) : excerptSegments(data.excerpt),
     exact: false,
     sections: code
       ? []
@@ -104,7 +107,27 @@ export function hitFromPagefind(data: PagefindResultData): SearchHit {
           .map((sub) => ({ url: sub.url, title: sub.title })),
   };
   if (code) hit.code = code;
+  if (data.meta['deprecated']) hit.deprecated = data.meta['deprecated'];
   return hit;
+}
+
+/** `text` with the words of `query` (two letters or more) marked, case- and accent-insensitively. */
+export function markWords(text: string, query: string): ExcerptSegment[] {
+  const words = new Set(
+    comparableText(query)
+      .split(/[^\p{L}\p{N}_]+/u)
+      .filter((word) => word.length >= 2),
+  );
+  if (!words.size) return [{ text, mark: false }];
+  const segments: ExcerptSegment[] = [];
+  for (const part of text.split(/([\p{L}\p{N}_]+)/u)) {
+    if (!part) continue;
+    const mark = words.has(comparableText(part));
+    const last = segments[segments.length - 1];
+    if (last && last.mark === mark) last.text += part;
+    else segments.push({ text: part, mark });
+  }
+  return segments;
 }
 
 /** Comparable form of a link: path and fragment, no origin, no `index.html`, no trailing-slash difference. */
@@ -211,6 +234,7 @@ export function hitFromExplanation(explanation: Explanation, base: string): Sear
     sections: [],
   };
   if (code) hit.code = code;
+  if (explanation.deprecated) hit.deprecated = explanation.deprecated.since;
   return hit;
 }
 

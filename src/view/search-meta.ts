@@ -55,7 +55,21 @@ export function codeSearchData(catalog: Catalog, code: Code): SearchData {
     status: statusLabel(catalog, code.status),
   };
   if (code.name) searchMeta['name'] = code.name;
+  // The result's snippet: what the code means, never the page's chrome or an example body.
+  searchMeta['summary'] = snippetOf(code.cause || code.message);
+  if (code.deprecated) searchMeta['deprecated'] = code.deprecated.since;
   return { searchMeta, searchFilters };
+}
+
+/** Longest snippet stored for a result (a cause is one or two sentences; a long one is cut at a word). */
+const MAX_SNIPPET = 220;
+
+/** `text` as a result snippet: whole when short, else cut at a word with an ellipsis. */
+export function snippetOf(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= MAX_SNIPPET) return flat;
+  const cut = flat.slice(0, MAX_SNIPPET);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_SNIPPET / 2))}…`;
 }
 
 /** An operation's page: found by its method, path and summary; filtered by surface and method. */

@@ -75,6 +75,30 @@ describe('Pagefind results as rows', () => {
     });
   });
 
+  it("a code page's snippet is its cause with the query's words marked, not the page text; a deprecated code says so", () => {
+    const result = hitFromPagefind(
+      {
+        url: '/codes/core/1102/',
+        excerpt: '{ "errors": [ { "code": "1102" … Skip to content',
+        meta: {
+          title: '1102 Customer gone',
+          code: '1102',
+          summary: 'The customer was deleted.',
+          deprecated: '2024-01',
+        },
+      },
+      'deleted customer',
+    );
+    expect(result.excerpt).toEqual([
+      { text: 'The ', mark: false },
+      { text: 'customer', mark: true },
+      { text: ' was ', mark: false },
+      { text: 'deleted', mark: true },
+      { text: '.', mark: false },
+    ]);
+    expect(result.deprecated).toBe('2024-01');
+  });
+
   it('does not repeat the number of a status page as its label', () => {
     const result = hitFromPagefind({
       url: '/statuses/429/',

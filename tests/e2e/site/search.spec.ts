@@ -197,6 +197,9 @@ test.describe('results', () => {
   test('filters narrow the results to the chosen kind and surface', async ({ page }) => {
     await openWithSlash(page);
     await search(page, 'not found');
+    // The filters sit behind one control, so results keep the room on a phone.
+    await expect(dialogOf(page).getByRole('combobox', { name: 'Kind' })).toBeHidden();
+    await dialogOf(page).getByText('Filters', { exact: true }).click();
     const kind = dialogOf(page).getByRole('combobox', { name: 'Kind' });
     await kind.selectOption('Status code');
     await settled(page);
@@ -217,6 +220,7 @@ test.describe('results', () => {
 
   test('an exact match hidden by a filter it does not satisfy is not listed', async ({ page }) => {
     await openWithSlash(page);
+    await dialogOf(page).getByText('Filters', { exact: true }).click();
     await dialogOf(page).getByRole('combobox', { name: 'Surface' }).selectOption('Ledger Service');
     await search(page, '1101');
     await expect(resultsOf(page).locator('.search-hit__badge')).toHaveCount(0);
