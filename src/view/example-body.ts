@@ -40,11 +40,20 @@ export interface ExampleBodyOptions {
 /** Placeholder names that hold the name of the field a validation error is about. */
 const FIELD_PLACEHOLDERS = ['field', 'fieldName', 'param', 'parameter', 'property', 'attribute', 'path'];
 
-/** The sample value of a placeholder: the `e.g.` value of its description, else `{name}` itself. */
+/**
+ * The sample value of a placeholder: the `e.g.` value of its description, else `{name}` itself.
+ * A quoted example is taken whole (`e.g. "must be a positive integer"`); otherwise the example
+ * ends at a comma, a semicolon, an "or" between alternatives or the end of the sentence
+ * (`e.g. Idempotency-Key or Pajaro-Version.` gives `Idempotency-Key`, `e.g. 60 seconds.` gives
+ * `60 seconds`).
+ */
 export function placeholderSample(name: string, description: string | undefined): string {
-  const match = description?.match(/\be\.g\.,?\s+([^\s,;]+(?:\s[^\s,;]+)?)/);
-  if (!match) return `{${name}}`;
-  return match[1]!.replace(/[.)]+$/, '').replace(/^["'`(]+|["'`]+$/g, '');
+  const after = description?.match(/\be\.g\.,?\s+(.+)$/)?.[1];
+  if (!after) return `{${name}}`;
+  const quoted = /^["“'`](.+?)["”'`](?=$|[\s.,;)])/.exec(after);
+  if (quoted) return quoted[1]!;
+  const plain = after.split(/[,;]\s|\s+or\s+|\.(?:\s|$)|\)/)[0]!.trim();
+  return plain.replace(/[.)]+$/, '') || `{${name}}`;
 }
 
 /** The template with each placeholder replaced by its sample value. */

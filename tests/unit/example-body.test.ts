@@ -309,6 +309,15 @@ describe('template helpers', () => {
     ['e.g. "EUR"', 'EUR'],
     ['Amount in cents, e.g., 5000; never negative', '5000'],
     ['The name of the field that failed.', '{name}'],
+    ['The rule it broke, e.g. "must be a positive integer".', 'must be a positive integer'],
+    ['The header the endpoint needs, e.g. Idempotency-Key or Pajaro-Version.', 'Idempotency-Key'],
+    ['The window length, e.g. 60 seconds.', '60 seconds'],
+    ['The URL, e.g. http://localhost:3000/hooks.', 'http://localhost:3000/hooks'],
+    [
+      'When writes resume, in ISO 8601 UTC, e.g. 2026-11-20T10:05:00Z; Retry-After holds it too.',
+      '2026-11-20T10:05:00Z',
+    ],
+    ['The amount, e.g. 10.50 EUR.', '10.50 EUR'],
     [undefined, '{name}'],
   ])('the sample of a placeholder described as %j is %j', (description, sample) => {
     expect(placeholderSample('name', description)).toBe(sample);
