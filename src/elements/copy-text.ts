@@ -71,12 +71,3 @@ class CopyText extends CatalogElement {
 }
 
 define('error-catalog-copy', CopyText);
-
-/** A copy element for DOM built in the browser (the lookup's answers). */
-export function copyElement(text: string, label: string): HTMLElement {
-  const element = document.createElement('error-catalog-copy');
-  element.dataset.text = text;
-  element.dataset.label = label;
-  element.className = 'copy';
-  return element;
-}

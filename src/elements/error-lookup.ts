@@ -10,6 +10,7 @@ import { CatalogElement, define } from './catalog-element';
 import type { LookupAnswer } from '../lookup/types';
 import { getLookupClient } from './lookup-client';
 import { announce, renderAnswer } from './lookup-render';
+import './copy-text';
 import { joinSentences } from '../shared/sentence';
 
 /** Wait this long after the last keystroke before answering. */

@@ -15,7 +15,7 @@ import type {
 } from '../lookup/types';
 import { statusClassOf } from '../shared/status-class';
 import { endSentence, joinSentences } from '../shared/sentence';
-import { copyElement } from './copy-text';
+import { copyElement } from './copy-element';
 
 type Child = Node | string | null | undefined | false;
 
