@@ -16,7 +16,7 @@ test("the lookup works under a sub-path: index, links, fragment and the search d
     .click();
   await expect(page).toHaveURL(/\/docs\/errors\/lookup\/#q=/);
   const answer = page.getByRole('region', { name: 'Lookup answer' });
-  await expect(answer.getByRole('link', { name: 'Customer not found' })).toHaveAttribute(
+  await expect(answer.getByRole('link', { name: 'Customer not found', exact: true })).toHaveAttribute(
     'href',
     '/docs/errors/codes/core/1101/',
   );
