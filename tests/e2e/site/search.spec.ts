@@ -275,6 +275,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     await openWithSlash(page);
     await search(page, 'customer not found');
+    await dialogOf(page).getByText('Filters', { exact: true }).click();
     await expect(dialogOf(page).getByRole('combobox', { name: 'Kind' })).toBeVisible();
     const results = await new AxeBuilder({ page }).include('dialog[open]').withTags(WCAG_TAGS).analyze();
     expect(
