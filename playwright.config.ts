@@ -10,7 +10,15 @@ import { sites } from './tools/test-sites.mjs';
 import { chromiumArgs, findChromium } from './tools/chromium.mjs';
 
 const executablePath = findChromium() ?? '/usr/bin/chromium';
-const built = sites.filter((site) => existsSync(site.outDir));
+/** The projects named on the command line (`--project=a --project b`), if any: only their sites are served. */
+const chosen = process.argv.flatMap((argument, index, all) =>
+  argument.startsWith('--project=')
+    ? [argument.slice('--project='.length)]
+    : argument === '--project'
+      ? [all[index + 1] ?? '']
+      : [],
+);
+const built = sites.filter((site) => existsSync(site.outDir) && (chosen.length === 0 || chosen.includes(site.name)));
 const resultsRoot = process.env.E2E_OUT_ROOT || '.cache';
 
 export default defineConfig({

@@ -12,10 +12,12 @@ const outRoot = process.env.E2E_OUT_ROOT || '.cache/e2e';
 const portBase = Number(process.env.E2E_PORT_BASE || 4400);
 
 /**
- * `axe: false`: the sweep runs no axe on the site (the sub-path site is the default catalog again,
- * whose pages the default site's sweep checks; the base path changes URLs, not markup).
+ * `axe: false`: the sweep runs no axe on the site. `sweep: 'kinds'`: the sweep opens one page of
+ * each kind (home, a code page, a status page…) instead of every page. Both for the sub-path site:
+ * it is the default catalog again, whose pages the default site's sweep opens one by one; the base
+ * path changes URLs, not markup, and every URL of every page is still checked by the static gate.
  * `audience: 'internal'`: the internal support site (SITE_AUDIENCE=internal); every other site is public.
- * @typedef {{ name: string, catalogDir: string, basePath: string, testMatch: string[], outDir: string, port: number, axe?: boolean, audience?: 'public' | 'internal' }} Site
+ * @typedef {{ name: string, catalogDir: string, basePath: string, testMatch: string[], outDir: string, port: number, axe?: boolean, sweep?: 'all' | 'kinds', audience?: 'public' | 'internal' }} Site
  */
 
 /** @type {Array<Omit<Site, 'outDir' | 'port'>>} */
@@ -27,6 +29,7 @@ const definitions = [
     basePath: '/docs/errors/',
     testMatch: ['subpath/**/*.spec.ts'],
     axe: false,
+    sweep: 'kinds',
   },
   // Every text field holds an HTML/script payload: it must render as text (tests/e2e/hostile/).
   { name: 'hostile', catalogDir: 'tests/fixtures/hostile-catalog', basePath: '/', testMatch: ['hostile/**/*.spec.ts'] },

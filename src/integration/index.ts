@@ -52,7 +52,13 @@ export function errorCatalog(userOptions: ErrorCatalogUserOptions = {}): AstroIn
         // A project that adds MDX or the sitemap itself keeps its own configuration of them.
         const added = new Set(config.integrations.map((integration) => integration.name));
         const integrations: AstroIntegration[] = [];
-        if (!added.has('@astrojs/mdx')) integrations.push(mdx());
+        if (!added.has('@astrojs/mdx'))
+          integrations.push(
+            // Static MDX subtrees become HTML strings: Shiki's thousands of token spans in the guides
+            // no longer reach Rollup as JSX calls (its tree-shaking was the bulk of the server bundle
+            // phase). `table` stays an element, since guides map it to ProseTable (src/pages/guides/).
+            mdx({ optimize: { ignoreElementNames: ['table'] } }),
+          );
         if (options.sitemap && !added.has('@astrojs/sitemap'))
           integrations.push(
             sitemap({

@@ -14,6 +14,8 @@ export interface BuiltSite {
   /** `/` or e.g. `/docs/errors/`. */
   basePath: string;
   catalogDir: string;
+  /** `'kinds'`: the sweep opens one page of each kind, not every page (tools/test-sites.mjs). */
+  sweep?: 'all' | 'kinds';
 }
 
 /** The site the running project tests (projects are named after sites). */

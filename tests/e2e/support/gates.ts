@@ -15,7 +15,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { catalogJson, gotoPath, normalizeText, routeOfUrl, siteOf, sitemapRoutes, sitemapUrls } from './built-site';
 import type { BuiltSite, CatalogJson } from './built-site';
-import { axeSample, type SamplePage } from './axe-sample';
+import { axeSample, pageKind, type SamplePage } from './axe-sample';
 import { scanHtml, type ScannedPage } from './html-scan';
 import { checkLinks } from './link-check';
 import { NOT_STATED } from '../../../src/view/retry-text';
@@ -142,16 +142,30 @@ function codeFacts(catalog: CatalogJson, site: BuiltSite): Map<string, string[]>
   return facts;
 }
 
-/** Checks of a page with JavaScript disabled: one h1 and real content; a code page shows its facts. */
-async function noScriptProblems(page: Page, route: string, facts: string[] | undefined): Promise<string[]> {
-  const headings = await page.locator('main h1').count();
-  const text = normalizeText(await page.locator('main').innerText());
+/** Checks of a page as read without JavaScript: one h1 and real content; a code page shows its facts. */
+function noScriptProblems(
+  route: string,
+  headings: number,
+  mainText: string,
+  facts: string[] | undefined,
+  how: string,
+): string[] {
+  const text = normalizeText(mainText);
   const problems: string[] = [];
   if (headings !== 1 || text.length < 40)
-    problems.push(`/${route} without JavaScript: ${headings} h1, ${text.length} characters of content`);
+    problems.push(`/${route} without JavaScript (${how}): ${headings} h1, ${text.length} characters of content`);
   for (const fact of facts ?? [])
-    if (!text.includes(fact)) problems.push(`/${route} without JavaScript: missing "${fact}"`);
+    if (!text.includes(fact)) problems.push(`/${route} without JavaScript (${how}): missing "${fact}"`);
   return problems;
+}
+
+/**
+ * The first page of each kind (the template that rendered it, ./axe-sample.ts), in sitemap order:
+ * the pages a sweep opens when every page of a kind would show the same thing again.
+ */
+function onePerKind(routes: string[]): string[] {
+  const seen = new Set<string>();
+  return routes.filter((route) => !seen.has(pageKind(route)) && !!seen.add(pageKind(route)));
 }
 
 async function newNoScriptPage(browser: Browser, baseURL: string | undefined): Promise<Page> {
@@ -160,8 +174,11 @@ async function newNoScriptPage(browser: Browser, baseURL: string | undefined): P
 }
 
 /**
- * Every sitemap URL and the 404 page, each opened once with JavaScript (CSP,
- * console and requests, the 375 px layout, the site's own check) and once without.
+ * Every sitemap URL and the 404 page opened with JavaScript (CSP, console and requests, the 375 px
+ * layout, the site's own check), or one page of each kind on a site marked `sweep: 'kinds'` in
+ * tools/test-sites.mjs. Without JavaScript, a real browser opens one page of each kind (what CSS
+ * and `<noscript>` do to the page); every page's server-rendered content is checked from its HTML
+ * by the static gate.
  */
 function definePageSweep(options: SiteGateOptions): void {
   for (let part = 0; part < SWEEP_PARTS; part++) {
@@ -172,8 +189,8 @@ function definePageSweep(options: SiteGateOptions): void {
     }, testInfo) => {
       const site = siteOf(testInfo);
       const sitemap = sitemapRoutes(site);
-      const inSitemap = new Set(sitemap);
-      const all = [...sitemap, MISSING_ROUTE];
+      const noScriptRoutes = new Set(onePerKind(sitemap));
+      const all = [...(site.sweep === 'kinds' ? [...noScriptRoutes] : sitemap), MISSING_ROUTE];
       const routes = all.filter((_, index) => index % SWEEP_PARTS === part);
       const axeRoutes = new Set(axeSample(site, samplePages));
       // axe takes from under a second to tens of seconds a page (long tables, many highlighted
@@ -206,14 +223,23 @@ function definePageSweep(options: SiteGateOptions): void {
         const narrow = await narrowLayoutProblems(page, route);
         problems.push(...narrow.problems);
         wideTables += narrow.wideTables;
-        if (inSitemap.has(route)) {
+        if (noScriptRoutes.has(route)) {
           await noScript.goto(gotoPath(route));
-          problems.push(...(await noScriptProblems(noScript, route, facts.get(route))));
+          const main = noScript.locator('main');
+          problems.push(
+            ...noScriptProblems(
+              route,
+              await main.locator('h1').count(),
+              await main.innerText(),
+              facts.get(route),
+              'in the browser',
+            ),
+          );
         }
       }
       await noScript.context().close();
       const axed = routes.filter((route) => axeRoutes.has(route)).length;
-      const summary = `${routes.length} of ${all.length} URLs swept (axe on ${axed}) in ${((Date.now() - started) / 1000).toFixed(0)} s: ${violations.length} axe violation(s), ${problems.length} other problem(s), ${wideTables} table(s) wider than a phone scrolling in their box`;
+      const summary = `${routes.length} of ${all.length} URLs swept (axe on ${axed}, ${routes.filter((route) => noScriptRoutes.has(route)).length} also without JavaScript) in ${((Date.now() - started) / 1000).toFixed(0)} s: ${violations.length} axe violation(s), ${problems.length} other problem(s), ${wideTables} table(s) wider than a phone scrolling in their box`;
       testInfo.annotations.push({ type: 'sweep', description: summary });
       console.log(`[${site.name}] sweep part ${part + 1}/${SWEEP_PARTS}: ${summary}`);
       expect(violations, 'axe violations (WCAG 2.2 AA)').toEqual([]);
@@ -249,6 +275,18 @@ function defineStaticGate(): void {
       'ids used twice on a page (axe runs on a sample of pages; this is on every page)',
     ).toEqual([]);
     expect(headProblems(site, pages), 'page heads').toEqual([]);
+    expect(staticNoScriptProblems(site, pages), 'content without JavaScript').toEqual([]);
+  });
+}
+
+/** Every sitemap page's server-rendered `<main>`: one h1, real content, and a code page's facts. */
+function staticNoScriptProblems(site: BuiltSite, pages: ScannedPage[]): string[] {
+  const facts = codeFacts(catalogJson(site), site);
+  const scanned = new Map(pages.map((entry) => [entry.route, entry]));
+  return sitemapRoutes(site).flatMap((route) => {
+    const main = scanned.get(route)?.main;
+    if (!main) return [`/${route}: no <main> in its HTML`];
+    return noScriptProblems(route, main.h1, main.text, facts.get(route), 'its HTML');
   });
 }
 

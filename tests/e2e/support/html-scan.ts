@@ -27,6 +27,11 @@ export interface ScannedPage {
   eventHandlers: string[];
   /** Data blocks (`<script type="application/json">`) whose text is not valid JSON. */
   brokenDataBlocks: string[];
+  /**
+   * The page as a reader without JavaScript gets it: the number of `h1` in `<main>` and the text of
+   * `<main>` (without `[hidden]`, `<template>`, `<script>` and `<style>`), whitespace collapsed.
+   */
+  main: { h1: number; text: string } | null;
   /** What the head says about the page. */
   head: { title: string; description: string | null; canonical: string | null; icons: number; robots: string | null };
 }
@@ -96,7 +101,19 @@ export async function scanHtml(page: Page, site: BuiltSite, files = htmlFiles(si
           icons: doc.querySelectorAll('link[rel="icon"]').length,
           robots: doc.querySelector('meta[name="robots"]')?.getAttribute('content') ?? null,
         };
-        return { file, ids, references, inlineScripts, eventHandlers, brokenDataBlocks, head };
+        const mainElement = doc.querySelector('main');
+        let main: { h1: number; text: string } | null = null;
+        if (mainElement) {
+          const copy = mainElement.cloneNode(true) as HTMLElement;
+          for (const element of copy.querySelectorAll('[hidden], template, script, style')) element.remove();
+          // Block boundaries read as spaces, as they do on screen.
+          for (const element of copy.querySelectorAll(
+            'p, li, td, th, dt, dd, h1, h2, h3, h4, h5, h6, div, pre, figcaption',
+          ))
+            element.append(' ');
+          main = { h1: copy.querySelectorAll('h1').length, text: (copy.textContent ?? '').replace(/\s+/g, ' ').trim() };
+        }
+        return { file, ids, references, inlineScripts, eventHandlers, brokenDataBlocks, main, head };
       });
     }, batch);
     results.push(...scanned.map((result) => ({ ...result, route: routeOfFile(result.file) })));
