@@ -13,9 +13,10 @@ const portBase = Number(process.env.E2E_PORT_BASE || 4400);
 
 /**
  * `axe: false`: the sweep runs no axe on the site. `sweep: 'kinds'`: the sweep opens one page of
- * each kind (home, a code page, a status page…) instead of every page. Both for the sub-path site:
- * it is the default catalog again, whose pages the default site's sweep opens one by one; the base
- * path changes URLs, not markup, and every URL of every page is still checked by the static gate.
+ * each kind (home, a code page, a status page…) and the pages axe checks, instead of every page.
+ * For the sub-path and internal sites: they are the default catalog again, whose pages the default
+ * site's sweep opens one by one; the base path changes URLs, not markup (every URL of every page is
+ * still checked by the static gate), and the internal site's extra parts are on pages of every kind.
  * `audience: 'internal'`: the internal support site (SITE_AUDIENCE=internal); every other site is public.
  * @typedef {{ name: string, catalogDir: string, basePath: string, testMatch: string[], outDir: string, port: number, axe?: boolean, sweep?: 'all' | 'kinds', audience?: 'public' | 'internal' }} Site
  */
@@ -61,6 +62,7 @@ const definitions = [
     catalogDir: 'catalog',
     basePath: '/',
     audience: 'internal',
+    sweep: 'kinds',
     testMatch: ['internal/**/*.spec.ts', 'leak/**/*.spec.ts'],
   },
 ];
