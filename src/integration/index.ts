@@ -135,6 +135,14 @@ export function errorCatalog(userOptions: ErrorCatalogUserOptions = {}): AstroIn
         server.watcher.on('add', onCatalogChange);
         server.watcher.on('unlink', onCatalogChange);
       },
+      'astro:build:setup': ({ vite, target }) => {
+        // The server bundle of a static build only renders the pages and is then deleted: nothing
+        // is gained by tree-shaking it, and Rollup's tree-shaking was most of the bundle phase.
+        if (target === 'server') {
+          vite.build ??= {};
+          vite.build.rollupOptions = { ...vite.build.rollupOptions, treeshake: false };
+        }
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const catalog = loadCatalogOnce(options.catalogDir);

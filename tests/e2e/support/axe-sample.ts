@@ -8,7 +8,7 @@
  * per-component scope classes included), element names, roles and the colours written inline (the
  * highlighted code's tokens). The sites are taken in the order
  * of tools/test-sites.mjs; in each, pages are picked greedily (the one adding the most features
- * not yet covered first) until every feature of the site is on a picked page, of this site or of
+ * not yet covered per byte of HTML first, since axe's time grows with the page) until every feature of the site is on a picked page, of this site or of
  * a site before it. Elements and roles count per kind of page (a table on a code page and on a
  * status page are checked apart); class names and colours count once across the sites, since a
  * component and a highlighted token look the same wherever they are. So the default site's code pages, built from one template, are
@@ -64,21 +64,23 @@ export function axeSample(site: BuiltSite, pagesOf: (site: BuiltSite) => SampleP
     if (!existsSync(candidate.outDir) || candidate.axe === false) continue;
     const pages = pagesOf(candidate).map(({ route, file }) => {
       const kind = pageKind(route);
-      const features = [...pageFeatures(readFileSync(join(candidate.outDir, file), 'utf8'))].map(
+      const html = readFileSync(join(candidate.outDir, file), 'utf8');
+      const features = [...pageFeatures(html)].map(
         // Structure (elements, roles) is checked per kind of page; a component's classes and a
         // token's colour look the same on every page, so one page showing them is enough.
         (feature) => (feature.startsWith('<') || feature.startsWith('[') ? `${kind} ${feature}` : feature),
       );
-      return { route, features: features.filter((feature) => !covered.has(feature)) };
+      return { route, bytes: html.length, features: features.filter((feature) => !covered.has(feature)) };
     });
     const uncovered = new Set(pages.flatMap((page) => page.features));
     const picked: string[] = [];
     while (uncovered.size > 0) {
+      // axe's time grows with the page: the page adding the most uncovered features per byte first.
       let best = pages[0]!;
-      let gain = 0;
+      let value = 0;
       for (const page of pages) {
-        const count = page.features.filter((feature) => uncovered.has(feature)).length;
-        if (count > gain) [best, gain] = [page, count];
+        const gain = page.features.filter((feature) => uncovered.has(feature)).length / page.bytes;
+        if (gain > value) [best, value] = [page, gain];
       }
       picked.push(best.route);
       for (const feature of best.features) {
