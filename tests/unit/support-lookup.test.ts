@@ -10,6 +10,7 @@ import { loadCatalog } from '../../src/catalog/load-catalog';
 import { buildLookupIndex } from '../../src/lookup/build-index';
 import { lookup, type LookupIndex } from '../../src/lookup/engine';
 import { ticketSummary } from '../../src/lookup/ticket';
+import { supportExchange as exchange } from '../fixtures/pastes/support-exchange';
 
 const NOW = Date.parse('2026-01-01T10:00:00Z');
 const catalog = loadCatalog('catalog');
@@ -20,22 +21,6 @@ function indexFor(audience: 'public' | 'internal', dir?: string): LookupIndex {
 const internal = indexFor('internal');
 const published = indexFor('public');
 const pageUrl = (route: string) => `https://support.pajaro.example/${route}`;
-
-const exchange = [
-  'POST /v2/charges/ch_1/capture HTTP/1.1',
-  'Host: api.pajaro.example',
-  'Authorization: Bearer pk_live_9aK2xQ7mN4pL1sT8',
-  'Cookie: session=s3cr3t-cookie-value',
-  'Content-Type: application/json',
-  '',
-  '{"amount":1050,"password":"hunter22"}',
-  'HTTP/1.1 500 Internal Server Error',
-  'Content-Type: application/json',
-  'Date: Thu, 01 Jan 2026 09:58:07 GMT',
-  'X-Request-Id: req_cap_1',
-  '',
-  '{"status":500,"requestId":"req_cap_1","errors":[{"code":"1009","message":"An internal error occurred. Quote request id req_cap_1 to support."}]}',
-].join('\n');
 
 describe('the engine on the support desk', () => {
   test('an explanation carries the reply, who acts, what to ask and, internally only, the escalation', () => {
