@@ -31,16 +31,17 @@ describe('the engine on the support desk', () => {
       reply: code.reply,
       audience: ['operations', 'support'],
       severity: 'critical',
-      ask: code.support!.ask,
       escalate: { to: `${team.name} (${team.channel})`, when: code.support!.escalate!.when },
     });
+    // What to ask the customer is public, on every card (issue 15), on both sites.
+    expect(inside?.ask).toEqual(code.support!.ask);
     const [outside] = lookup('1009', published, { now: NOW }).explanations;
     expect(outside?.support).toEqual({
       reply: code.reply,
       audience: ['operations', 'support'],
       severity: 'critical',
-      ask: code.support!.ask,
     });
+    expect(outside?.ask).toEqual(code.support!.ask);
   });
 
   test('the support links are filled from the paste, each value URL-encoded, the time from its Date header', () => {
