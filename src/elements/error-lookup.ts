@@ -163,7 +163,11 @@ class ErrorLookup extends CatalogElement {
     const fullUrl = this.compact
       ? `${this.dataset.lookupPage ?? ''}${fragmentFor(this.redactForAddress(query))}`
       : undefined;
-    this.results.replaceChildren(renderAnswer(answer, { compact: this.compact, ...(fullUrl ? { fullUrl } : {}) }));
+    // The internal support site's full lookup adds the support actions (Copy for ticket, links, replies).
+    const support = !this.compact && this.dataset.audience === 'internal' ? { query, at: Date.now() } : undefined;
+    this.results.replaceChildren(
+      renderAnswer(answer, { compact: this.compact, ...(fullUrl ? { fullUrl } : {}), ...(support ? { support } : {}) }),
+    );
     this.status.textContent = announce(answer);
     if (!this.compact && options.history !== 'none') this.remember(query, options.history);
     if (this.pasted && !this.compact && matchMedia(SMALL_SCREEN).matches && this.results.firstElementChild) {

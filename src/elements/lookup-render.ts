@@ -16,6 +16,7 @@ import type {
 import { statusClassOf } from '../shared/status-class';
 import { endSentence, joinSentences } from '../shared/sentence';
 import { copyElement } from './copy-element';
+import { renderReply, renderSupportActions } from './lookup-actions';
 
 type Child = Node | string | null | undefined | false;
 
@@ -221,9 +222,15 @@ function renderSupport(ask: readonly string[]): HTMLElement {
 /**
  * One explanation as an article; `compact` keeps the title, status and what to do. What support
  * needs comes right after the heading; what every card of the same space would repeat (the
- * message template, code space, range, surfaces) is folded away.
+ * message template, code space, range, surfaces) is folded away. `support` (the internal site's
+ * full lookup) adds the customer-safe reply, ready to copy.
  */
-export function renderExplanation(explanation: Explanation, compact: boolean, id?: string): HTMLElement {
+export function renderExplanation(
+  explanation: Explanation,
+  compact: boolean,
+  id?: string,
+  support = false,
+): HTMLElement {
   const article = el('article', { class: `lookup-result lookup-result--${explanation.kind}`, ...(id ? { id } : {}) });
   const heading = el('h3', {});
   heading.append(
@@ -303,6 +310,8 @@ export function renderExplanation(explanation: Explanation, compact: boolean, id
         el('details', { class: 'lookup-more' }, el('summary', {}, 'Message template, surfaces and range'), more),
       );
   }
+  const reply = support ? renderReply(explanation) : undefined;
+  if (reply) article.append(reply);
   return article;
 }
 
@@ -394,8 +403,15 @@ function renderSummary(answer: LookupAnswer, lines: readonly SummaryLine[]): HTM
   return section;
 }
 
-/** The whole answer. `fullUrl` (compact only) links to the lookup page with the same query. */
-export function renderAnswer(answer: LookupAnswer, options: { compact: boolean; fullUrl?: string }): DocumentFragment {
+/**
+ * The whole answer. `fullUrl` (compact only) links to the lookup page with the same query.
+ * `support` (the internal site's full lookup): the paste and the time of the lookup, for the
+ * support actions (src/elements/lookup-actions.ts).
+ */
+export function renderAnswer(
+  answer: LookupAnswer,
+  options: { compact: boolean; fullUrl?: string; support?: { query: string; at: number } },
+): DocumentFragment {
   const fragment = document.createDocumentFragment();
   if (answer.notices.length) {
     fragment.append(
@@ -440,11 +456,23 @@ export function renderAnswer(answer: LookupAnswer, options: { compact: boolean; 
       ),
     );
   }
+  const support = options.support && !options.compact ? options.support : undefined;
+  if (support && answer.kind !== 'empty' && answer.kind !== 'too-large')
+    fragment.append(renderSupportActions(answer, support.query, support.at));
   if (shown.length) {
     const list = el('ol', { class: 'lookup-results' });
     shown.forEach((explanation, index) =>
       list.append(
-        el('li', {}, renderExplanation(explanation, options.compact, options.compact ? undefined : cardId(index))),
+        el(
+          'li',
+          {},
+          renderExplanation(
+            explanation,
+            options.compact,
+            options.compact ? undefined : cardId(index),
+            Boolean(support),
+          ),
+        ),
       ),
     );
     fragment.append(list);

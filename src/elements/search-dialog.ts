@@ -43,6 +43,7 @@ const filterLabels: Record<string, string> = {
   method: 'Method',
   range: 'Range',
   area: 'Message area',
+  audience: 'Who acts',
 };
 const PAGE_SIZE = 10;
 /** Pagefind answers in a few ms; the pause only spares it the keystrokes of a fast typist. */

@@ -5,6 +5,7 @@
  */
 import type { Explanation, LookupAnswer } from '../lookup/types';
 import { PAGE_TYPES, rangeLabel } from '../view/search-meta';
+import { AUDIENCE_LABELS } from '../view/support-text';
 import { comparableText } from '../shared/fold-text';
 import { statusClassOf } from '../shared/status-class';
 
@@ -204,6 +205,8 @@ export function explanationPassesFilters(explanation: Explanation, filters: Reco
       if (explanation.status === undefined || statusClassOf(explanation.status) !== value) return false;
     } else if (name === 'range') {
       if (!explanation.range || rangeLabel(explanation.range) !== value) return false;
+    } else if (name === 'audience') {
+      if (!explanation.support?.audience?.some((audience) => AUDIENCE_LABELS[audience] === value)) return false;
     } else {
       return false;
     }

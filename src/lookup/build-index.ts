@@ -10,6 +10,7 @@ import { decodeSegment, parsePathTemplate } from '../shared/path-template';
 import { catalogIndex, codeTitle, headerSurfaces } from '../catalog/queries';
 import { retrySentence, type RetryContext } from '../view/retry-text';
 import { lookupExamples } from '../view/lookup-examples';
+import { escalationTarget } from '../view/support-text';
 import {
   CORE_SHARD,
   LOOKUP_INDEX_FORMAT,
@@ -32,6 +33,7 @@ import {
   type OperationEntry,
   type OperationShard,
   type RecordShard,
+  type SupportRecord,
   type SpaceEntry,
   type StatusEntry,
   type TextShard,
@@ -152,7 +154,21 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
           }
         : {}),
       ...(code.tags.length ? { tags: code.tags } : {}),
+      ...supportOf(code),
     };
+  }
+
+  /** A code's or a message's support fields; the escalation exists only in the internal model. */
+  function supportOf(entry: Pick<Code, 'reply' | 'audience' | 'severity' | 'support'>): { support?: SupportRecord } {
+    const escalate = entry.support?.escalate;
+    const to = escalate ? escalationTarget(escalate, catalog.api.support?.teams ?? {}) : undefined;
+    const support: SupportRecord = {
+      ...(entry.reply ? { reply: entry.reply } : {}),
+      ...(entry.audience?.length ? { audience: entry.audience } : {}),
+      ...(entry.severity ? { severity: entry.severity } : {}),
+      ...(escalate ? { escalate: { ...(to ? { to } : {}), when: escalate.when } } : {}),
+    };
+    return Object.keys(support).length ? { support } : {};
   }
 
   function messageRecord(message: Message, areaName: string): MessageRecord {
@@ -180,6 +196,7 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
             },
           }
         : {}),
+      ...supportOf({ reply: message.reply, audience: message.audience }),
     };
   }
 
@@ -308,6 +325,10 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
     retryContext,
     operations: catalog.operations.length,
     exampleCodes: exampleCodes(catalog, envelopeEntries),
+    ...(catalog.api.support?.links.length
+      ? { supportLinks: catalog.api.support.links.map((link) => ({ label: link.label, url: link.url })) }
+      : {}),
+    ...(catalog.api.ticketChecklist ? { ticketChecklist: catalog.api.ticketChecklist } : {}),
   };
 
   // Every token and word shard exists, even an empty one, so a fetch for any hash never fails.

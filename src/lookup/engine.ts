@@ -34,6 +34,7 @@ import { SCORE } from './scores';
 import { searchText, shownHits } from './text-search';
 import { matchTemplate } from './text';
 import type { HarEntryAnswer, LookupAnswer } from './types';
+import { fillSupportLinks } from '../shared/support-links';
 
 export type { LookupIndex } from './index-reader';
 
@@ -138,7 +139,35 @@ function answerOf(
   ) {
     answer.suggestions.push(...suggestionsFor(reader, input));
   }
+  const { supportLinks, ticketChecklist } = reader.core;
+  if (answer.kind !== 'empty' && (supportLinks?.length || ticketChecklist?.length))
+    answer.support = {
+      links: supportLinks ? fillSupportLinks(supportLinks, supportValues(answer, context.now)) : [],
+      ...(ticketChecklist?.length ? { checklist: ticketChecklist } : {}),
+    };
   return answer;
+}
+
+/**
+ * The values a support link may use, from the answer: the request id and the response's time as
+ * the paste shows them (else the time of the lookup), and the code, status and surface of the best
+ * explanation, the operation of the matched request.
+ */
+function supportValues(answer: LookupAnswer, now: number): Record<string, string | number | undefined> {
+  const entry = answer.entries?.[0];
+  const http = answer.http ?? entry?.answer.http;
+  const best = answer.explanations.find((explanation) => explanation.code) ?? entry?.answer.explanations[0];
+  const operation = answer.request?.operation ?? entry?.answer.request?.operation;
+  const time = http?.date ?? entry?.startedAt;
+  const parsed = time ? Date.parse(time) : Number.NaN;
+  return {
+    requestId: http?.requestId,
+    code: best?.code,
+    status: http?.status ?? best?.status,
+    timeUtc: `${new Date(Number.isFinite(parsed) ? parsed : now).toISOString().slice(0, 19)}Z`,
+    surface: operation?.surface.id ?? (best?.surfaces.length === 1 ? best.surfaces[0]!.id : undefined),
+    operation: operation ? `${operation.method} ${operation.path}` : undefined,
+  };
 }
 
 /** The answer for `input` from what the index holds. */

@@ -66,6 +66,7 @@ export function codeExplanation(reader: IndexReader, record: CodeRecord, facts: 
     resolution: record.resolution,
     retry: record.retry,
     url: routes.code({ codeSpace: record.space, slug: record.slug }),
+    ...(record.support ? { support: record.support } : {}),
   };
   const advice = record.advice ?? reader.status(record.status)?.advice;
   if (advice) explanation.retryable = isRetryable(advice);
@@ -118,6 +119,7 @@ export function messageExplanation(reader: IndexReader, record: MessageRecord, f
       resolution: record.resolution,
       ...(record.retry ? { retry: record.retry } : {}),
       url: code ? routes.code({ codeSpace: code.space, slug: code.slug }) : routes.messageArea({ slug: record.area }),
+      ...(record.support ? { support: record.support } : {}),
     },
     facts,
   );

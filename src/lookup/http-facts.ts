@@ -401,6 +401,7 @@ export function explainHeaders(headers: readonly HttpHeader[], context: HeaderCo
   }
   const facts: HttpFacts = { headerNotes: notes };
   if (requestId) facts.requestId = requestId;
+  if (Number.isFinite(dated)) facts.date = new Date(dated).toISOString();
   if (waitSeconds !== undefined) {
     facts.retryAfterSeconds = waitSeconds;
     facts.retryAt = new Date(waitFrom + waitSeconds * 1000).toISOString();

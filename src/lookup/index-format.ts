@@ -15,7 +15,7 @@ import type { RetryContext } from '../view/retry-text';
 import { concreteSegments, decodeSegment } from '../shared/path-template';
 
 /** Bumped when the shape changes, so a cached old index is never read with new code. */
-export const LOOKUP_INDEX_FORMAT = 2;
+export const LOOKUP_INDEX_FORMAT = 3;
 
 /** Name of the core shard; the others are `r<n>`, `m<n>`, `t<n>`, `w<n>` and `o<n>`. */
 export const CORE_SHARD = 'core';
@@ -62,6 +62,23 @@ export interface CoreShard {
    * example says of them is all that is known, and the lookup says so.
    */
   exampleCodes: ExampleCode[];
+  /**
+   * The support desk's links (api.yaml `support.links`, URL templates): on the internal site
+   * only, since the public model has none.
+   */
+  supportLinks?: Array<{ label: string; url: string }>;
+  /** What a support ticket must include, in the API's words (api.yaml `ticketChecklist`). */
+  ticketChecklist?: string[];
+}
+
+/** What support needs of a code or a message (issue 13); the escalation only on the internal site. */
+export interface SupportRecord {
+  /** The customer-safe reply, a template with the message's `{placeholders}`. */
+  reply?: string;
+  audience?: Array<'end-user' | 'developer' | 'support' | 'operations'>;
+  severity?: 'low' | 'medium' | 'high' | 'critical';
+  /** When to escalate, and to whom in words ("Payments on-call (#pay-oncall)"). */
+  escalate?: { to?: string; when: string };
 }
 
 export interface ExampleCode {
@@ -158,6 +175,7 @@ export interface CodeRecord {
   tags?: string[];
   /** What support should ask the customer, when the catalog says. */
   ask?: string[];
+  support?: SupportRecord;
 }
 
 /** A common message (catalog/messages) as the lookup shows it. */
@@ -173,6 +191,7 @@ export interface MessageRecord {
   resolution?: string;
   retry?: string;
   code?: CodeRef & { name?: string; title: string };
+  support?: SupportRecord;
 }
 
 export interface CodeRef {

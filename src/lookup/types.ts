@@ -2,6 +2,7 @@
  * The lookup engine's public contract: what one query returns. The engine (src/lookup/), the
  * widget (src/elements/) and the search dialog all speak these types.
  */
+import type { SupportRecord } from './index-format';
 
 /** What the input looked like. */
 export type InputKind =
@@ -74,6 +75,19 @@ export interface Explanation {
   range?: { name: string; from: number; to: number; state: 'active' | 'unused' | 'reserved'; url: string };
   /** For undocumented codes inside a range: the nearest documented codes. */
   nearby?: Array<{ code: string; name?: string; title: string; url: string }>;
+  /**
+   * What support needs (issue 13): the reply template, who acts, the severity, what to ask and,
+   * on the internal site only, when and to whom to escalate.
+   */
+  support?: SupportRecord;
+}
+
+/** A support link of api.yaml filled from the paste; `url` is absent when a value it needs is not known. */
+export interface FilledSupportLink {
+  label: string;
+  url?: string;
+  /** The placeholders the paste gave no value for (`requestId`…). */
+  missing: string[];
 }
 
 /** Facts read from a pasted HTTP response or headers. */
@@ -83,6 +97,8 @@ export interface HttpFacts {
   requestId?: string;
   /** The RFC 9457 `instance` of a pasted problem body: the occurrence, often the resource, it is about. */
   instance?: string;
+  /** When the response was sent, from its Date header (ISO time). */
+  date?: string;
   /** When to retry, when the headers say so. */
   retryAfterSeconds?: number;
   /** ISO time at which to retry, computed from the headers and the current clock. */
@@ -172,4 +188,9 @@ export interface LookupAnswer {
   notices: string[];
   /** When nothing matched: things to try. */
   suggestions: string[];
+  /**
+   * For the support desk: the support links filled from the paste (internal site only), and what
+   * the API asks every ticket to include.
+   */
+  support?: { links: FilledSupportLink[]; checklist?: string[] };
 }

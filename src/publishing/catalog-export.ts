@@ -63,6 +63,7 @@ export function catalogExport(catalog: Catalog, urlOf: UrlOf) {
         : null,
       rateLimits: api.rateLimits,
       statusClasses: api.statusClasses,
+      ticketChecklist: api.ticketChecklist ?? null,
       // Internal: only the support site's model has it (src/catalog/audience.ts); null on the public site.
       support: api.support ?? null,
     },

@@ -67,6 +67,16 @@ export const apiSchema = z
      */
     statusClasses: z.record(z.enum(['1xx', '2xx', '3xx', '4xx', '5xx']), proseSchema).default({}),
     /**
+     * What a support ticket must include, in the API's own words, one item a line (e.g. "The
+     * request timestamp in UTC"), when the API states it (optional; public). The lookup's "Copy for
+     * ticket" asks the customer for these; without it, it asks, as general practice, for what the
+     * paste lacks.
+     */
+    ticketChecklist: z
+      .array(proseSchema)
+      .min(1, { message: 'list at least one item, or leave ticketChecklist out' })
+      .optional(),
+    /**
      * The support desk (*internal*: the support site only): `teams` escalations go to, and `links`
      * into the support tools as URL templates, e.g. `{ label: Open in logs, url:
      * "https://logs.example.com/search?request_id={requestId}&from={timeUtc}" }` (optional).

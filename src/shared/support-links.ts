@@ -74,3 +74,25 @@ export function fillReply(template: string, values: TemplateValues): { text: str
     .join('');
   return { text, missing };
 }
+
+/** The placeholders of a link template the values leave unknown (or unusable in a URL). */
+export function missingLinkValues(template: string, values: TemplateValues): string[] {
+  const missing: string[] = [];
+  for (const part of splitTemplate(template)) {
+    if (!part.placeholder || missing.includes(part.text)) continue;
+    const value = known(values, part.text);
+    if (value === undefined || encodeUrlValue(value) === undefined) missing.push(part.text);
+  }
+  return missing;
+}
+
+/** Every link filled in where it can be; each says which values it lacks. */
+export function fillSupportLinks(
+  links: ReadonlyArray<{ label: string; url: string }>,
+  values: TemplateValues,
+): Array<{ label: string; url?: string; missing: string[] }> {
+  return links.map((link) => {
+    const url = fillSupportLink(link.url, values);
+    return { label: link.label, ...(url ? { url } : {}), missing: url ? [] : missingLinkValues(link.url, values) };
+  });
+}

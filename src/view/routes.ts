@@ -28,6 +28,8 @@ export const routes = {
   guides: () => 'guides/',
   guide: (slug: string) => `guides/${slug}/`,
   lookup: () => 'lookup/',
+  /** The support desk page: the internal support site only. */
+  support: () => 'support/',
   /** One shard of the lookup index (`core`, `r0`, `t3`…), fetched by the lookup widget. */
   lookupIndexShard: (shard: string) => `lookup-index/${shard}.json`,
 } as const;

@@ -6,6 +6,7 @@
  */
 import type { Catalog, Code, MessageArea, Operation, Range, Status } from '../catalog/model';
 import { statusClassOf } from '../shared/status-class';
+import { AUDIENCE_LABELS } from './support-text';
 
 export interface SearchData {
   searchMeta: Record<string, string>;
@@ -49,6 +50,7 @@ export function codeSearchData(catalog: Catalog, code: Code): SearchData {
     status: statusClassOf(code.status),
   };
   if (range) searchFilters['range'] = rangeLabel(range);
+  if (code.audience?.length) searchFilters['audience'] = code.audience.map((audience) => AUDIENCE_LABELS[audience]);
   const searchMeta: SearchData['searchMeta'] = {
     code: code.code,
     surface: surfaces.join(', '),

@@ -196,6 +196,15 @@ describe('exact matches first', () => {
     expect(explanationPassesFilters(status, { status: '4xx', type: 'Status code' })).toBe(true);
     expect(explanationPassesFilters(status, { surface: 'Payments Gateway' })).toBe(false);
   });
+
+  it('keeps an exact match under the audience filter only when the entry names that audience', () => {
+    const forUsers: Explanation = { ...customerNotFound, support: { audience: ['end-user', 'developer'] } };
+    expect(explanationPassesFilters(forUsers, { audience: 'End user' })).toBe(true);
+    expect(explanationPassesFilters(forUsers, { audience: 'Integrating developer' })).toBe(true);
+    expect(explanationPassesFilters(forUsers, { audience: 'Operations' })).toBe(false);
+    // An entry that names no audience is ruled out by any audience filter.
+    expect(explanationPassesFilters({ ...customerNotFound, support: undefined }, { audience: 'End user' })).toBe(false);
+  });
 });
 
 describe('which lookup answers are pinned first', () => {

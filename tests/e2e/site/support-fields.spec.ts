@@ -32,3 +32,39 @@ test("a common message's customer-safe reply is shown beside its resolution", as
   const row = page.getByRole('row').filter({ hasText: message.resolution! });
   await expect(row).toContainText(`Reply to the customer: ${message.reply}`);
 });
+
+test('the public lookup offers no support actions or reply, and the public site has no support page', async ({
+  page,
+  request,
+}) => {
+  await page.goto('lookup/');
+  await page.getByRole('textbox', { name: /Code, name, status, message or whole response/ }).fill('1009');
+  const answer = page.getByRole('region', { name: 'Lookup answer' });
+  await expect(answer.getByRole('heading', { name: /Internal error/ })).toBeVisible();
+  await expect(answer.getByRole('region', { name: 'Support actions' })).toHaveCount(0);
+  await expect(answer.getByRole('button', { name: /Copy (for ticket|reply)/ })).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Support desk' })).toHaveCount(
+    0,
+  );
+  expect((await request.get('support/')).status()).toBe(404);
+});
+
+test('the codes table and the search filter by who acts', async ({ page }) => {
+  await page.goto('codes/');
+  const table = page.locator('error-catalog-table').first();
+  const forOperations = catalog.codes.filter((one) => one.audience?.includes('operations'));
+  await table.getByRole('combobox', { name: 'Who acts' }).selectOption('operations');
+  await expect(table.locator('tbody tr:not([hidden])')).toHaveCount(forOperations.length);
+  await expect(table.locator('tbody tr:not([hidden])').first()).toContainText(forOperations[0]!.code);
+
+  await page.keyboard.press('/');
+  const dialog = page.getByRole('dialog', { name: 'Search the error reference' });
+  const audience = dialog.getByRole('combobox', { name: 'Who acts' });
+  // One option per audience the codes name, with how many code pages name it.
+  const counts = Object.entries(AUDIENCE_LABELS)
+    .map(([key, label]) => [label, catalog.codes.filter((one) => one.audience?.includes(key as never)).length] as const)
+    .filter(([, count]) => count > 0)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([label, count]) => `${label} (${count})`);
+  await expect(audience.locator('option')).toHaveText(['All', ...counts]);
+});
