@@ -139,6 +139,14 @@ function matchFormerly(before: Catalog, after: Catalog): Map<string, string> {
 
 /** The entries of one concept, keyed so that the same entry has the same key on both sides. */
 function entriesOf(concept: Concept, catalog: Catalog): Entry[] {
+  // History (`since`, `changes`) is about changes, not a change itself.
+  return conceptEntries(concept, catalog).map((entry) => {
+    const { since: _since, changes: _changes, ...data } = entry.data as Record<string, unknown>;
+    return { ...entry, data };
+  });
+}
+
+function conceptEntries(concept: Concept, catalog: Catalog): Entry[] {
   switch (concept) {
     case 'api': {
       const { version: _version, ...api } = catalog.api;
@@ -215,9 +223,6 @@ function codeEntry(code: Code): Entry {
     retry,
     retryInherited,
     formerly: _f,
-    // History is about changes, not a change itself.
-    since: _since,
-    changes: _changes,
     ...data
   } = code;
   const title = codeTitle(code);
