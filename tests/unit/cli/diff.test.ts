@@ -138,6 +138,56 @@ describe('diff', () => {
     );
   });
 
+  test('--record writes history on statuses, envelopes, ranges, messages and operations too, comments kept, and never an internal field', async () => {
+    const old = catalogCopy({
+      'codes/shop.yaml': [
+        ['    cause: The order is closed.\n', '    cause: The order is closed.\n    internal: Old staff note zq7.\n'],
+      ],
+    });
+    const next = catalogCopy({
+      'codes/shop.yaml': [
+        ['    cause: The order is closed.\n', '    cause: The order is closed.\n    internal: New staff note zq7.\n'],
+        ['    resolution: Open a new order.\n', '    resolution: Open a new order instead.\n'],
+      ],
+      'statuses/statuses.yaml': [
+        [
+          '    meaning: The resource does not exist.\n',
+          '    meaning: The resource does not exist, or is not yours. # reworded\n',
+        ],
+        '  - status: 410\n    reason: Gone\n    meaning: It was deleted.\n    action: Stop asking.\n',
+      ],
+      'ranges/shop.yaml': [
+        ['meaning: Kept for later., state: unused }', 'meaning: Kept for refunds., state: unused }'],
+      ],
+      'operations/shop.yaml': [['    summary: Read an order.\n', '    summary: Read one order.\n']],
+      'envelopes/simple.yaml': [['description:', '# the only envelope\ndescription:']],
+    });
+    const result = await runCli(['diff', old, next, '--record', '--release', '2026-12', '--allow-breaking']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'Recorded version 2026-12: since on 1 added status, a changes entry on 1 code, 1 status, 1 range and 1 operation',
+    );
+    const statuses = readFileSync(join(next, 'statuses/statuses.yaml'), 'utf8');
+    expect(statuses).toContain('    meaning: The resource does not exist, or is not yours. # reworded\n');
+    expect(statuses).toContain(
+      '    changes:\n      - version: 2026-12\n        change: \'meaning: "The resource does not exist." → "The resource does not exist, or is not yours."\'\n',
+    );
+    expect(statuses).toMatch(/  - status: 410\n(    .*\n)*    since: 2026-12\n/);
+    expect(readFileSync(join(next, 'ranges/shop.yaml'), 'utf8')).toContain(
+      'changes: [ { version: 2026-12, change: \'meaning: "Kept for later." → "Kept for refunds."\' } ]',
+    );
+    expect(readFileSync(join(next, 'operations/shop.yaml'), 'utf8')).toContain(
+      '    changes:\n      - version: 2026-12\n        change: \'summary: "Read an order." → "Read one order."\'\n',
+    );
+    // The code's entry names its public change only: its internal note stays out of the history.
+    const codes = readFileSync(join(next, 'codes/shop.yaml'), 'utf8');
+    const history = codes.slice(codes.indexOf('    changes:'));
+    expect(history).toContain('resolution: "Open a new order." → "Open a new order instead."');
+    expect(history).not.toContain('zq7');
+    expect((await runCli(['check', next])).code).toBe(0);
+  });
+
   test('no change: exit 0', async () => {
     const result = await runCli(['diff', MINIMAL, MINIMAL]);
     expect(result.code).toBe(0);
