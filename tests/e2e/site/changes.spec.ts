@@ -21,7 +21,9 @@ test('the changes page lists every version newest first, each line linked to its
   await expect(page.getByRole('heading', { level: 1, name: 'Changes' })).toBeVisible();
   const headings = page.locator('main section[data-release] > h2');
   await expect(headings).toHaveText(
-    releases.map((release) => new RegExp(`^\\s*Version ${release.version}${release.current ? '\\s*current' : ''}\\s*$`)),
+    releases.map(
+      (release) => new RegExp(`^\\s*Version ${release.version}${release.current ? '\\s*current' : ''}\\s*$`),
+    ),
   );
   expect(releases[0]!.current, 'the current version is the newest').toBe(true);
   await expect(page.getByRole('link', { name: 'Atom feed' })).toHaveAttribute('href', `${site.basePath}changes.xml`);

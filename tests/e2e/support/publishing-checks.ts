@@ -186,7 +186,8 @@ export function definePublishingChecks(): void {
     atom!.entries.forEach((entry, index) => {
       expect(entry.updated).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/);
       // The versions of this catalog are dates: each entry is dated by its own version.
-      const version = versions[index]!.text.trim().replace(/^Version\s+/, '')
+      const version = versions[index]!.text.trim()
+        .replace(/^Version\s+/, '')
         .replace(/\s*current\s*$/, '')
         .trim();
       expect(entry.updated.startsWith(version), `${entry.updated} dates version ${version}`).toBe(true);
