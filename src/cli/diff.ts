@@ -18,6 +18,8 @@ import { folderOf, loadSide } from './catalog-side';
 import { createCommand, withExamples, type CommandContext } from './command';
 import { checkAndWrite, withProblems } from './edit-catalog';
 import { EXIT, InputError, UsageError } from './errors';
+import { catalogForAudience } from '../catalog/audience';
+import { throughExport } from '../publishing/catalog-from-export';
 import { RECORDED_CONCEPTS, recordHistory, type RecordOutcome } from './record-history';
 import type { Colours } from './terminal';
 
@@ -34,8 +36,11 @@ interface DiffOptions {
 export function diffCommand(context: CommandContext): Command {
   const command = createCommand('diff', context)
     .description('list what changed between two versions of a catalog, and the changes that break clients')
-    .argument('<old>', 'the old catalog: a folder, or git:<ref> (the catalog folder at that commit)')
-    .argument('<new>', 'the new catalog: a folder, or git:<ref>')
+    .argument(
+      '<old>',
+      'the old catalog: a folder, a catalog.json written by a build, or git:<ref> (the catalog folder at that commit)',
+    )
+    .argument('<new>', 'the new catalog: a folder, a catalog.json, or git:<ref>')
     .addOption(
       new Option('-f, --format <format>', 'how to print the changes').choices([...DIFF_FORMATS]).default('text'),
     )
@@ -68,8 +73,19 @@ function runDiff(oldSide: string, newSide: string, options: DiffOptions, { termi
     throw new UsageError(`--record writes into the new side, so it must be a catalog folder, not ${newSide}.`);
   // A git side reads the folder the other side names, else ./catalog.
   const folder = folderOf(newSide) ?? folderOf(oldSide) ?? 'catalog';
-  const before = loadSide(oldSide, folder, terminal.cwd);
-  const after = loadSide(newSide, folder, terminal.cwd);
+  let before = loadSide(oldSide, folder, terminal.cwd);
+  let after = loadSide(newSide, folder, terminal.cwd);
+  // --record writes into the folder's own model (its files and lines), whatever the diff compared.
+  const newModel = after.catalog;
+  // A built catalog.json holds less than a folder: the other side is compared as its export would be.
+  // A public site's export has no internal fields: the folder is then compared as the public site.
+  if (before.fromExport !== after.fromExport) {
+    const exported = before.fromExport ? before.catalog : after.catalog;
+    const audience = exported.api.support ? 'internal' : 'public';
+    if (!before.fromExport)
+      before = { ...before, catalog: throughExport(catalogForAudience(before.catalog, audience)) };
+    if (!after.fromExport) after = { ...after, catalog: throughExport(catalogForAudience(after.catalog, audience)) };
+  }
   requireSameApi(before.catalog, after.catalog, oldSide, newSide);
   const diff = diffCatalogs(before.catalog, after.catalog);
   const breaking = diff.changes.some((change) => change.breaking.length > 0);
@@ -79,7 +95,7 @@ function runDiff(oldSide: string, newSide: string, options: DiffOptions, { termi
   if (options.record) {
     const folder = folderOf(newSide)!;
     const version = options.release ?? after.catalog.api.version ?? new Date().toISOString().slice(0, 10);
-    const outcome = recordHistory(folder, after.catalog, diff, version);
+    const outcome = recordHistory(folder, newModel, diff, version);
     checkAndWrite(outcome.changes, { dryRun: false, terminal });
     // Codes by their key (`shop:1003`), other entries by concept and key (`status 404`).
     const named = (list: RecordOutcome['since']) =>

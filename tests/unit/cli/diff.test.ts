@@ -3,6 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { loadCatalog } from '../../../src/catalog/load-catalog';
+import { catalogExport } from '../../../src/publishing/catalog-export';
 import { catalogCopy, CLOSED, MINIMAL } from '../changes/catalog-pair';
 import { runCli } from './run-cli';
 
@@ -271,7 +273,9 @@ describe('diff', () => {
     `);
     const built = await runCli(['diff', 'package.json', MINIMAL]);
     expect(built.code).toBe(2);
-    expect(built.stderr).toContain('package.json is a file; diff does not read a built catalog.json yet.');
+    expect(built.stderr).toContain(
+      'package.json is not a catalog.json written by a build: its formatVersion is null, and this version of error-catalog reads format 2.',
+    );
     const other = await runCli(['diff', 'catalog', MINIMAL]);
     expect(other.code).toBe(2);
     expect(other.stderr).toMatchInlineSnapshot(`
@@ -282,5 +286,44 @@ describe('diff', () => {
     expect(format.code).toBe(2);
     expect(format.stderr).toContain("argument 'github' is invalid. Allowed choices are text, markdown, json.");
     noTrace(missing.stderr + broken.stderr + other.stderr + format.stderr);
+  });
+
+  test('a side can be a built catalog.json: compared with a folder as its export, bad files refused with exit 2', async () => {
+    const [old, next] = sides();
+    const dir = mkdtempSync(join(resolve('.cache/diff-tests'), 'json-'));
+    const built = join(dir, 'catalog.json');
+    writeFileSync(
+      built,
+      JSON.stringify(catalogExport(loadCatalog(old), (route) => `https://errors.example.com/${route}`)),
+    );
+    const same = await runCli(['diff', built, old]);
+    expect(same.stdout).toContain('no changes');
+    expect(same.code).toBe(0);
+    const changed = await runCli(['diff', built, next, '--format', 'json']);
+    expect(changed.code).toBe(1);
+    const report = JSON.parse(changed.stdout) as { changes: Array<{ kind: string; key: string; fields: unknown[] }> };
+    expect(report.changes.map((change) => `${change.kind} ${change.key}`)).toEqual([
+      'changed shop:1003',
+      'added shop:1004',
+    ]);
+    expect(report.changes[0]!.fields).toEqual([{ field: 'status', before: 409, after: 404 }]);
+
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{ "formatVersion": 2, ');
+    const notJson = await runCli(['diff', broken, old]);
+    expect(notJson.code).toBe(2);
+    expect(notJson.stderr).toContain(`${broken} is not valid JSON (`);
+    noTrace(notJson.stderr);
+    const other = join(dir, 'other.json');
+    writeFileSync(other, JSON.stringify({ formatVersion: 1, api: { name: 'X' } }));
+    const wrongFormat = await runCli(['diff', other, old]);
+    expect(wrongFormat.code).toBe(2);
+    expect(wrongFormat.stderr).toContain(
+      `${other} is not a catalog.json written by a build: its formatVersion is 1, and this version of error-catalog reads format 2.`,
+    );
+    noTrace(wrongFormat.stderr);
+    const record = await runCli(['diff', old, built, '--record']);
+    expect(record.code).toBe(2);
+    expect(record.stderr).toContain(`--record writes into the new side, so it must be a catalog folder, not ${built}.`);
   });
 });
