@@ -7,6 +7,44 @@
  */
 import type { Catalog, Code } from './model';
 
+/** The internal fields of a code, as dotted field paths (what publicCode() below drops). */
+export const INTERNAL_CODE_FIELDS = ['internal', 'support.escalate'] as const;
+
+/**
+ * `change` (a field path and its values, as `diff` reports it) as the public may read it: undefined
+ * when the field is internal, and internal parts taken out of a value that holds them (a whole
+ * `support` added or removed). For `diff --record`, whose history the public site publishes.
+ */
+export function publicFieldChange<T extends { field: string; before?: unknown; after?: unknown }>(
+  concept: string,
+  change: T,
+): T | undefined {
+  if (concept !== 'code') return change;
+  if (INTERNAL_CODE_FIELDS.some((path) => change.field === path || change.field.startsWith(`${path}.`)))
+    return undefined;
+  const inside = INTERNAL_CODE_FIELDS.filter((path) => path.startsWith(`${change.field}.`)).map((path) =>
+    path.slice(change.field.length + 1).split('.'),
+  );
+  if (inside.length === 0) return change;
+  const strip = (value: unknown): unknown => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+    const copy = structuredClone(value) as Record<string, unknown>;
+    for (const parts of inside) {
+      let node: Record<string, unknown> | undefined = copy;
+      for (const part of parts.slice(0, -1))
+        node = node?.[part] && typeof node[part] === 'object' ? (node[part] as Record<string, unknown>) : undefined;
+      if (node) delete node[parts[parts.length - 1]!];
+    }
+    return Object.keys(copy).length > 0 ? copy : undefined;
+  };
+  const before = strip(change.before);
+  const after = strip(change.after);
+  if (before === undefined && after === undefined) return undefined;
+  if (JSON.stringify(before) === JSON.stringify(after)) return undefined;
+  const { before: _b, after: _a, ...rest } = change;
+  return { ...rest, ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) } as T;
+}
+
 /** Which site a build makes. */
 export type SiteAudience = 'public' | 'internal';
 

@@ -221,6 +221,8 @@ export function buildOperations(context: OperationStageContext): Operation[] {
         }),
         envelopes: envelopeByStatus,
         requestHeaders,
+        ...(entry.since !== undefined ? { since: entry.since } : {}),
+        changes: entry.changes,
         ...(entry.deprecated
           ? {
               deprecated: {

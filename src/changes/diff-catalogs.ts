@@ -5,7 +5,7 @@
  * two models built by the same loader as the site and never touches files. The breaking-change
  * rules (`breaking-rules.ts`) then judge each change.
  */
-import type { Catalog, Code } from '../catalog/model';
+import type { Catalog, Code, Origin } from '../catalog/model';
 import { codeTitle } from '../catalog/queries';
 import { breakingFindings, indexSides, type BreakingFinding, type SidesIndex } from './breaking-rules';
 
@@ -139,6 +139,52 @@ function matchFormerly(before: Catalog, after: Catalog): Map<string, string> {
 
 /** The entries of one concept, keyed so that the same entry has the same key on both sides. */
 function entriesOf(concept: Concept, catalog: Catalog): Entry[] {
+  // History (`since`, `changes`) is about changes, not a change itself.
+  return conceptEntries(concept, catalog).map((entry) => {
+    const { since: _since, changes: _changes, ...data } = entry.data as Record<string, unknown>;
+    return { ...entry, data };
+  });
+}
+
+/**
+ * The model entry behind each key of `concept` on one side, with where it was declared (for
+ * `diff --record`, which writes into that file). The API itself has no entry here.
+ */
+export function entryOrigins(concept: Concept, catalog: Catalog): Map<string, { origin: Origin }> {
+  const models = conceptModels(concept, catalog);
+  const found = new Map<string, { origin: Origin }>();
+  conceptEntries(concept, catalog).forEach((entry, index) => {
+    const model = models[index];
+    if (model) found.set(entry.key, model);
+  });
+  return found;
+}
+
+/** The model objects conceptEntries() reads, in its order. */
+function conceptModels(concept: Concept, catalog: Catalog): Array<{ origin: Origin }> {
+  switch (concept) {
+    case 'api':
+      return [];
+    case 'surface':
+      return catalog.surfaces;
+    case 'envelope':
+      return catalog.envelopes;
+    case 'status':
+      return catalog.statuses;
+    case 'range':
+      return catalog.codeSpaces.flatMap((space) => space.ranges);
+    case 'code':
+      return catalog.codes;
+    case 'message':
+      return catalog.messageAreas.flatMap((area) => area.messages);
+    case 'header':
+      return catalog.headers;
+    case 'operation':
+      return catalog.operations;
+  }
+}
+
+function conceptEntries(concept: Concept, catalog: Catalog): Entry[] {
   switch (concept) {
     case 'api': {
       const { version: _version, ...api } = catalog.api;
@@ -215,9 +261,6 @@ function codeEntry(code: Code): Entry {
     retry,
     retryInherited,
     formerly: _f,
-    // History is about changes, not a change itself.
-    since: _since,
-    changes: _changes,
     ...data
   } = code;
   const title = codeTitle(code);

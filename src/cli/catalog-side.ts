@@ -5,11 +5,12 @@
  * read or does not pass `check` is bad input (exit 2), said in one paragraph.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Catalog } from '../catalog/model';
 import { formatProblems } from '../catalog/problems';
+import { catalogFromExport, ExportReadError } from '../publishing/catalog-from-export';
 import { inspectCatalog, requireCatalogFolder } from './catalog-folder';
 import { InputError } from './errors';
 
@@ -17,6 +18,8 @@ export interface LoadedSide {
   /** How the user named it: `catalog`, `git:main`. */
   name: string;
   catalog: Catalog;
+  /** True for a built catalog.json: the other side is then compared through the export too. */
+  fromExport?: boolean;
 }
 
 const GIT_PREFIX = 'git:';
@@ -27,10 +30,7 @@ const GIT_PREFIX = 'git:';
  */
 export function loadSide(side: string, folder: string, cwd: string): LoadedSide {
   if (!side.startsWith(GIT_PREFIX)) {
-    if (/\.json$/i.test(side) && existsSync(side))
-      throw new InputError(
-        `${side} is a file; diff does not read a built catalog.json yet. Compare the catalog folders it was built from, or git:<ref> of the commit it was built at.`,
-      );
+    if (isExportFile(side)) return { name: side, catalog: readExport(side), fromExport: true };
     requireCatalogFolder(side, 'Each side of diff is a catalog folder or git:<ref> (e.g. git:main).');
     return { name: side, catalog: loadFolder(side, side) };
   }
@@ -48,9 +48,40 @@ export function loadSide(side: string, folder: string, cwd: string): LoadedSide 
   }
 }
 
-/** The side the user named as a folder, for `git:<ref>` on the other side. */
+/** The side the user named as a folder, for `git:<ref>` on the other side (not a git ref, not a catalog.json). */
 export function folderOf(side: string): string | undefined {
-  return side.startsWith(GIT_PREFIX) ? undefined : side;
+  return side.startsWith(GIT_PREFIX) || isExportFile(side) ? undefined : side;
+}
+
+/** A file named `*.json`: a catalog.json written by a build. */
+function isExportFile(side: string): boolean {
+  return /\.json$/i.test(side) && existsSync(side) && statSync(side).isFile();
+}
+
+/** Reads a built catalog.json into the model (src/publishing/catalog-from-export.ts). */
+function readExport(file: string): Catalog {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError(`${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(
+      `${file} is not valid JSON (${(error as Error).message}); a side of diff is a catalog folder, a catalog.json written by a build, or git:<ref>.`,
+    );
+  }
+  try {
+    return catalogFromExport(parsed);
+  } catch (error) {
+    if (!(error instanceof ExportReadError)) throw error;
+    throw new InputError(
+      `${file} is not a catalog.json written by a build: ${error.message}. Build the site (it writes catalog.json at the site's root), or compare the catalog folder.`,
+    );
+  }
 }
 
 /** Loads a folder; `shownAs` names a temporary folder in messages (`main:catalog`). */

@@ -18,7 +18,9 @@ import { folderOf, loadSide } from './catalog-side';
 import { createCommand, withExamples, type CommandContext } from './command';
 import { checkAndWrite, withProblems } from './edit-catalog';
 import { EXIT, InputError, UsageError } from './errors';
-import { recordHistory } from './record-history';
+import { catalogForAudience } from '../catalog/audience';
+import { throughExport } from '../publishing/catalog-from-export';
+import { RECORDED_CONCEPTS, recordHistory, type RecordOutcome } from './record-history';
 import type { Colours } from './terminal';
 
 export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
@@ -34,15 +36,18 @@ interface DiffOptions {
 export function diffCommand(context: CommandContext): Command {
   const command = createCommand('diff', context)
     .description('list what changed between two versions of a catalog, and the changes that break clients')
-    .argument('<old>', 'the old catalog: a folder, or git:<ref> (the catalog folder at that commit)')
-    .argument('<new>', 'the new catalog: a folder, or git:<ref>')
+    .argument(
+      '<old>',
+      'the old catalog: a folder, a catalog.json written by a build, or git:<ref> (the catalog folder at that commit)',
+    )
+    .argument('<new>', 'the new catalog: a folder, a catalog.json, or git:<ref>')
     .addOption(
       new Option('-f, --format <format>', 'how to print the changes').choices([...DIFF_FORMATS]).default('text'),
     )
     .option('--allow-breaking', 'exit 0 even when a change breaks clients (they are still listed)')
     .option(
       '--record',
-      "write the changes into the new side's codes: since on added codes, a changes entry on the others",
+      "write the changes into the new side's history: since on added codes, statuses, envelopes, ranges, messages and operations, a changes entry on the others",
     )
     .option(
       '--release <version>',
@@ -58,7 +63,7 @@ export function diffCommand(context: CommandContext): Command {
     ['error-catalog diff git:main catalog --allow-breaking', 'list breaking changes without failing'],
     [
       'error-catalog diff git:v1.2.0 catalog --record --release 1.3.0',
-      "write the changes into ./catalog's codes (their history)",
+      "write the changes into ./catalog's entries (their history)",
     ],
   ]);
 }
@@ -68,33 +73,74 @@ function runDiff(oldSide: string, newSide: string, options: DiffOptions, { termi
     throw new UsageError(`--record writes into the new side, so it must be a catalog folder, not ${newSide}.`);
   // A git side reads the folder the other side names, else ./catalog.
   const folder = folderOf(newSide) ?? folderOf(oldSide) ?? 'catalog';
-  const before = loadSide(oldSide, folder, terminal.cwd);
-  const after = loadSide(newSide, folder, terminal.cwd);
+  let before = loadSide(oldSide, folder, terminal.cwd);
+  let after = loadSide(newSide, folder, terminal.cwd);
+  // --record writes into the folder's own model (its files and lines), whatever the diff compared.
+  const newModel = after.catalog;
+  // A built catalog.json holds less than a folder: the other side is compared as its export would be.
+  // A public site's export has no internal fields: the folder is then compared as the public site.
+  if (before.fromExport !== after.fromExport) {
+    const exported = before.fromExport ? before.catalog : after.catalog;
+    const audience = exported.api.support ? 'internal' : 'public';
+    if (!before.fromExport)
+      before = { ...before, catalog: throughExport(catalogForAudience(before.catalog, audience)) };
+    if (!after.fromExport) after = { ...after, catalog: throughExport(catalogForAudience(after.catalog, audience)) };
+  }
   requireSameApi(before.catalog, after.catalog, oldSide, newSide);
   const diff = diffCatalogs(before.catalog, after.catalog);
   const breaking = diff.changes.some((change) => change.breaking.length > 0);
   const sides = { old: oldSide, new: newSide, allowBreaking: Boolean(options.allowBreaking) };
   let recorded: { version: string; since: string[]; entries: string[]; files: string[] } | undefined;
+  let counts: { since: string; entries: string } | undefined;
   if (options.record) {
     const folder = folderOf(newSide)!;
     const version = options.release ?? after.catalog.api.version ?? new Date().toISOString().slice(0, 10);
-    const outcome = recordHistory(folder, after.catalog, diff, version);
+    const outcome = recordHistory(folder, newModel, diff, version);
     checkAndWrite(outcome.changes, { dryRun: false, terminal });
-    recorded = { version, since: outcome.since, entries: outcome.entries, files: outcome.changes.paths() };
+    // Codes by their key (`shop:1003`), other entries by concept and key (`status 404`).
+    const named = (list: RecordOutcome['since']) =>
+      list.map(({ concept, key }) => (concept === 'code' ? key : `${concept} ${key}`));
+    recorded = {
+      version,
+      since: named(outcome.since),
+      entries: named(outcome.entries),
+      files: outcome.changes.paths(),
+    };
+    counts = { since: countWords(outcome.since), entries: countWords(outcome.entries) };
   }
   if (options.format === 'json') terminal.out(jsonReport(diff, sides, recorded));
   else {
     terminal.out(
       options.format === 'markdown' ? markdownReport(diff, sides) : textReport(diff, sides, terminal.colours),
     );
-    if (recorded)
+    if (recorded && counts)
       terminal.out(
-        `Recorded version ${recorded.version}: since on ${recorded.since.length} added code${recorded.since.length === 1 ? '' : 's'}, ` +
-          `a changes entry on ${recorded.entries.length} code${recorded.entries.length === 1 ? '' : 's'}` +
+        `Recorded version ${recorded.version}: since on ${counts.since.replace(/^(\d+) /, '$1 added ')}, ` +
+          `a changes entry on ${counts.entries}` +
           `${recorded.files.length ? ` (${recorded.files.join(', ')})` : ''}.\n`,
       );
   }
   return breaking && !options.allowBreaking ? EXIT.problems : EXIT.ok;
+}
+
+const CONCEPT_NOUNS: Record<RecordOutcome['since'][number]['concept'], [string, string]> = {
+  code: ['code', 'codes'],
+  status: ['status', 'statuses'],
+  envelope: ['envelope', 'envelopes'],
+  range: ['range', 'ranges'],
+  message: ['message', 'messages'],
+  operation: ['operation', 'operations'],
+};
+
+/** `2 codes and 1 status`; `0 codes` when nothing was recorded. */
+function countWords(list: RecordOutcome['since']): string {
+  if (list.length === 0) return '0 codes';
+  const counts = new Map<RecordOutcome['since'][number]['concept'], number>();
+  for (const { concept } of list) counts.set(concept, (counts.get(concept) ?? 0) + 1);
+  const parts = RECORDED_CONCEPTS.filter((concept) => counts.has(concept)).map(
+    (concept) => `${counts.get(concept)} ${CONCEPT_NOUNS[concept][counts.get(concept) === 1 ? 0 : 1]}`,
+  );
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
 /** Two catalogs of different APIs (another name and not one code in common) cannot be compared. */

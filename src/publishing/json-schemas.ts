@@ -23,6 +23,7 @@ import * as envelopeModule from '../schemas/envelope';
 import * as fieldPathModule from '../schemas/field-path';
 import * as guideModule from '../schemas/guide';
 import * as headerModule from '../schemas/header';
+import * as historyModule from '../schemas/history';
 import * as messageModule from '../schemas/message';
 import * as operationModule from '../schemas/operation';
 import * as rangeModule from '../schemas/range';
@@ -99,6 +100,7 @@ const SCHEMA_SOURCES: ReadonlyArray<[file: string, exports: Record<string, unkno
   ['field-path.ts', fieldPathModule],
   ['guide.ts', guideModule],
   ['header.ts', headerModule],
+  ['history.ts', historyModule],
   ['message.ts', messageModule],
   ['operation.ts', operationModule],
   ['range.ts', rangeModule],

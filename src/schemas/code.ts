@@ -1,6 +1,7 @@
 /** Business error codes: one entry per code, with everything a developer or support person needs. */
 import { z } from 'astro/zod';
 import { businessCodeSchema, httpStatusSchema, proseSchema, slugSchema } from './common';
+import { changesSchema, sinceSchema } from './history';
 import { retryAdviceSchema } from './retry';
 import { audienceListSchema, escalationSchema, replySchema, severitySchema } from './support';
 
@@ -36,21 +37,7 @@ export const deprecationSchema = z
   })
   .strict();
 
-/**
- * One entry of a code's history: a version (or date) and what changed in it. `error-catalog diff
- * --record` writes these from the diff, so history is never typed by hand.
- */
-export const changeRecordSchema = z
-  .object({
-    /** Version or date of the change, e.g. "2026-11" or "v3" (the catalog's `version`). */
-    version: z.union([z.string().min(1), z.number()]).transform(String),
-    /** What changed, in words, e.g. `status: 409 → 404`. */
-    change: proseSchema,
-    /** Ids of the breaking-change rules it broke (e.g. `[status-changed]`); empty when it broke none. */
-    breaking: z.array(z.string().min(1)).default([]),
-  })
-  .strict();
-export type ChangeRecord = z.output<typeof changeRecordSchema>;
+export { changeRecordSchema, type ChangeRecord } from './history';
 
 /** One business error code. */
 export const codeSchema = z
@@ -108,14 +95,11 @@ export const codeSchema = z
      */
     internal: proseSchema.optional(),
     /** Version or date the code was introduced. */
-    since: z
-      .union([z.string().min(1), z.number()])
-      .transform(String)
-      .optional(),
+    since: sinceSchema,
     /** Set when the code is deprecated. */
     deprecated: deprecationSchema.optional(),
     /** What changed in the code, version by version, oldest first (written by `error-catalog diff --record`). */
-    changes: z.array(changeRecordSchema).default([]),
+    changes: changesSchema,
     /** Related codes, as code references (`"7101"` or `"middleware:2002"`). */
     related: z.array(codeReferenceSchema).default([]),
     /** Earlier URLs or codes this entry was known by (`"gateway:7001"`), for redirects. */

@@ -2,6 +2,7 @@
 import { z } from 'astro/zod';
 import { httpStatusSchema, proseSchema } from './common';
 import { fieldPathSchema } from './field-path';
+import { changesSchema, sinceSchema } from './history';
 
 /**
  * Where each part of an error lives inside the body. Every path is optional. Each standard RFC 9457
@@ -79,6 +80,10 @@ export const envelopeSchema = z
      * alone (a `declaration` and no sample, like Migo's ErrorResponseDto), so none is invented.
      */
     examples: z.array(envelopeExampleSchema).default([]),
+    /** Version or date the envelope was introduced in, e.g. "2024-03" (optional). */
+    since: sinceSchema,
+    /** What changed in the envelope, version by version, oldest first (written by `error-catalog diff --record`). */
+    changes: changesSchema,
   })
   .strict()
   .refine((envelope) => envelope.examples.length > 0 || envelope.declaration !== undefined, {

@@ -4,6 +4,7 @@ import { httpStatusSchema, proseSchema } from './common';
 import { codeReferenceSchema } from './code';
 import { retryAdviceSchema } from './retry';
 import { audienceListSchema, replySchema } from './support';
+import { changesSchema, sinceSchema } from './history';
 
 /** One common message. */
 export const messageSchema = z
@@ -29,6 +30,10 @@ export const messageSchema = z
     reply: replySchema.optional(),
     /** Who must act: `end-user`, `developer`, `support`, `operations`, or a list of them (optional). */
     audience: audienceListSchema.optional(),
+    /** Version or date the message was introduced in, e.g. "2024-03" (optional). */
+    since: sinceSchema,
+    /** What changed in the message, version by version, oldest first (written by `error-catalog diff --record`). */
+    changes: changesSchema,
   })
   .strict();
 export type MessageInput = z.input<typeof messageSchema>;

@@ -7,6 +7,7 @@ import { z } from 'astro/zod';
 import { codeReferenceSchema } from './code';
 import { httpMethodSchema, httpStatusSchema, proseSchema, slugSchema } from './common';
 import { pathTemplateProblem } from '../shared/path-template';
+import { changesSchema, sinceSchema } from './history';
 
 /** A path template such as `/v2/charges/{chargeId}/capture`; see src/shared/path-template.ts for the grammar. */
 export const pathTemplateSchema = z.string().superRefine((path, ctx) => {
@@ -137,6 +138,10 @@ export const operationSchema = z
     requestHeaders: z.array(requestHeaderSchema).default([]),
     /** Set when the operation is deprecated. */
     deprecated: operationDeprecationSchema.optional(),
+    /** Version or date the operation was introduced in, e.g. "2024-03" (optional). */
+    since: sinceSchema,
+    /** What changed in the operation, version by version, oldest first (written by `error-catalog diff --record`). */
+    changes: changesSchema,
   })
   .strict();
 export type OperationInput = z.input<typeof operationSchema>;

@@ -1,6 +1,7 @@
 /** Business code ranges: how a code space is divided, including unused and reserved blocks. */
 import { z } from 'astro/zod';
 import { proseSchema, slugSchema } from './common';
+import { changesSchema, sinceSchema } from './history';
 
 /** One range of numeric codes, bounds included. */
 export const rangeSchema = z
@@ -15,6 +16,10 @@ export const rangeSchema = z
     meaning: proseSchema,
     /** `active` (default), `unused` (nothing assigned yet) or `reserved` (kept for later or for others). */
     state: z.enum(['active', 'unused', 'reserved']).default('active'),
+    /** Version or date the range was introduced in, e.g. "2024-03" (optional). */
+    since: sinceSchema,
+    /** What changed in the range, version by version, oldest first (written by `error-catalog diff --record`). */
+    changes: changesSchema,
   })
   .strict()
   .refine((range) => range.from <= range.to, {

@@ -2,6 +2,7 @@
 import { z } from 'astro/zod';
 import { httpStatusSchema, proseSchema, slugSchema } from './common';
 import { retryAdviceSchema } from './retry';
+import { changesSchema, sinceSchema } from './history';
 
 /** What a status means on one surface, where surfaces differ; unset fields inherit. */
 export const statusOverrideSchema = z
@@ -45,6 +46,10 @@ export const statusSchema = z
     related: z.array(httpStatusSchema).default([]),
     /** Per-surface differences, keyed by surface id. */
     surfaces: z.record(slugSchema, statusOverrideSchema).default({}),
+    /** Version or date the status was introduced in, e.g. "2024-03" (optional). */
+    since: sinceSchema,
+    /** What changed in the status, version by version, oldest first (written by `error-catalog diff --record`). */
+    changes: changesSchema,
   })
   .strict();
 export type StatusInput = z.input<typeof statusSchema>;

@@ -30,6 +30,13 @@ export const routes = {
   lookup: () => 'lookup/',
   /** The support desk page: the internal support site only. */
   support: () => 'support/',
+  /** What changed, version by version (only when the catalog records a history). */
+  changes: () => 'changes/',
+  /** One version's section on the changes page; `anchor` from releaseAnchors() in src/view/history.ts. */
+  release: (anchor: string) => `changes/#${anchor}`,
+  /** The changes as an Atom feed and as a JSON Feed 1.1 (only when every version is a date). */
+  atomFeed: () => 'changes.xml',
+  jsonFeed: () => 'changes.json',
   /** One shard of the lookup index (`core`, `r0`, `t3`…), fetched by the lookup widget. */
   lookupIndexShard: (shard: string) => `lookup-index/${shard}.json`,
 } as const;

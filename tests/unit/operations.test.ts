@@ -54,6 +54,7 @@ describe('the operation schema', () => {
         { name: 'Pajaro-Version', required: false },
         { name: 'Idempotency-Key', required: true },
       ],
+      changes: [],
     });
   });
 

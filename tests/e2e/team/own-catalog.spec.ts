@@ -138,6 +138,14 @@ test('a 409 whose retry policy is not-needed does not claim the request succeede
   await expect(retry).not.toContainText('succeeded');
 });
 
+test('a catalog that records no history has no changes page and links no feeds', async ({ page, request }) => {
+  await page.goto('');
+  await expect(page.locator('link[rel="alternate"]')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Changes' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: /^What changed in version/ })).toHaveCount(0);
+  for (const path of ['changes/', 'changes.xml', 'changes.json']) expect((await request.get(path)).status()).toBe(404);
+});
+
 test('the footer states no version when the catalog sets none', async ({ page }) => {
   await page.goto('');
   await expect(page.getByRole('contentinfo')).toContainText('Larkspur Commerce API error catalog.');

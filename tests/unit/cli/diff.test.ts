@@ -3,6 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { loadCatalog } from '../../../src/catalog/load-catalog';
+import { catalogExport } from '../../../src/publishing/catalog-export';
 import { catalogCopy, CLOSED, MINIMAL } from '../changes/catalog-pair';
 import { runCli } from './run-cli';
 
@@ -138,6 +140,56 @@ describe('diff', () => {
     );
   });
 
+  test('--record writes history on statuses, envelopes, ranges, messages and operations too, comments kept, and never an internal field', async () => {
+    const old = catalogCopy({
+      'codes/shop.yaml': [
+        ['    cause: The order is closed.\n', '    cause: The order is closed.\n    internal: Old staff note zq7.\n'],
+      ],
+    });
+    const next = catalogCopy({
+      'codes/shop.yaml': [
+        ['    cause: The order is closed.\n', '    cause: The order is closed.\n    internal: New staff note zq7.\n'],
+        ['    resolution: Open a new order.\n', '    resolution: Open a new order instead.\n'],
+      ],
+      'statuses/statuses.yaml': [
+        [
+          '    meaning: The resource does not exist.\n',
+          '    meaning: The resource does not exist, or is not yours. # reworded\n',
+        ],
+        '  - status: 410\n    reason: Gone\n    meaning: It was deleted.\n    action: Stop asking.\n',
+      ],
+      'ranges/shop.yaml': [
+        ['meaning: Kept for later., state: unused }', 'meaning: Kept for refunds., state: unused }'],
+      ],
+      'operations/shop.yaml': [['    summary: Read an order.\n', '    summary: Read one order.\n']],
+      'envelopes/simple.yaml': [['description:', '# the only envelope\ndescription:']],
+    });
+    const result = await runCli(['diff', old, next, '--record', '--release', '2026-12', '--allow-breaking']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'Recorded version 2026-12: since on 1 added status, a changes entry on 1 code, 1 status, 1 range and 1 operation',
+    );
+    const statuses = readFileSync(join(next, 'statuses/statuses.yaml'), 'utf8');
+    expect(statuses).toContain('    meaning: The resource does not exist, or is not yours. # reworded\n');
+    expect(statuses).toContain(
+      '    changes:\n      - version: 2026-12\n        change: \'meaning: "The resource does not exist." → "The resource does not exist, or is not yours."\'\n',
+    );
+    expect(statuses).toMatch(/  - status: 410\n(    .*\n)*    since: 2026-12\n/);
+    expect(readFileSync(join(next, 'ranges/shop.yaml'), 'utf8')).toContain(
+      'changes: [ { version: 2026-12, change: \'meaning: "Kept for later." → "Kept for refunds."\' } ]',
+    );
+    expect(readFileSync(join(next, 'operations/shop.yaml'), 'utf8')).toContain(
+      '    changes:\n      - version: 2026-12\n        change: \'summary: "Read an order." → "Read one order."\'\n',
+    );
+    // The code's entry names its public change only: its internal note stays out of the history.
+    const codes = readFileSync(join(next, 'codes/shop.yaml'), 'utf8');
+    const history = codes.slice(codes.indexOf('    changes:'));
+    expect(history).toContain('resolution: "Open a new order." → "Open a new order instead."');
+    expect(history).not.toContain('zq7');
+    expect((await runCli(['check', next])).code).toBe(0);
+  });
+
   test('no change: exit 0', async () => {
     const result = await runCli(['diff', MINIMAL, MINIMAL]);
     expect(result.code).toBe(0);
@@ -221,7 +273,9 @@ describe('diff', () => {
     `);
     const built = await runCli(['diff', 'package.json', MINIMAL]);
     expect(built.code).toBe(2);
-    expect(built.stderr).toContain('package.json is a file; diff does not read a built catalog.json yet.');
+    expect(built.stderr).toContain(
+      'package.json is not a catalog.json written by a build: its formatVersion is null, and this version of error-catalog reads format 2.',
+    );
     const other = await runCli(['diff', 'catalog', MINIMAL]);
     expect(other.code).toBe(2);
     expect(other.stderr).toMatchInlineSnapshot(`
@@ -232,5 +286,44 @@ describe('diff', () => {
     expect(format.code).toBe(2);
     expect(format.stderr).toContain("argument 'github' is invalid. Allowed choices are text, markdown, json.");
     noTrace(missing.stderr + broken.stderr + other.stderr + format.stderr);
+  });
+
+  test('a side can be a built catalog.json: compared with a folder as its export, bad files refused with exit 2', async () => {
+    const [old, next] = sides();
+    const dir = mkdtempSync(join(resolve('.cache/diff-tests'), 'json-'));
+    const built = join(dir, 'catalog.json');
+    writeFileSync(
+      built,
+      JSON.stringify(catalogExport(loadCatalog(old), (route) => `https://errors.example.com/${route}`)),
+    );
+    const same = await runCli(['diff', built, old]);
+    expect(same.stdout).toContain('no changes');
+    expect(same.code).toBe(0);
+    const changed = await runCli(['diff', built, next, '--format', 'json']);
+    expect(changed.code).toBe(1);
+    const report = JSON.parse(changed.stdout) as { changes: Array<{ kind: string; key: string; fields: unknown[] }> };
+    expect(report.changes.map((change) => `${change.kind} ${change.key}`)).toEqual([
+      'changed shop:1003',
+      'added shop:1004',
+    ]);
+    expect(report.changes[0]!.fields).toEqual([{ field: 'status', before: 409, after: 404 }]);
+
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{ "formatVersion": 2, ');
+    const notJson = await runCli(['diff', broken, old]);
+    expect(notJson.code).toBe(2);
+    expect(notJson.stderr).toContain(`${broken} is not valid JSON (`);
+    noTrace(notJson.stderr);
+    const other = join(dir, 'other.json');
+    writeFileSync(other, JSON.stringify({ formatVersion: 1, api: { name: 'X' } }));
+    const wrongFormat = await runCli(['diff', other, old]);
+    expect(wrongFormat.code).toBe(2);
+    expect(wrongFormat.stderr).toContain(
+      `${other} is not a catalog.json written by a build: its formatVersion is 1, and this version of error-catalog reads format 2.`,
+    );
+    noTrace(wrongFormat.stderr);
+    const record = await runCli(['diff', old, built, '--record']);
+    expect(record.code).toBe(2);
+    expect(record.stderr).toContain(`--record writes into the new side, so it must be a catalog folder, not ${built}.`);
   });
 });
