@@ -310,6 +310,14 @@ export function retrySentence(advice: WordedAdvice, context: RetryContext, statu
   return joinSentences(sentences);
 }
 
+/**
+ * The status to word a code's advice with: none for an error that came with a success status, so
+ * that no sentence says the request succeeded (GraphQL's errors with 200).
+ */
+export function adviceStatus(entry: { status: number; errorsWithSuccess: boolean }): number | undefined {
+  return entry.errorsWithSuccess ? undefined : entry.status;
+}
+
 /** A few words for a table cell, e.g. "Retry with backoff (idempotent only)". */
 export function retrySummary(advice: WordedAdvice): string {
   const qualifiers: string[] = [];
@@ -438,7 +446,8 @@ export function retryForCall(
   context: RetryContext,
   keySent?: boolean,
 ): CallRetry {
-  if (advice.forOperations) return retryForOperation({ ...advice, forOperations: advice.forOperations }, call, context, keySent);
+  if (advice.forOperations)
+    return retryForOperation({ ...advice, forOperations: advice.forOperations }, call, context, keySent);
   const method = call.method.toUpperCase();
   const header = call.idempotency.header ?? 'Idempotency-Key';
   const idempotent = callIsIdempotent(call, context, keySent);

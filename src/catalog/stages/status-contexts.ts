@@ -21,12 +21,7 @@ export function checkEnvelopeStatuses(context: ModelContext): void {
     const seen = new Set<number>();
     data.statuses.forEach((status, index) => {
       if (seen.has(status))
-        report(
-          source,
-          ['statuses', index],
-          `status ${status} is listed twice in statuses`,
-          'list each status once',
-        );
+        report(source, ['statuses', index], `status ${status} is listed twice in statuses`, 'list each status once');
       seen.add(status);
       checkStatusDeclared(context, source, ['statuses', index], status);
     });
@@ -57,7 +52,8 @@ export function checkRetryFields(context: ModelContext): void {
   const { files, codeSources, codes } = context;
   for (const { entries, source } of files.statuses) {
     for (const { value: status, path } of entries) {
-      if (status.retry) checkAdvice(context, status.retry, source, [...path, 'retry'], { surfaces: 'all', status: status.status });
+      if (status.retry)
+        checkAdvice(context, status.retry, source, [...path, 'retry'], { surfaces: 'all', status: status.status });
       for (const [surfaceId, override] of Object.entries(status.surfaces))
         if (override.retry)
           checkAdvice(context, override.retry, source, [...path, 'surfaces', surfaceId, 'retry'], {
@@ -89,7 +85,13 @@ export function checkRetryFields(context: ModelContext): void {
   }
 }
 
-function checkAdvice(context: ModelContext, advice: RetryAdvice, source: SourceFile, path: Path, scope: AdviceScope): void {
+function checkAdvice(
+  context: ModelContext,
+  advice: RetryAdvice,
+  source: SourceFile,
+  path: Path,
+  scope: AdviceScope,
+): void {
   const { report, operations } = context;
   advice.honorHeaders.forEach((header, index) => {
     if (/[.[\]]/.test(header))
@@ -126,7 +128,13 @@ function checkAdvice(context: ModelContext, advice: RetryAdvice, source: SourceF
 }
 
 /** The envelopes advice in `scope` can come in, and whether the wait field reaches a value in one of their examples. */
-function checkWaitField(context: ModelContext, waitField: string, source: SourceFile, path: Path, scope: AdviceScope): void {
+function checkWaitField(
+  context: ModelContext,
+  waitField: string,
+  source: SourceFile,
+  path: Path,
+  scope: AdviceScope,
+): void {
   const { envelopes, exampleBodies, report } = context;
   const candidates = [...envelopes.values()].filter(
     (envelope) =>
@@ -148,7 +156,9 @@ function checkWaitField(context: ModelContext, waitField: string, source: Source
       `waitField ${waitField} reaches nothing in any example body of ${listIds(candidates.map((envelope) => envelope.id))}`,
       `write the path from the body's root (e.g. errors[].extensions.retryAfterSeconds), or add an example body that carries the wait`,
     );
-  else if (!values.some((value) => typeof value === 'number' || (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value))))
+  else if (
+    !values.some((value) => typeof value === 'number' || (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value)))
+  )
     report(
       source,
       path,
