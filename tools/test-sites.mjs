@@ -65,6 +65,10 @@ const definitions = [
     sweep: 'kinds',
     testMatch: ['internal/**/*.spec.ts', 'leak/**/*.spec.ts'],
   },
+  // Issue 18: a GraphQL API behind a gateway (errors with 200, a code with several statuses), and
+  // Apollo Server's built-in error codes as the fifth example catalog.
+  { name: 'graphql', catalogDir: 'tests/fixtures/graphql-catalog', basePath: '/', testMatch: ['graphql/**/*.spec.ts'] },
+  { name: 'apollo', catalogDir: 'examples/apollo', basePath: '/', testMatch: ['examples/apollo.spec.ts'] },
 ];
 
 /** @type {Site[]} */

@@ -19,6 +19,7 @@ import { checkFormerKeys, checkReplacementChains } from './stages/replacements';
 import { checkExampleStatuses, checkRelatedStatuses, collectStatuses } from './stages/statuses';
 import { collectCodeSpaces, collectEnvelopes, collectSurfaces } from './stages/surfaces';
 import { checkSupportDesk } from './stages/support';
+import { checkEnvelopeStatuses, checkRetryFields } from './stages/status-contexts';
 import { checkCodeKeys, checkMessageKeys, checkNames } from './stages/unique-keys';
 
 /** The stages, in order: each may read what the stages before it collected. */
@@ -29,6 +30,7 @@ const STAGES: ReadonlyArray<(context: ModelContext) => void> = [
   collectStatuses,
   checkRelatedStatuses,
   checkExampleStatuses,
+  checkEnvelopeStatuses,
   collectRanges,
   collectCodes,
   checkCodeKeys,
@@ -39,6 +41,7 @@ const STAGES: ReadonlyArray<(context: ModelContext) => void> = [
   checkMessageKeys,
   collectHeaders,
   collectOperations,
+  checkRetryFields,
   checkNames,
   checkSupportDesk,
   checkGuideLinks,

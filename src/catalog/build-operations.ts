@@ -133,11 +133,11 @@ export function buildOperations(context: OperationStageContext): Operation[] {
           );
           return;
         }
-        if (!statusList.includes(code.status)) {
+        if (!code.statuses.some((codeStatus) => statusList.includes(codeStatus.status))) {
           report(
             source,
             where,
-            `code ${code.code} comes with status ${code.status}, which ${label} does not list in statuses`,
+            `code ${code.code} comes with status ${code.statuses.map((codeStatus) => codeStatus.status).join(' or ')}, which ${label} does not list in statuses`,
             `add ${code.status} to statuses (statuses: [${[...statusList, code.status].sort((a, b) => a - b).join(', ')}]), or remove "${ref}" from codes`,
           );
         }

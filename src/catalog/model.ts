@@ -84,7 +84,35 @@ export interface CodeSpace {
   origin?: Origin;
 }
 
-export interface Code extends Omit<CodeData, 'retry' | 'related' | 'deprecated' | 'formerly' | 'surfaces'> {
+/**
+ * One status a code comes with, in its context. A code written with `status:` has one, with the
+ * code's own retry advice; one written with `statuses:` has one per entry, in the order written.
+ */
+export interface CodeStatus {
+  status: number;
+  /** `transport` (refused before it ran) or `execution` (reported in the body), when stated. */
+  layer?: 'transport' | 'execution';
+  /** Surfaces that send the code with this status: the entry's, else the code's. */
+  surfaces: string[];
+  when?: string;
+  /** Why it happens in this context, when it differs from the code's cause. */
+  cause?: string;
+  /** Retry advice in this context: the entry's, else the code's own, else the status's. */
+  retry: RetryRule;
+  /** Whether `retry` was inherited from the status. */
+  retryInherited: boolean;
+  /** True for a 1xx or 2xx status: the response reports an error although its status says success. */
+  errorsWithSuccess: boolean;
+}
+
+export interface Code extends Omit<
+  CodeData,
+  'retry' | 'related' | 'deprecated' | 'formerly' | 'surfaces' | 'status' | 'statuses'
+> {
+  /** The main HTTP status: `status:` as written, else the first of `statuses:`. */
+  status: number;
+  /** Every status the code comes with, the main one first, each in its context. */
+  statuses: CodeStatus[];
   /** Unique key across the catalog: `space:code`, e.g. `gateway:7100`. */
   key: string;
   codeSpace: string;
@@ -94,7 +122,10 @@ export interface Code extends Omit<CodeData, 'retry' | 'related' | 'deprecated' 
   surfaces: string[];
   /** Slug of the range holding it, when the space has ranges. */
   range?: string;
-  /** Retry advice: the code's own, else its status's (which may be general practice; see `source`). */
+  /**
+   * Retry advice with the main status: the code's own, else its status's (which may be general
+   * practice; see `source`). Advice per status is in `statuses`.
+   */
   retry: RetryRule;
   /** Whether `retry` was inherited from the status. */
   retryInherited: boolean;

@@ -76,7 +76,7 @@ export function catalogIndex(catalog: Catalog): CatalogIndex {
   };
   for (const code of catalog.codes) {
     push(index.codesBySpace, code.codeSpace, code);
-    push(index.codesByStatus, code.status, code);
+    for (const { status } of code.statuses) push(index.codesByStatus, status, code);
   }
   // catalog.codes is already grouped by space in code order.
   for (const codes of index.codesBySpace.values()) {
@@ -224,7 +224,7 @@ export function envelopeOfOperation(catalog: Catalog, operation: Operation, stat
 
 /** The codes an operation returns with `status`, in code order. */
 export function operationCodesOfStatus(catalog: Catalog, operation: Operation, status: number): Code[] {
-  return codesByKeys(catalog, operation.codes).filter((code) => code.status === status);
+  return codesByKeys(catalog, operation.codes).filter((code) => code.statuses.some((entry) => entry.status === status));
 }
 
 /** The retry context of the catalog: the idempotent methods and backoff numbers it states, if any. */

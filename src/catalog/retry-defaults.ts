@@ -30,6 +30,15 @@ export function generalPracticeRetry(status: number): RetryRule {
   return rule('backoff', { methods: 'idempotent', otherwise: 'never', honorHeaders: ['Retry-After'] });
 }
 
+/**
+ * General practice for an error that arrives with a success status (GraphQL's errors with 200): the
+ * status says nothing about the error, so the site neither claims success nor retries; it says not
+ * to repeat the request unchanged, marked as general practice.
+ */
+export function errorWithSuccessRetry(): RetryRule {
+  return { source: 'general-practice', policy: 'never', methods: 'all', honorHeaders: [] };
+}
+
 /** The API's own advice, marked as its word. */
 export function statedRetry(advice: RetryAdvice): RetryRule {
   return { ...advice, source: 'api' };
@@ -42,7 +51,8 @@ export function statusRetry(status: number, stated: RetryAdvice | undefined): Re
 
 /**
  * A code's advice: its own, else its status's (whose `source` it keeps), else general practice.
- * `retryInherited` is true when the code states none of its own.
+ * `retryInherited` is true when the code states none of its own. An error that comes with a 2xx
+ * status never inherits that status's advice (see {@link errorWithSuccessRetry}).
  */
 export function codeRetry(
   status: number,
@@ -50,5 +60,7 @@ export function codeRetry(
   statusRule: RetryRule | undefined,
 ): { retry: RetryRule; retryInherited: boolean } {
   if (stated) return { retry: statedRetry(stated), retryInherited: false };
+  // A success status's advice is about success: an error that comes with it does not inherit it.
+  if (status < 300) return { retry: errorWithSuccessRetry(), retryInherited: false };
   return { retry: statusRule ?? generalPracticeRetry(status), retryInherited: true };
 }

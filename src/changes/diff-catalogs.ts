@@ -251,6 +251,21 @@ function conceptEntries(concept: Concept, catalog: Catalog): Entry[] {
   }
 }
 
+/**
+ * A code's statuses as the catalog states them (`statuses:`): each status with its context and its
+ * own advice, compared as one list; undefined for a code written with one `status:` and no context,
+ * whose `status` says it all.
+ */
+export function statedStatuses(code: Code): Array<Record<string, unknown>> | undefined {
+  const { statuses } = code;
+  if (statuses.length === 1 && !statuses[0]!.layer && !statuses[0]!.when && !statuses[0]!.cause) return undefined;
+  return statuses.map(({ retry, retryInherited, errorsWithSuccess: _e, surfaces, ...entry }) => ({
+    ...entry,
+    ...(surfaces.join() === code.surfaces.join() ? {} : { surfaces }),
+    ...(retryInherited ? {} : { retry }),
+  }));
+}
+
 function codeEntry(code: Code): Entry {
   const {
     origin: _o,
@@ -260,14 +275,16 @@ function codeEntry(code: Code): Entry {
     referencedBy: _r,
     retry,
     retryInherited,
+    statuses,
     formerly: _f,
     ...data
   } = code;
   const title = codeTitle(code);
+  const stated = statedStatuses(code);
   return {
     key: code.key,
     label: `${code.key}${title !== code.code ? ` ${code.name ?? title}` : ''}`,
-    data: retryInherited ? data : { ...data, retry },
+    data: { ...data, ...(retryInherited ? {} : { retry }), ...(stated ? { statuses: stated } : {}) },
     deprecated: code.deprecated !== undefined,
   };
 }

@@ -249,11 +249,12 @@ export function renderExplanation(
     meta.append(
       el(
         'span',
-        { class: `badge badge--${statusClassOf(explanation.status)}` },
-        `HTTP ${explanation.status}${explanation.statusReason ? ` ${explanation.statusReason}` : ''}`,
+        { class: `badge badge--${explanation.errorsWithSuccess ? 'errors' : statusClassOf(explanation.status)}` },
+        `HTTP ${explanation.status}${explanation.statusReason ? ` ${explanation.statusReason}` : ''}${explanation.errorsWithSuccess ? ' with errors' : ''}`,
       ),
       ' ',
     );
+  if (explanation.statusContext?.layer) meta.append(`${capitalize(explanation.statusContext.layer)} error. `);
   if (explanation.deprecated)
     meta.append(
       el('span', { class: 'badge badge--deprecated' }, `Deprecated since ${explanation.deprecated.since}`),
@@ -264,6 +265,20 @@ export function renderExplanation(
   if (!compact && explanation.ask?.length) article.append(renderSupport(explanation.ask));
 
   const list = el('dl', { class: 'facts' });
+  if (explanation.responsePaths?.length)
+    fact(list, explanation.responsePaths.length === 1 ? 'At' : 'At each of', explanation.responsePaths.join('; '));
+  if (explanation.statusNotDocumented) fact(list, 'Status', explanation.statusNotDocumented);
+  if (!compact && explanation.statusContext?.when) fact(list, 'When', explanation.statusContext.when);
+  if (!compact && explanation.otherStatuses?.length)
+    fact(
+      list,
+      'Also documented with',
+      explanation.otherStatuses
+        .map(
+          (other) => `${other.status}${other.layer ? ` (${other.layer})` : ''}${other.when ? `: ${other.when}` : ''}`,
+        )
+        .join('; '),
+    );
   if (!compact) fact(list, 'Meaning', explanation.meaning);
   if (explanation.resolution) fact(list, 'What to do', explanation.resolution);
   if (explanation.retry) fact(list, 'Retry', explanation.retry);
@@ -550,4 +565,8 @@ export function announce(answer: LookupAnswer): string {
   const title = best ? `${best.code ? `${best.code}: ` : ''}${best.title}` : '';
   // The title is catalog text (a message such as "Order not found.") and may end its own sentence.
   return joinSentences([`${count} ${count === 1 ? 'explanation' : 'explanations'}`, `Best match: ${title}`, wait]);
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -26,6 +26,12 @@ export interface BodyItem {
   fieldErrors: Array<{ field: string; messages: string[] }>;
   /** An RFC 9457 `type` URI. */
   typeUrl?: string;
+  /** GraphQL's response path of the error, in words: `viewer.customer.email`, `orders[0].total`. */
+  responsePath?: string;
+  /** GraphQL's locations of the error in the request document: `line 2, column 3`. */
+  locations?: string;
+  /** Where the error sits in the body (the indexes and keys of its `[]` and `<name>` segments), to read more of it later. */
+  trail: ReadonlyArray<number | string>;
 }
 
 export interface BodyReading {
@@ -52,6 +58,8 @@ interface Shape {
   declared: boolean;
   surfaces: string[];
   mediaType?: string;
+  /** The statuses a declared envelope is limited to, when it is. */
+  statuses?: readonly number[];
   parts: ShapePart[];
   /** A cheap test that the body is this shape at all. */
   detect?: (body: Record<string, unknown>) => boolean;
@@ -66,6 +74,29 @@ const isString = (value: unknown): value is string => typeof value === 'string';
 
 /** The common public error shapes, in order of preference when they fit equally well. */
 const PUBLIC_SHAPES: Shape[] = [
+  {
+    id: 'graphql',
+    name: 'GraphQL response',
+    declared: false,
+    surfaces: [],
+    detect: (body) =>
+      Array.isArray(body.errors) &&
+      body.errors.some(
+        (entry) =>
+          isRecord(entry) &&
+          isString(entry.message) &&
+          ('extensions' in entry || 'path' in entry || 'locations' in entry),
+      ),
+    parts: [
+      {
+        code: 'errors[].extensions.code',
+        message: 'errors[].message',
+        path: 'errors[].path',
+        locations: 'errors[].locations',
+        extensions: 'errors[].extensions',
+      },
+    ],
+  },
   {
     id: 'problem-details',
     name: 'RFC 9457 problem details',
@@ -223,6 +254,7 @@ function declaredShapes(envelopes: readonly EnvelopeEntry[]): Shape[] {
     declared: true,
     surfaces: envelope.surfaces,
     mediaType: envelope.mediaType,
+    ...(envelope.statuses ? { statuses: envelope.statuses } : {}),
     parts: [envelope.fields],
   }));
 }
@@ -269,6 +301,31 @@ function asStatus(value: unknown): number | undefined {
   const number =
     typeof value === 'number' ? value : isString(value) && /^\d{3}$/.test(value.trim()) ? Number(value) : Number.NaN;
   return Number.isInteger(number) && number >= 100 && number <= 599 ? number : undefined;
+}
+
+/** GraphQL's `["orders", 0, "total"]` → `orders[0].total`; undefined for anything else. */
+function responsePathText(value: unknown): string | undefined {
+  if (!Array.isArray(value) || value.length === 0 || value.length > 50) return undefined;
+  if (!value.every((segment) => isString(segment) || (typeof segment === 'number' && Number.isInteger(segment))))
+    return undefined;
+  return value
+    .map((segment, index) =>
+      typeof segment === 'number' ? `[${segment}]` : `${index ? '.' : ''}${segment.slice(0, 100)}`,
+    )
+    .join('');
+}
+
+/** GraphQL's `[{ "line": 2, "column": 3 }]` → `line 2, column 3`; undefined for anything else. */
+function locationsText(value: unknown): string | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const places = value
+    .slice(0, 5)
+    .filter(
+      (entry): entry is { line: number; column: number } =>
+        isRecord(entry) && Number.isInteger(entry.line) && Number.isInteger(entry.column),
+    )
+    .map((entry) => `line ${entry.line}, column ${entry.column}`);
+  return places.length ? places.join('; ') : undefined;
 }
 
 /** `#/lines/1/account` → `lines[1].account`; `/data/attributes/title` → `title`. */
@@ -342,6 +399,8 @@ function readPart(body: unknown, part: ShapePart): PartReading {
   const requestIds = evaluate(body, part.requestId).filter((match) => asCode(match.value) !== undefined);
   const typeUrls = evaluate(body, part.type).filter((match) => asText(match.value) !== undefined);
   const instances = evaluate(body, part.instance).filter((match) => asText(match.value) !== undefined);
+  const responsePaths = evaluate(body, part.path).filter((match) => responsePathText(match.value) !== undefined);
+  const locations = evaluate(body, part.locations).filter((match) => locationsText(match.value) !== undefined);
   const covered = new Map<string, PartName>();
   const cover = (name: PartName, path: string | undefined, matches: readonly FieldPathMatch[]) => {
     if (path) for (const match of matches) covered.set(describeAt(path, match), name);
@@ -358,7 +417,11 @@ function readPart(body: unknown, part: ShapePart): PartReading {
   cover('requestId', part.requestId, requestIds);
   cover('type', part.type, typeUrls);
   cover('instance', part.instance, instances);
+  cover('path', part.path, responsePaths);
+  cover('locations', part.locations, locations);
   const fit = [
+    responsePaths.length,
+    locations.length,
     codes.length || extra.length,
     messages.length,
     titles.length,
@@ -406,7 +469,7 @@ function readPart(body: unknown, part: ShapePart): PartReading {
   };
   for (const { match: anchor, kind, path: anchorPath } of anchors.slice(0, MAX_ITEMS)) {
     const trail = anchor.trail;
-    const item: BodyItem = { codes: [], fieldErrors: [] };
+    const item: BodyItem = { codes: [], fieldErrors: [], trail };
     if (kind === 'code') {
       item.codes.push(asCode(anchor.value)!);
       item.codeAt = describeAt(anchorPath, anchor);
@@ -430,6 +493,10 @@ function readPart(body: unknown, part: ShapePart): PartReading {
     if (status) item.status = asStatus(status.value)!;
     const typeUrl = atOrAbove(typeUrls, trail);
     if (typeUrl) item.typeUrl = asText(typeUrl.value)!;
+    const responsePath = responsePaths.find((match) => sameTrail(match.trail, trail));
+    if (responsePath) item.responsePath = responsePathText(responsePath.value)!;
+    const location = locations.find((match) => sameTrail(match.trail, trail));
+    if (location) item.locations = locationsText(location.value)!;
 
     for (const field of fields) {
       if (usedFields.has(field) || !related(field.trail, trail) || field.trail.length < trail.length) continue;
@@ -522,19 +589,20 @@ function outfits(publicReading: ShapeReading, declared: ShapeReading): boolean {
  * public shape: an API's own envelope is what its bodies are, even when they also look like a
  * public format (RFC 9457 with the API's own `request_id`). Among the rest, the one that found the most kinds of
  * field wins; one whose media type is the response's Content-Type gets a head start, as does the
- * envelope the matched operation answers the status in (`preferredEnvelope`). A top-level array is
- * read item by item.
+ * envelope the matched operation answers the status in (`preferredEnvelope`), and one limited to
+ * the response's `status` (see `statusFit`). A top-level array is read item by item.
  */
 export function readBody(
   body: unknown,
   envelopes: readonly EnvelopeEntry[],
   contentType?: string,
   preferredEnvelope?: string,
+  status?: number,
 ): BodyReading | undefined {
   if (Array.isArray(body)) {
     const objects = body.filter(isRecord).slice(0, MAX_ITEMS);
     const readings = objects
-      .map((entry) => readBody(entry, envelopes, contentType, preferredEnvelope))
+      .map((entry) => readBody(entry, envelopes, contentType, preferredEnvelope, status))
       .filter((reading): reading is BodyReading => Boolean(reading));
     if (!readings.length) return undefined;
     return { ...readings[0]!, items: readings.flatMap((reading) => reading.items).slice(0, MAX_ITEMS) };
@@ -551,11 +619,21 @@ export function readBody(
     reading.fit +
     (reading.shape.declared ? 0.5 : 0) +
     (mediaType && reading.shape.mediaType === mediaType ? 1 : 0) +
-    (preferredEnvelope && reading.shape.declared && reading.shape.id === preferredEnvelope ? 1 : 0);
+    (preferredEnvelope && reading.shape.declared && reading.shape.id === preferredEnvelope ? 1 : 0) +
+    statusFit(reading.shape, status);
   let best: ShapeReading | undefined;
   // Earlier shapes win ties: envelopes in catalog order, public shapes in order of preference.
   for (const reading of fitting.length ? fitting : readings) if (!best || score(reading) > score(best)) best = reading;
   return best?.reading ?? walkBody(body);
+}
+
+/**
+ * An envelope limited to some statuses fits a response of one of them better, and one of another
+ * status worse than any shape that is not limited (a gateway's 429 body is not a resolver's 200 body).
+ */
+function statusFit(shape: Shape, status: number | undefined): number {
+  if (status === undefined || !shape.statuses) return 0;
+  return shape.statuses.includes(status) ? 0.5 : -2;
 }
 
 const CODE_KEYS = new Set([
@@ -593,7 +671,7 @@ function walkBody(body: unknown): BodyReading | undefined {
       return;
     }
     if (!isRecord(value)) return;
-    const item: BodyItem = { codes: [], fieldErrors: [] };
+    const item: BodyItem = { codes: [], fieldErrors: [], trail: [] };
     for (const [key, entry] of Object.entries(value).slice(0, 200)) {
       const lower = key.toLowerCase();
       if (CODE_KEYS.has(lower)) {

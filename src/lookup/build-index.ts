@@ -8,7 +8,7 @@ import { isNumericCode } from '../catalog/codes';
 import type { Catalog, Code, Message, Operation } from '../catalog/model';
 import { decodeSegment, parsePathTemplate } from '../shared/path-template';
 import { catalogIndex, codeTitle, headerSurfaces } from '../catalog/queries';
-import { retrySentence, type RetryContext } from '../view/retry-text';
+import { adviceStatus, retrySentence, type RetryContext } from '../view/retry-text';
 import { lookupExamples } from '../view/lookup-examples';
 import { escalationTarget } from '../view/support-text';
 import {
@@ -137,8 +137,20 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
       message: code.message,
       cause: code.cause,
       ...(code.resolution ? { resolution: code.resolution } : {}),
-      retry: retryText(code.retry, code.status),
+      retry: retryText(code.retry, adviceStatus(code.statuses[0]!)),
       ...(code.retryInherited ? {} : { advice: code.retry }),
+      ...(code.statuses.length > 1 || code.statuses[0]!.layer || code.statuses[0]!.when
+        ? {
+            statuses: code.statuses.map((entry) => ({
+              status: entry.status,
+              ...(entry.layer ? { layer: entry.layer } : {}),
+              ...(entry.when ? { when: entry.when } : {}),
+              ...(entry.cause ? { cause: entry.cause } : {}),
+              retry: retryText(entry.retry, adviceStatus(entry)),
+              ...(entry.retryInherited ? {} : { advice: entry.retry }),
+            })),
+          }
+        : {}),
       ...(code.range ? { range: code.range } : {}),
       // What to ask the customer is public; escalations are internal and not in the public model.
       ...(code.support?.ask.length ? { ask: code.support.ask } : {}),
@@ -253,6 +265,7 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
     ...(envelope.mediaType ? { mediaType: envelope.mediaType } : {}),
     fields: envelope.fields,
     surfaces: envelope.surfaces,
+    ...(envelope.statuses ? { statuses: [...envelope.statuses] } : {}),
   }));
   const sharding = {
     recordsPerShard,

@@ -7,8 +7,11 @@
 import { isNumericCode } from '../catalog/codes';
 import { routes } from '../view/routes';
 import { readBody, type BodyItem } from './body-shapes';
+import { evaluateFieldPath } from '../schemas/field-path-grammar';
+import type { CodeRecord } from './index-format';
 import {
   bodyExplanation,
+  chosenContext,
   codeExplanation,
   exampleCodeExplanation,
   messageExplanation,
@@ -58,7 +61,9 @@ export function explainBody(context: BodyContext, body: unknown, options: BodyOp
   // `{ "success": true, "message": "ok" }` carries a message but no error.
   const success =
     record !== undefined && (record.success === true || record.ok === true) && !record.errors && !record.error;
-  const reading = success ? undefined : readBody(body, reader.core.envelopes, options.contentType, options.envelope);
+  const reading = success
+    ? undefined
+    : readBody(body, reader.core.envelopes, options.contentType, options.envelope, options.status);
   if (!reading) {
     answer.notices.push(
       success
@@ -103,7 +108,9 @@ export function explainBody(context: BodyContext, body: unknown, options: BodyOp
     explainItem(context, item, index, {
       spaces,
       status: item.status ?? bodyStatus,
+      ...(options.status !== undefined ? { pastedStatus: options.status } : {}),
       url: envelopeUrl ?? routes.statuses(),
+      body,
     });
   });
   if (reading.items.length > MAX_EXPLAINED_ITEMS) {
@@ -140,7 +147,41 @@ export function explainBody(context: BodyContext, body: unknown, options: BodyOp
 interface ItemScope {
   spaces: string[];
   status?: number;
+  /** The status of the pasted response (its status line), when the paste has one. */
+  pastedStatus?: number;
   url: string;
+  /** The whole body, to read a wait the advice names a field of. */
+  body: unknown;
+}
+
+/** `orders[0].total (line 2, column 3)`: where a GraphQL error happened, as the body says. */
+function responsePlace(item: BodyItem): string | undefined {
+  if (!item.responsePath) return undefined;
+  return item.locations ? `${item.responsePath} (${item.locations})` : item.responsePath;
+}
+
+/**
+ * The wait a pasted error carries in the body field its advice names (`waitField`), for the status
+ * context the pasted status picks: the value at that path inside this error (or above it).
+ */
+function bodyWait(
+  reader: IndexReader,
+  record: CodeRecord,
+  item: BodyItem,
+  scope: ItemScope,
+): { seconds: number; from: string } | undefined {
+  const context = chosenContext(record, scope.pastedStatus);
+  const status = context?.status ?? record.status;
+  const field = (context?.advice ?? record.advice ?? reader.status(status)?.advice)?.waitField;
+  if (!field) return undefined;
+  for (const match of evaluateFieldPath(scope.body, field)) {
+    const length = Math.min(match.trail.length, item.trail.length);
+    if (match.trail.slice(0, length).some((part, index) => part !== item.trail[index])) continue;
+    const seconds =
+      typeof match.value === 'number' ? match.value : typeof match.value === 'string' ? Number(match.value) : NaN;
+    if (Number.isFinite(seconds) && seconds >= 0 && seconds < 10_000_000) return { seconds, from: field };
+  }
+  return undefined;
 }
 
 function explainItem(context: BodyContext, item: BodyItem, index: number, scope: ItemScope): void {
@@ -160,6 +201,8 @@ function explainItem(context: BodyContext, item: BodyItem, index: number, scope:
       const values =
         (text ? matchTemplate(record.message, text) : undefined) ??
         (item.detail ? matchTemplate(record.message, item.detail) : undefined);
+      const place = responsePlace(item);
+      const wait = bodyWait(reader, record, item, scope);
       set.add(
         codeExplanation(reader, record, {
           score,
@@ -168,6 +211,9 @@ function explainItem(context: BodyContext, item: BodyItem, index: number, scope:
           ...(values ? { values: values.values } : {}),
           fieldErrors,
           inResponse: true,
+          ...(scope.pastedStatus !== undefined ? { pastedStatus: scope.pastedStatus } : {}),
+          ...(place ? { responsePath: place } : {}),
+          ...(wait ? { retryAfter: wait } : {}),
         }),
       );
     }

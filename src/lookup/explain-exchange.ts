@@ -13,7 +13,7 @@ import {
   type PathTemplate,
 } from '../shared/path-template';
 import { routes } from '../view/routes';
-import { idempotencyWords, retryForCall, type CallShape } from '../view/retry-text';
+import { idempotencyWords, listInWords, retryForCall, type CallShape } from '../view/retry-text';
 import type { IndexReader } from './index-reader';
 import type { OperationEntry } from './index-format';
 import { redact } from './redact';
@@ -227,9 +227,13 @@ export function disagreements(
   );
   if (status !== undefined) {
     for (const code of codes) {
-      if (code.status !== undefined && code.status !== status)
+      const documented = [
+        ...(code.status !== undefined ? [code.status] : []),
+        ...(code.otherStatuses ?? []).map((entry) => entry.status),
+      ];
+      if (documented.length && !documented.includes(status))
         found.push(
-          `Code ${code.code} is documented with ${code.status}${reason(code.status) ? ` ${reason(code.status)}` : ''}, but the response was ${status}.`,
+          `Code ${code.code} is documented with ${listInWords(documented.map((value) => `${value}${reason(value) ? ` ${reason(value)}` : ''}`))}, but the response was ${status}.`,
         );
     }
   }

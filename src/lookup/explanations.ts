@@ -9,7 +9,8 @@ import { routes } from '../view/routes';
 import { joinSentences } from '../shared/sentence';
 import { HTTP_REASONS, statusClassMeaning } from './http-reasons';
 import type { IndexReader } from './index-reader';
-import type { CodeRecord, ExampleCode, MessageRecord, RangeEntry, SpaceEntry } from './index-format';
+import type { CodeRecord, CodeStatusRecord, ExampleCode, MessageRecord, RangeEntry, SpaceEntry } from './index-format';
+import { listInWords } from '../view/retry-text';
 import { SCORE } from './scores';
 import type { Explanation } from './types';
 
@@ -22,6 +23,12 @@ export interface MatchFacts {
   fieldErrors?: Explanation['fieldErrors'];
   /** The error is one the pasted response holds. */
   inResponse?: boolean;
+  /** The status of the pasted response, when there is one: it picks the code's status context and ranks. */
+  pastedStatus?: number;
+  /** Where in the response the pasted error happened (GraphQL `path`, with `locations`). */
+  responsePath?: string;
+  /** A wait read from the pasted body's field that the advice names. */
+  retryAfter?: { seconds: number; from: string };
 }
 
 function withFacts(explanation: Omit<Explanation, keyof MatchFacts>, facts: MatchFacts): Explanation {
@@ -29,7 +36,23 @@ function withFacts(explanation: Omit<Explanation, keyof MatchFacts>, facts: Matc
   if (facts.values && Object.keys(facts.values).length) result.values = facts.values;
   if (facts.fieldErrors?.length) result.fieldErrors = facts.fieldErrors;
   if (facts.inResponse) result.inResponse = true;
+  if (facts.responsePath) result.responsePaths = [facts.responsePath];
   return result;
+}
+
+/**
+ * The status context of a code to explain: the one of the pasted status when the code is
+ * documented with it, else its main one. Undefined for a code documented with one status and no context.
+ */
+export function chosenContext(record: CodeRecord, pastedStatus: number | undefined): CodeStatusRecord | undefined {
+  const contexts = record.statuses;
+  if (!contexts?.length) return undefined;
+  return contexts.find((entry) => entry.status === pastedStatus) ?? contexts[0];
+}
+
+/** The statuses a code is documented with, main one first. */
+export function documentedStatuses(record: CodeRecord): number[] {
+  return record.statuses?.map((entry) => entry.status) ?? [record.status];
 }
 
 /** The surfaces of a code space, labelled. */
@@ -52,6 +75,10 @@ function reasonOf(reader: IndexReader, status: number): string | undefined {
 export function codeExplanation(reader: IndexReader, record: CodeRecord, facts: MatchFacts): Explanation {
   const space = reader.space(record.space);
   const range = record.range ? space?.ranges.find((candidate) => candidate.slug === record.range) : undefined;
+  const context = chosenContext(record, facts.pastedStatus);
+  const status = context?.status ?? record.status;
+  const documented = documentedStatuses(record);
+  const retry = context?.retry ?? record.retry;
   const explanation: Omit<Explanation, keyof MatchFacts> = {
     kind: 'code',
     code: record.code,
@@ -59,18 +86,50 @@ export function codeExplanation(reader: IndexReader, record: CodeRecord, facts: 
     title: record.title,
     surfaces: spaceSurfaces(reader, record.space),
     space: spaceLabel(reader, record.space),
-    status: record.status,
-    ...(reasonOf(reader, record.status) ? { statusReason: reasonOf(reader, record.status) } : {}),
+    status,
+    ...(reasonOf(reader, status) ? { statusReason: reasonOf(reader, status) } : {}),
+    ...(status < 300 ? { errorsWithSuccess: true as const } : {}),
+    ...(context && (context.layer || context.when)
+      ? {
+          statusContext: {
+            ...(context.layer ? { layer: context.layer } : {}),
+            ...(context.when ? { when: context.when } : {}),
+          },
+        }
+      : {}),
+    ...(record.statuses && record.statuses.length > 1
+      ? {
+          otherStatuses: record.statuses
+            .filter((entry) => entry !== context)
+            .map((entry) => ({
+              status: entry.status,
+              ...(entry.layer ? { layer: entry.layer } : {}),
+              ...(entry.when ? { when: entry.when } : {}),
+            })),
+        }
+      : {}),
     message: record.message,
-    meaning: record.cause,
+    meaning: context?.cause ?? record.cause,
     resolution: record.resolution,
-    retry: record.retry,
+    retry: facts.retryAfter
+      ? `Retry after ${facts.retryAfter.seconds} s (${facts.retryAfter.from} in the pasted body). ${retry}`
+      : retry,
+    ...(facts.retryAfter ? { retryAfter: facts.retryAfter } : {}),
     url: routes.code({ codeSpace: record.space, slug: record.slug }),
     ...(record.support ? { support: record.support } : {}),
   };
-  const advice = record.advice ?? reader.status(record.status)?.advice;
+  const advice = context?.advice ?? record.advice ?? reader.status(status)?.advice;
   if (advice) explanation.retryable = isRetryable(advice);
   if (record.ask) explanation.ask = record.ask;
+  if (facts.pastedStatus !== undefined) {
+    const agrees = documented.includes(facts.pastedStatus);
+    facts = {
+      ...facts,
+      score: facts.score + (agrees ? SCORE.pastedStatusDocumented : SCORE.pastedStatusNotDocumented),
+    };
+    if (!agrees)
+      explanation.statusNotDocumented = `${record.code} is documented with ${listInWords(documented.map(String))}, not with ${facts.pastedStatus}.`;
+  }
   if (range) explanation.range = rangeLink(record.space, range);
   if (record.deprecated) {
     explanation.deprecated = {
@@ -318,6 +377,10 @@ export class ExplanationSet {
     existing.exact ||= explanation.exact;
     if (explanation.inResponse) existing.inResponse = true;
     if (explanation.values && !existing.values) existing.values = explanation.values;
+    for (const at of explanation.responsePaths ?? []) {
+      existing.responsePaths ??= [];
+      if (!existing.responsePaths.includes(at)) existing.responsePaths.push(at);
+    }
     for (const fieldError of explanation.fieldErrors ?? []) {
       existing.fieldErrors ??= [];
       const same = existing.fieldErrors.find((entry) => entry.field === fieldError.field);

@@ -126,6 +126,8 @@ export interface EnvelopeEntry {
   mediaType?: string;
   fields: EnvelopeFields;
   surfaces: string[];
+  /** The statuses the envelope is limited to, when it is. */
+  statuses?: number[];
 }
 
 export interface StatusEntry {
@@ -153,6 +155,16 @@ export interface HeaderEntry {
   surfaceNames?: string[];
 }
 
+/** One status of a code, in its context. */
+export interface CodeStatusRecord {
+  status: number;
+  layer?: 'transport' | 'execution';
+  when?: string;
+  cause?: string;
+  retry: string;
+  advice?: RetryAdvice;
+}
+
 /** A code as the lookup shows it. */
 export interface CodeRecord {
   t: 'c';
@@ -170,6 +182,11 @@ export interface CodeRecord {
   retry: string;
   /** The code's own retry advice, when it states one (else its status's applies). */
   advice?: RetryAdvice;
+  /**
+   * Every status the code comes with, each in its context, when it has several or states a context
+   * (the first is `status`); `retry` and `advice` as above, for that status.
+   */
+  statuses?: CodeStatusRecord[];
   range?: string;
   deprecated?: { since: string; note?: string; replacedBy?: CodeRef };
   tags?: string[];

@@ -71,6 +71,10 @@ export const SCORE = {
    * found in the same text (by its message, name or number): the code is the precise answer.
    */
   statusInTextBelowItsCode: 1,
+  /** A code documented with the status of the pasted response: first among codes found the same way. */
+  pastedStatusDocumented: 2,
+  /** A code not documented with the status of the pasted response: below the codes that are. */
+  pastedStatusNotDocumented: -8,
   /** A common message is left out when its code is explained with at least its score minus this. */
   messageCoveredByCode: 5,
 

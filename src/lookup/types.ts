@@ -62,6 +62,21 @@ export interface Explanation {
   inResponse?: boolean;
   /** What support should ask the customer, in the catalog's words. */
   ask?: string[];
+  /**
+   * True when `status` is a success status (1xx, 2xx) the error came with: GraphQL's errors with
+   * 200. The answer then says "200 with errors", never that the request succeeded.
+   */
+  errorsWithSuccess?: true;
+  /** The context of `status` for a code documented with several: transport or execution, and when. */
+  statusContext?: { layer?: 'transport' | 'execution'; when?: string };
+  /** The code's other documented statuses, each in its context. */
+  otherStatuses?: Array<{ status: number; layer?: 'transport' | 'execution'; when?: string }>;
+  /** When a pasted response's status is not among the code's documented ones: one sentence that says so. */
+  statusNotDocumented?: string;
+  /** Where in the response each pasted error of this entry happened (GraphQL `path`, with `locations`). */
+  responsePaths?: string[];
+  /** A wait the pasted body carries in the field the advice names: "Retry after 12 s". */
+  retryAfter?: { seconds: number; from: string };
   /** Link to the entry's page, relative to the site base (no leading slash). */
   url: string;
   /** Values read from a concrete message for its template's placeholders. */

@@ -9,8 +9,13 @@ export const rateLimitSchema = z
   .object({
     /** Who the limit counts, e.g. "per token". */
     scope: proseSchema,
-    /** Requests allowed per window. */
+    /** How many units (requests, unless `unit` says otherwise) are allowed per window. */
     limit: z.number().int().positive(),
+    /**
+     * What the limit counts, when it is not requests, in the API's words, e.g. "query cost points"
+     * (GraphQL APIs often limit by the cost of a query). Unset: requests.
+     */
+    unit: proseSchema.optional(),
     /** Window length in seconds. */
     windowSeconds: z.number().int().positive().optional(),
     /** One sentence more (optional). */

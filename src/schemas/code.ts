@@ -39,6 +39,32 @@ export const deprecationSchema = z
 
 export { changeRecordSchema, type ChangeRecord } from './history';
 
+/**
+ * One HTTP status a code comes with, and in what context, when a code comes with several (GraphQL's
+ * `UNAUTHENTICATED` with 200 from a resolver and with 401 from the gateway). Unset fields are the
+ * code's own.
+ */
+export const codeStatusSchema = z
+  .object({
+    /** The HTTP status, e.g. 401. Must be declared in `catalog/statuses/`; each status once per code. */
+    status: httpStatusSchema,
+    /**
+     * Where the error is raised: `transport` (the HTTP layer or a gateway refuses the request, before
+     * it runs) or `execution` (the request ran, and the error is reported in the body, often with 200).
+     */
+    layer: z.enum(['transport', 'execution']).optional(),
+    /** Surfaces that send the code with this status, when only some do. Surface ids of the code's surfaces. */
+    surfaces: z.array(slugSchema).min(1).optional(),
+    /** When the code comes with this status, e.g. "A field of the query needs a signed-in user." */
+    when: proseSchema.optional(),
+    /** Why it happens in this context, where it differs from the code's `cause`. */
+    cause: proseSchema.optional(),
+    /** Retry advice in this context, where it differs from the code's; default the code's, else this status's. */
+    retry: retryAdviceSchema.optional(),
+  })
+  .strict();
+export type CodeStatusData = z.output<typeof codeStatusSchema>;
+
 /** One business error code. */
 export const codeSchema = z
   .object({
@@ -58,8 +84,16 @@ export const codeSchema = z
      * `order_not_found` a title.
      */
     title: proseSchema.optional(),
-    /** HTTP status this code comes with. Must be declared in `catalog/statuses/`. */
-    status: httpStatusSchema,
+    /**
+     * HTTP status this code comes with. Must be declared in `catalog/statuses/`. A code that comes
+     * with several writes `statuses:` instead (one of the two is required).
+     */
+    status: httpStatusSchema.optional(),
+    /**
+     * The statuses this code comes with, each in its context, when there are several (the first is
+     * the main one, shown in tables first). Write `status:` when there is one.
+     */
+    statuses: z.array(codeStatusSchema).min(1).optional(),
     /**
      * Surfaces that send this code, when only some of the surfaces sharing its code space do
      * (e.g. `[console]` for a console-only code). Surface ids. Default: every surface of the space.
@@ -107,7 +141,22 @@ export const codeSchema = z
     /** Free keywords that help search and lookup, e.g. `[otp, sms]`. */
     tags: z.array(z.string().min(1)).default([]),
   })
-  .strict();
+  .strict()
+  .superRefine((code, context) => {
+    if (code.status === undefined && code.statuses === undefined)
+      context.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['status'],
+        message:
+          'the code has no status; add status: <the HTTP status it comes with>, or statuses: [{ status: 200, layer: execution }, { status: 401, layer: transport }] when it comes with several',
+      });
+    else if (code.status !== undefined && code.statuses !== undefined)
+      context.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['statuses'],
+        message: `the code has both status: ${code.status} and statuses:; write status: for one status, or statuses: (each with its status) for several, not both`,
+      });
+  });
 export type CodeInput = z.input<typeof codeSchema>;
 export type CodeData = z.output<typeof codeSchema>;
 

@@ -34,6 +34,15 @@ export const envelopeFieldsSchema = z
     type: fieldPathSchema.optional(),
     /** A URI of this occurrence of the problem, often the resource it is about: RFC 9457 `instance`. */
     instance: fieldPathSchema.optional(),
+    /**
+     * Where in the response the error happened, as GraphQL's response path: a list of field names
+     * and indexes, e.g. `errors[].path` (`["order", "items", 0]`). Not a validation field.
+     */
+    path: fieldPathSchema.optional(),
+    /** Where in the request document the error happened: GraphQL's `errors[].locations` (`[{ line, column }]`). */
+    locations: fieldPathSchema.optional(),
+    /** A map of further details the API adds to each error, e.g. GraphQL's `errors[].extensions`. */
+    extensions: fieldPathSchema.optional(),
   })
   .strict();
 export type EnvelopeFields = z.output<typeof envelopeFieldsSchema>;
@@ -45,10 +54,11 @@ export const envelopeExampleSchema = z
     title: proseSchema,
     /**
      * What this example shows: a plain `error`, a `validation` error (an envelope whose examples are
-     * all validation errors carries only codes about a field), or a `success` body (shown, never read
+     * all validation errors carries only codes about a field), `partial` data (errors beside the
+     * data that could be served, as GraphQL sends with 200), or a `success` body (shown, never read
      * as an error). Default `error`.
      */
-    kind: z.enum(['error', 'validation', 'success']).default('error'),
+    kind: z.enum(['error', 'validation', 'partial', 'success']).default('error'),
     /** The HTTP status this body comes with, if it is fixed. */
     status: httpStatusSchema.optional(),
     /** The body exactly as sent (JSON text). Must parse unless `mediaType` names a format other than JSON. */
@@ -75,6 +85,11 @@ export const envelopeSchema = z
     declaration: z.string().min(1).optional(),
     /** Field paths of the parts of an error; see `field-path.ts`. */
     fields: envelopeFieldsSchema,
+    /**
+     * The HTTP statuses this body comes with, when only some (a gateway's 429 body, say). Unset: any
+     * status of its surfaces. Code pages show this envelope's example only for codes of these statuses.
+     */
+    statuses: z.array(httpStatusSchema).min(1).optional(),
     /**
      * Example bodies. Give at least one; leave them out only when the API documents the shape
      * alone (a `declaration` and no sample, like Migo's ErrorResponseDto), so none is invented.

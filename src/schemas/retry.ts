@@ -5,6 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { httpMethodSchema } from './common';
+import { fieldPathSchema } from './field-path';
 
 /**
  * Exponential backoff numbers, each only as far as the API states it. The wait before retry `n`
@@ -69,8 +70,21 @@ export const retryAdviceSchema = z
      * API does not say: the site then says it states no rule for them.
      */
     otherwise: retryPolicySchema.optional(),
+    /**
+     * Which operations the rule applies to, when the API tells them apart by operation rather than by
+     * HTTP method (every GraphQL call is a POST): `queries` (GraphQL queries; `otherwise` is then the
+     * rule for mutations) or `idempotent` (operations the catalog declares idempotent, see
+     * `operations/`). Leave out when the rule does not depend on the operation. Not with `methods`.
+     */
+    forOperations: z.enum(['queries', 'idempotent']).optional(),
     /** Headers the client should read to time the retry, e.g. `[Retry-After, X-RateLimit-Reset]`. */
     honorHeaders: z.array(z.string().min(1)).default([]),
+    /**
+     * A field of the error body that holds the seconds to wait, as a field path from the body's root,
+     * e.g. `errors[].extensions.retryAfterSeconds` (GraphQL APIs send the wait there, not in a header).
+     * It must reach a value in an example body of the envelopes the advice's code comes in.
+     */
+    waitField: fieldPathSchema.optional(),
     /** One sentence of extra advice in the API's words, e.g. "Repeated 401s look like brute force". */
     note: z.string().trim().min(1).optional(),
   })

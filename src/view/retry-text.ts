@@ -152,15 +152,17 @@ export function describeBackoff(backoff: Backoff): string {
  * request succeeded", "nothing failed") is claimed only for a status below 400: an author may put
  * `not-needed` on a 409 whose outcome is already there, and that request did not succeed.
  */
-function policyAction(policy: RetryPolicy, headers: readonly string[], status?: number): string {
+function policyAction(policy: RetryPolicy, headers: readonly string[], status?: number, waitField?: string): string {
   const succeeded = status !== undefined && status < 400;
   switch (policy) {
     case 'never':
       return 'do not retry';
     case 'backoff':
       return 'retry with exponential backoff';
-    case 'retry-after':
-      return `wait for the time given by ${listInWords(headers.length ? headers : ['Retry-After'], 'or')}, then retry`;
+    case 'retry-after': {
+      const sources = [...headers, ...(waitField ? [bodyWaitWords(waitField)] : [])];
+      return `wait for the time given by ${listInWords(sources.length ? sources : ['Retry-After'], 'or')}, then retry`;
+    }
     case 'reauthenticate':
       return 're-authenticate before any retry';
     case 'use-cache':
@@ -169,6 +171,21 @@ function policyAction(policy: RetryPolicy, headers: readonly string[], status?: 
       return succeeded ? 'the request succeeded; there is nothing to retry' : 'there is nothing to retry';
   }
 }
+
+/** `errors[].extensions.retryAfterSeconds` → "the body's errors[].extensions.retryAfterSeconds (seconds)". */
+export function bodyWaitWords(waitField: string): string {
+  return `the body's ${waitField} (seconds)`;
+}
+
+/** Who a `forOperations` rule covers, and who its `otherwise` is for. */
+export const OPERATION_GROUPS = {
+  queries: { covered: 'GraphQL queries', others: 'Mutations', short: 'queries only' },
+  idempotent: {
+    covered: 'operations the API declares idempotent',
+    others: 'Other operations',
+    short: 'idempotent operations only',
+  },
+} as const;
 
 /** What the advice says for the methods its rule leaves out (`one`: for the one call's method). */
 function otherwiseAction(advice: Pick<RetryAdvice, 'otherwise'>, status?: number, one = false): string {
@@ -183,7 +200,10 @@ export interface RetryDetails {
   label: string;
   /** Whose word the advice is. */
   source: Provenance;
-  /** Which methods the rule applies to, e.g. "GET, HEAD, PUT and DELETE (the API's idempotent methods)", or "every method". */
+  /**
+   * Which methods (or operations) the rule applies to, e.g. "GET, HEAD, PUT and DELETE (the API's
+   * idempotent methods)", "GraphQL queries", or "every method".
+   */
   methods: string;
   /** What to do for the methods the rule leaves out (only when some are left out). */
   otherwise?: string;
@@ -204,6 +224,8 @@ export interface RetryDetails {
   backoffUnstated: boolean;
   /** Headers to read to time the retry. */
   headers: string[];
+  /** The body field that holds the seconds to wait, when the API sends the wait in the body. */
+  waitField?: string;
   /** The advice's own extra sentence. */
   note?: string;
   /** The whole advice in one or a few sentences, numbers included, general practice marked. */
@@ -222,8 +244,8 @@ export function retryDetails(advice: WordedAdvice, context: RetryContext, status
     policy: advice.policy,
     label: RETRY_POLICY_LABELS[advice.policy],
     source: advice.source ?? 'api',
-    methods: methodsInWords(advice, context),
-    ...(covered === 'all' ? {} : { otherwise: otherwiseAction(advice, status) }),
+    methods: advice.forOperations ? OPERATION_GROUPS[advice.forOperations].covered : methodsInWords(advice, context),
+    ...(covered === 'all' && !advice.forOperations ? {} : { otherwise: otherwiseAction(advice, status) }),
     ...(numbers
       ? {
           backoff: {
@@ -237,6 +259,7 @@ export function retryDetails(advice: WordedAdvice, context: RetryContext, status
       : {}),
     backoffUnstated: advice.policy === 'backoff' && numbers === undefined,
     headers: [...advice.honorHeaders],
+    ...(advice.waitField ? { waitField: advice.waitField } : {}),
     ...(advice.note ? { note: advice.note } : {}),
     sentence: retrySentence(advice, context, status),
   };
@@ -245,12 +268,12 @@ export function retryDetails(advice: WordedAdvice, context: RetryContext, status
 /** What the advice's rule tells the client to do, numbers and headers included, as a sentence fragment. */
 function ruleAction(advice: WordedAdvice, context: RetryContext, status?: number): string {
   const numbers = effectiveBackoff(advice, context);
-  let action = policyAction(advice.policy, advice.honorHeaders, status);
+  let action = policyAction(advice.policy, advice.honorHeaders, status, advice.waitField);
   if (numbers && advice.policy === 'backoff') action += ` (${describeBackoff(numbers)})`;
   if (numbers && advice.policy === 'retry-after')
     action += `; without the header, back off (${describeBackoff(numbers)})`;
-  if (advice.policy === 'backoff' && advice.honorHeaders.length)
-    action += `; honour ${listInWords(advice.honorHeaders)} when sent`;
+  const waits = [...advice.honorHeaders, ...(advice.waitField ? [bodyWaitWords(advice.waitField)] : [])];
+  if (advice.policy === 'backoff' && waits.length) action += `; honour ${listInWords(waits)} when sent`;
   return action;
 }
 
@@ -269,6 +292,13 @@ export function retrySentence(advice: WordedAdvice, context: RetryContext, statu
       ? " (idempotent by HTTP's definition)"
       : '';
   const sentences: string[] = [];
+  if (advice.forOperations) {
+    const group = OPERATION_GROUPS[advice.forOperations];
+    sentences.push(`For ${group.covered}: ${action}`);
+    sentences.push(`${group.others}: ${otherwiseAction(advice, status)}`);
+    if (advice.note) sentences.push(advice.note);
+    return joinSentences(sentences);
+  }
   if (isGeneralPractice(advice)) {
     // One sentence after the lead's colon: "for X, retry …" rather than a second colon.
     sentences.push(`${GENERAL_PRACTICE_LEAD} ${methods ? `for ${methods}${idempotentNote}, ${action}` : action}`);
@@ -280,10 +310,19 @@ export function retrySentence(advice: WordedAdvice, context: RetryContext, statu
   return joinSentences(sentences);
 }
 
+/**
+ * The status to word a code's advice with: none for an error that came with a success status, so
+ * that no sentence says the request succeeded (GraphQL's errors with 200).
+ */
+export function adviceStatus(entry: { status: number; errorsWithSuccess: boolean }): number | undefined {
+  return entry.errorsWithSuccess ? undefined : entry.status;
+}
+
 /** A few words for a table cell, e.g. "Retry with backoff (idempotent only)". */
 export function retrySummary(advice: WordedAdvice): string {
   const qualifiers: string[] = [];
-  if (advice.methods !== 'all' && isRetryable(advice))
+  if (advice.forOperations && isRetryable(advice)) qualifiers.push(OPERATION_GROUPS[advice.forOperations].short);
+  else if (advice.methods !== 'all' && isRetryable(advice))
     qualifiers.push(advice.methods === 'idempotent' ? 'idempotent only' : `${listInWords(advice.methods, 'or')} only`);
   if (isGeneralPractice(advice)) qualifiers.push('general HTTP practice');
   const label = RETRY_POLICY_LABELS[advice.policy];
@@ -342,6 +381,8 @@ export function usualReading(sentence: string): string {
 /** What retry advice needs to know about the call that failed: its method and how it can be repeated. */
 export interface CallShape {
   method: string;
+  /** For a GraphQL call whose document was pasted: whether it is a query or a mutation. */
+  operationType?: 'query' | 'mutation' | undefined;
   idempotency: { kind: IdempotencyKind; header?: string | undefined; stated?: boolean | undefined };
 }
 
@@ -405,6 +446,8 @@ export function retryForCall(
   context: RetryContext,
   keySent?: boolean,
 ): CallRetry {
+  if (advice.forOperations)
+    return retryForOperation({ ...advice, forOperations: advice.forOperations }, call, context, keySent);
   const method = call.method.toUpperCase();
   const header = call.idempotency.header ?? 'Idempotency-Key';
   const idempotent = callIsIdempotent(call, context, keySent);
@@ -448,4 +491,33 @@ export function retryForCall(
     applies,
     sentence: joinSentences(sentences),
   };
+}
+
+/**
+ * Advice whose rule depends on the operation (`forOperations`) for one call: the rule when the call
+ * is a GraphQL query (or an operation the catalog declares idempotent), `otherwise` when it is not,
+ * and both when the call does not say (a POST to a GraphQL endpoint may be either).
+ */
+function retryForOperation(
+  advice: WordedAdvice & { forOperations: 'queries' | 'idempotent' },
+  call: CallShape,
+  context: RetryContext,
+  keySent?: boolean,
+): CallRetry {
+  const applies =
+    advice.forOperations === 'idempotent'
+      ? callIsIdempotent(call, context, keySent) === true
+      : call.operationType === undefined
+        ? undefined
+        : call.operationType === 'query';
+  if (applies === undefined) return { policy: advice.policy, applies: true, sentence: retrySentence(advice, context) };
+  const group = OPERATION_GROUPS[advice.forOperations];
+  const sentences = [
+    applies
+      ? capitalise(ruleAction(advice, context))
+      : `${group.others}: ${capitalise(otherwiseAction(advice, undefined, true))}`,
+  ];
+  if (advice.note) sentences.push(advice.note);
+  const policy = applies ? advice.policy : advice.otherwise;
+  return { ...(policy !== undefined ? { policy } : {}), applies, sentence: joinSentences(sentences) };
 }

@@ -44,17 +44,21 @@ export function codeSearchData(catalog: Catalog, code: Code): SearchData {
   const range = code.range
     ? catalog.codeSpaces.find((space) => space.id === code.codeSpace)?.ranges.find((entry) => entry.slug === code.range)
     : undefined;
+  // A code with several statuses is found under each of their classes, and its result lists them all.
+  const classes = [...new Set(code.statuses.map((entry) => statusClassOf(entry.status)))];
   const searchFilters: SearchData['searchFilters'] = {
     type: PAGE_TYPES.code,
     surface: surfaces,
-    status: statusClassOf(code.status),
+    status: classes.length === 1 ? classes[0]! : classes,
   };
   if (range) searchFilters['range'] = rangeLabel(range);
   if (code.audience?.length) searchFilters['audience'] = code.audience.map((audience) => AUDIENCE_LABELS[audience]);
   const searchMeta: SearchData['searchMeta'] = {
     code: code.code,
     surface: surfaces.join(', '),
-    status: statusLabel(catalog, code.status),
+    status: code.statuses
+      .map((entry) => `${statusLabel(catalog, entry.status)}${entry.errorsWithSuccess ? ' with errors' : ''}`)
+      .join(', '),
   };
   if (code.name) searchMeta['name'] = code.name;
   // The result's snippet: what the code means, never the page's chrome or an example body.

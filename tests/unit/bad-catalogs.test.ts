@@ -153,6 +153,16 @@ const CASES = [
   'support-link-not-a-url',
   'support-escalation-undeclared-team',
   'support-bad-audience',
+  // Several statuses per code, errors in the body, GraphQL retry advice.
+  'code-status-listed-twice',
+  'code-status-and-statuses',
+  'code-without-status',
+  'code-status-surface-not-sent',
+  'wait-field-reaches-nothing',
+  'wait-field-without-wait',
+  'honor-header-body-path',
+  'retry-operations-and-methods',
+  'envelope-example-outside-statuses',
 ];
 
 test('every fixture folder has its test, and every test its fixture', () => {
@@ -1044,3 +1054,77 @@ test('a build of a bad catalog exits non-zero, prints the file and field, and wr
   expect(build.output).toContain('nothing was built');
   expect(existsSync(outDir)).toBe(false);
 }, 180_000);
+
+describe('several statuses per code and waits carried in the body are checked', () => {
+  test('refuses a status listed twice for one code, naming the first', () => {
+    expect(problemsOf('code-status-listed-twice')).toMatchInlineSnapshot(`
+      "codes/shop.yaml:18  codes[1].statuses[2].status
+        status 409 is listed twice for code 1002 (first as statuses[0])
+        Fix: list each status once; say what differs between contexts (surfaces, when:) in that one entry, or use another code"
+    `);
+  });
+
+  test('refuses status: and statuses: together', () => {
+    expect(problemsOf('code-status-and-statuses')).toMatchInlineSnapshot(`
+      "codes/shop.yaml:15  codes[1].statuses
+        the code has both status: 409 and statuses:
+        Fix: write status: for one status, or statuses: (each with its status) for several, not both"
+    `);
+  });
+
+  test('refuses a code with neither status: nor statuses:, showing both forms', () => {
+    expect(problemsOf('code-without-status')).toMatchInlineSnapshot(`
+      "codes/shop.yaml:11  codes[1].status
+        the code has no status
+        Fix: add status: <the HTTP status it comes with>, or statuses: [{ status: 200, layer: execution }, { status: 401, layer: transport }] when it comes with several"
+    `);
+  });
+
+  test('refuses a status context on a surface that does not send the code', () => {
+    expect(problemsOf('code-status-surface-not-sent')).toMatchInlineSnapshot(`
+      "codes/shop.yaml:15  codes[1].statuses[0].surfaces[0]
+        surface "shpo" does not send code 1002
+        Fix: name only surfaces the code comes from (shop)"
+    `);
+  });
+
+  test('refuses a body-field wait whose path reaches nothing in the envelope examples', () => {
+    expect(problemsOf('wait-field-reaches-nothing')).toMatchInlineSnapshot(`
+      "codes/shop.yaml:16  codes[1].retry.waitField
+        waitField errors[].extensions.retryAfterSeconds reaches nothing in any example body of envelope "simple"
+        Fix: write the path from the body's root (e.g. errors[].extensions.retryAfterSeconds), or add an example body that carries the wait"
+    `);
+  });
+
+  test('refuses a body-field wait on a policy that does not wait', () => {
+    expect(problemsOf('wait-field-without-wait')).toMatchInlineSnapshot(`
+      "codes/shop.yaml:16  codes[1].retry.waitField
+        waitField errors[].retryIn is given with policy never, which waits for nothing
+        Fix: use policy: retry-after (wait for the time in that field, then retry), or remove waitField"
+    `);
+  });
+
+  test('refuses a body path written as a header to honour', () => {
+    expect(problemsOf('honor-header-body-path')).toMatchInlineSnapshot(`
+      "statuses/statuses.yaml:16  statuses[2].retry.honorHeaders[1]
+        "extensions.retryAfterSeconds" is not a header name: it looks like a field of the body
+        Fix: write a wait the body carries as waitField: <its path from the body's root> (e.g. errors[].extensions.retryAfterSeconds), and keep honorHeaders for headers such as Retry-After"
+    `);
+  });
+
+  test('refuses advice that names both methods and forOperations', () => {
+    expect(problemsOf('retry-operations-and-methods')).toMatchInlineSnapshot(`
+      "statuses/statuses.yaml:17  statuses[2].retry.forOperations
+        retry advice names both methods and forOperations
+        Fix: keep one: forOperations when the rule depends on the operation (GraphQL queries and mutations are all POSTs), methods when it depends on the HTTP method"
+    `);
+  });
+
+  test('refuses an envelope example whose status lies outside the envelope statuses', () => {
+    expect(problemsOf('envelope-example-outside-statuses')).toMatchInlineSnapshot(`
+      "envelopes/simple.yaml:10  examples[0].status
+        example "Not found" comes with status 404, but the envelope is limited to statuses 409, 500
+        Fix: add 404 to statuses: [404, 409, 500], or move the example to the envelope of status 404"
+    `);
+  });
+});

@@ -6,7 +6,7 @@
 import type { CodeData } from '../../schemas/code';
 import { codeKey, codeSlug, isNumericCode } from '../codes';
 import { checkTemplate } from '../cross-check';
-import type { Code, CodeSpace, Range } from '../model';
+import type { Code, CodeSpace, CodeStatus, Range } from '../model';
 import type { Path } from '../problems';
 import type { SourceFile } from '../read-catalog';
 import { codeRetry } from '../retry-defaults';
@@ -16,7 +16,7 @@ import { checkStatusDeclared } from './statuses';
 import { spaceFor } from './surfaces';
 
 export function collectCodes(context: ModelContext): void {
-  const { files, codes, codeSources, slugs, statuses, pendingReferences, report, dropped } = context;
+  const { files, codes, codeSources, slugs, pendingReferences, report, dropped } = context;
   for (const { data, entries, source } of files.codes) {
     const space = spaceFor(context, source, ['codeSpace'], data.codeSpace);
     if (!space) {
@@ -48,19 +48,24 @@ export function collectCodes(context: ModelContext): void {
       }
       slugs.set(`${space.id}/${slug}`, entry.code);
       codeSources.set(key, { source, path });
-      checkStatusDeclared(context, source, [...path, 'status'], entry.status);
       const placeholderNames = checkTemplate(entry.message, entry.placeholders, source, [...path, 'message'], report);
       const range = rangeOf(context, space, entry, source, path);
       checkCodeSurfaces(context, space, entry, source, path);
-      const statusRetry = statuses.get(entry.status)?.retry;
+      const surfaces = entry.surfaces ? space.surfaces.filter((id) => entry.surfaces!.includes(id)) : space.surfaces;
+      const codeStatuses = collectCodeStatuses(context, entry, surfaces, source, path);
+      if (codeStatuses.length === 0) continue;
+      const { status: _status, statuses: _statuses, ...rest } = entry;
       const code: Code = {
-        ...entry,
+        ...rest,
         key,
         codeSpace: space.id,
         slug,
-        surfaces: entry.surfaces ? space.surfaces.filter((id) => entry.surfaces!.includes(id)) : space.surfaces,
+        status: codeStatuses[0]!.status,
+        statuses: codeStatuses,
+        surfaces,
         range: range?.slug,
-        ...codeRetry(entry.status, entry.retry, statusRetry),
+        retry: codeStatuses[0]!.retry,
+        retryInherited: codeStatuses[0]!.retryInherited,
         placeholderNames,
         related: [],
         referencedBy: [],
@@ -84,6 +89,71 @@ export function collectCodes(context: ModelContext): void {
         });
     }
   }
+}
+
+/**
+ * The statuses a code comes with, each in its context: `status:` (one, with the code's advice) or
+ * `statuses:` (several; each status once, each declared, its surfaces among the code's). Empty, after
+ * a report, when the code names none.
+ */
+function collectCodeStatuses(
+  context: ModelContext,
+  entry: CodeData,
+  surfaces: string[],
+  source: SourceFile,
+  path: Path,
+): CodeStatus[] {
+  const { statuses, report, mayHold } = context;
+  const withStatus = (status: number) => statuses.get(status)?.retry;
+  if (entry.status !== undefined) {
+    checkStatusDeclared(context, source, [...path, 'status'], entry.status);
+    return [
+      {
+        status: entry.status,
+        surfaces,
+        ...codeRetry(entry.status, entry.retry, withStatus(entry.status)),
+        errorsWithSuccess: entry.status < 300,
+      },
+    ];
+  }
+  // The schema requires one of status: and statuses:.
+  if (entry.statuses === undefined) return [];
+  const seen = new Map<number, number>();
+  const result: CodeStatus[] = [];
+  entry.statuses.forEach((item, index) => {
+    const itemPath = [...path, 'statuses', index];
+    const first = seen.get(item.status);
+    if (first !== undefined) {
+      report(
+        source,
+        [...itemPath, 'status'],
+        `status ${item.status} is listed twice for code ${entry.code} (first as statuses[${first}])`,
+        'list each status once; say what differs between contexts (surfaces, when:) in that one entry, or use another code',
+      );
+      return;
+    }
+    seen.set(item.status, index);
+    checkStatusDeclared(context, source, [...itemPath, 'status'], item.status);
+    (item.surfaces ?? []).forEach((surfaceId, surfaceIndex) => {
+      if (!surfaces.includes(surfaceId) && !mayHold('surfaces', surfaceId))
+        report(
+          source,
+          [...itemPath, 'surfaces', surfaceIndex],
+          `surface "${surfaceId}" does not send code ${entry.code}`,
+          `name only surfaces the code comes from (${surfaces.join(', ')})`,
+        );
+    });
+    result.push({
+      status: item.status,
+      ...(item.layer ? { layer: item.layer } : {}),
+      surfaces: item.surfaces ? surfaces.filter((id) => item.surfaces!.includes(id)) : surfaces,
+      ...(item.when ? { when: item.when } : {}),
+      ...(item.cause ? { cause: item.cause } : {}),
+      ...codeRetry(item.status, item.retry ?? entry.retry, withStatus(item.status)),
+      errorsWithSuccess: item.status < 300,
+    });
+  });
+  return result;
 }
 
 /**

@@ -29,6 +29,10 @@ const NAMES: Record<keyof EnvelopeFields, string[]> = {
   // Any map of field name → message(s) is taken, whatever its name.
   fieldErrors: [],
   requestId: ['requestid', 'traceid', 'correlationid', 'xrequestid', 'instanceid', 'errorid', 'incidentid'],
+  // GraphQL's parts are not guessed from an OpenAPI description (GraphQL APIs rarely have one).
+  path: [],
+  locations: [],
+  extensions: [],
 };
 
 export interface WalkResult {

@@ -1,0 +1,116 @@
+/**
+ * Issue 18: the lookup on a GraphQL API behind a gateway (tests/fixtures/graphql-catalog/). One
+ * code per meaning, several statuses per code: the pasted status picks the code's context and ranks,
+ * each errors[] entry is explained once with its path, a wait carried in the body becomes
+ * "retry after N s", and a status the code is not documented with is said to be so.
+ */
+import { describe, expect, test } from 'vitest';
+import { loadCatalog } from '../../src/catalog/load-catalog';
+import { buildLookupIndex } from '../../src/lookup/build-index';
+import { lookup, type LookupIndex } from '../../src/lookup/engine';
+
+const DIR = 'tests/fixtures/graphql-catalog';
+const NOW = Date.parse('2026-01-01T10:00:00Z');
+let index: LookupIndex | undefined;
+function ask(input: string) {
+  if (!index) {
+    const files = buildLookupIndex(loadCatalog(DIR));
+    index = { core: files.core, shards: new Map(Object.entries(files.shards)) };
+  }
+  return lookup(input, index, { now: NOW });
+}
+
+const RAW_401 = [
+  'HTTP/1.1 401 Unauthorized',
+  'Content-Type: application/json',
+  '',
+  '{ "error": { "code": "UNAUTHENTICATED", "message": "The access token has expired." }, "requestId": "gw_8f2k" }',
+].join('\n');
+const RAW_429 = [
+  'HTTP/1.1 429 Too Many Requests',
+  'Content-Type: application/json',
+  'Retry-After: 30',
+  '',
+  '{ "error": { "code": "RATE_LIMITED", "message": "Rate limit exceeded.", "retryAfterSeconds": 30 }, "requestId": "gw_9a1c" }',
+].join('\n');
+const TWO_ERRORS = JSON.stringify({
+  errors: [
+    {
+      message: 'Order ord_42 not found.',
+      locations: [{ line: 2, column: 3 }],
+      path: ['order'],
+      extensions: { code: 'NOT_FOUND' },
+    },
+    {
+      message: 'You may not read customer.email.',
+      locations: [{ line: 5, column: 5 }],
+      path: ['viewer', 'customer', 'email'],
+      extensions: { code: 'FORBIDDEN' },
+    },
+  ],
+  data: { order: null, viewer: { customer: { email: null } } },
+});
+const BUDGET_200 = [
+  'HTTP/1.1 200 OK',
+  'Content-Type: application/json',
+  '',
+  '{ "errors": [ { "message": "Query cost budget spent; retry in 12 s.", "extensions": { "code": "RATE_LIMITED", "retryAfterSeconds": 12, "cost": 480 } } ], "data": null }',
+].join('\n');
+
+describe('a GraphQL catalog with statuses per code, in the lookup', () => {
+  test('a raw 401 from the gateway: UNAUTHENTICATED in its transport context, read as the gateway envelope', () => {
+    const answer = ask(RAW_401);
+    const [first] = answer.explanations;
+    expect(answer.readAs?.name).toBe('Gateway error');
+    expect(first).toMatchObject({ kind: 'code', code: 'UNAUTHENTICATED', status: 401, statusReason: 'Unauthorized' });
+    expect(first?.statusContext).toEqual({
+      layer: 'transport',
+      when: 'The gateway refuses the request because its access token is missing or expired.',
+    });
+    expect(first?.otherStatuses?.map((entry) => entry.status)).toEqual([200]);
+    expect(first?.errorsWithSuccess).toBeUndefined();
+    expect(first?.statusNotDocumented).toBeUndefined();
+    expect(first?.retry).toBe('Re-authenticate before any retry.');
+    expect(answer.disagreements ?? []).toEqual([]);
+  });
+
+  test('a raw 429 from the gateway: RATE_LIMITED with 429, the body wait as "retry after 30 s"', () => {
+    const answer = ask(RAW_429);
+    const [first] = answer.explanations;
+    expect(first).toMatchObject({ kind: 'code', code: 'RATE_LIMITED', status: 429 });
+    expect(first?.statusContext?.layer).toBe('transport');
+    expect(first?.retryAfter).toEqual({ seconds: 30, from: 'error.retryAfterSeconds' });
+    expect(first?.retry).toMatch(
+      /^Retry after 30 s \(error\.retryAfterSeconds in the pasted body\)\. Wait for the time given by Retry-After or the body's error\.retryAfterSeconds \(seconds\), then retry\.$/,
+    );
+  });
+
+  test('a two-error body: each errors[] entry explained once, with its path, and nothing else ranked above them', () => {
+    const answer = ask(TWO_ERRORS);
+    const codes = answer.explanations.filter((explanation) => explanation.kind === 'code');
+    expect(answer.readAs?.name).toBe('GraphQL response');
+    expect(codes.map((explanation) => explanation.code)).toEqual(['NOT_FOUND', 'FORBIDDEN']);
+    expect(answer.explanations.slice(0, 2).map((explanation) => explanation.code)).toEqual(['NOT_FOUND', 'FORBIDDEN']);
+    expect(codes[0]?.responsePaths).toEqual(['order (line 2, column 3)']);
+    expect(codes[1]?.responsePaths).toEqual(['viewer.customer.email (line 5, column 5)']);
+    expect(codes[1]?.values).toEqual({ field: 'customer.email' });
+    // Errors with 200: never "the request succeeded".
+    expect(codes.every((explanation) => explanation.errorsWithSuccess)).toBe(true);
+    expect(answer.explanations.map((explanation) => explanation.retry ?? '').join(' ')).not.toMatch(/succeeded/);
+  });
+
+  test('RATE_LIMITED with 200 (execution): its own context and the wait from errors[].extensions', () => {
+    const answer = ask(BUDGET_200);
+    const [first] = answer.explanations;
+    expect(first).toMatchObject({ code: 'RATE_LIMITED', status: 200, errorsWithSuccess: true });
+    expect(first?.statusContext?.layer).toBe('execution');
+    expect(first?.retryAfter).toEqual({ seconds: 12, from: 'errors[].extensions.retryAfterSeconds' });
+  });
+
+  test('a status the code is not documented with is said to be so, and ranks it below', () => {
+    const answer = ask(RAW_401.replace('401 Unauthorized', '503 Service Unavailable'));
+    const code = answer.explanations.find((explanation) => explanation.code === 'UNAUTHENTICATED');
+    expect(code?.statusNotDocumented).toBe('UNAUTHENTICATED is documented with 401 and 200, not with 503.');
+    expect(code?.status).toBe(401);
+  });
+});
