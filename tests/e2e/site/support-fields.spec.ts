@@ -59,6 +59,8 @@ test('the codes table and the search filter by who acts', async ({ page }) => {
 
   await page.keyboard.press('/');
   const dialog = page.getByRole('dialog', { name: 'Search the error reference' });
+  // The filters are behind one "Filters" control (issue 15).
+  await dialog.getByText('Filters', { exact: true }).click();
   const audience = dialog.getByRole('combobox', { name: 'Who acts' });
   // One option per audience the codes name, with how many code pages name it.
   const counts = Object.entries(AUDIENCE_LABELS)
