@@ -2,6 +2,8 @@
  * `<error-catalog-search>`: the header's search. A modal <dialog> (focus kept inside, given back on
  * close) over Pagefind's JS API, loaded lazily from the built site, with the lookup engine's
  * exact matches listed first. Opens with `/` or Ctrl/Cmd+K; arrows move through the results.
+ * Loaded on intent by ./search-entry.ts, the small script every page loads; defining the element
+ * upgrades the header's `<error-catalog-search>` in place.
  */
 import type { Explanation } from '../lookup/types';
 import { CatalogElement, define } from './catalog-element';
@@ -9,13 +11,13 @@ import {
   explanationPassesFilters,
   hitFromExplanation,
   hitFromPagefind,
-  isSearchShortcut,
   mergeHits,
   resultCountLabel,
   type PagefindResultData,
   type SearchHit,
 } from './search-results';
 import { findExactMatches, preloadExactMatches } from './search-exact';
+import { isSearchShortcut, shortcutOf } from './search-shortcut';
 import { redact } from '../lookup/redact';
 import { routes } from '../view/routes';
 
@@ -48,11 +50,6 @@ const filterLabels: Record<string, string> = {
 const PAGE_SIZE = 10;
 /** Pagefind answers in a few ms; the pause only spares it the keystrokes of a fast typist. */
 const SEARCH_DEBOUNCE_MS = 60;
-
-function isField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
 
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -101,14 +98,7 @@ class SearchDialog extends CatalogElement {
     this.listen(openButton, 'focus', () => this.warmUp(), { once: true });
     this.listen(document, 'keydown', (event) => {
       if (event.defaultPrevented) return;
-      const shortcut = {
-        key: event.key,
-        ctrlKey: event.ctrlKey,
-        metaKey: event.metaKey,
-        altKey: event.altKey,
-        inField: isField(event.target),
-      };
-      if (!isSearchShortcut(shortcut)) return;
+      if (!isSearchShortcut(shortcutOf(event))) return;
       event.preventDefault();
       // Pressed again while open: back to the search box (and not the browser's own Ctrl+K).
       if (this.dialog.open) this.input.focus();

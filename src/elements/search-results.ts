@@ -241,25 +241,7 @@ export function hitFromExplanation(explanation: Explanation, base: string): Sear
   return hit;
 }
 
-/** The keys of a keydown that matter for the open shortcut. */
-export interface ShortcutKey {
-  key: string;
-  ctrlKey: boolean;
-  metaKey: boolean;
-  altKey: boolean;
-  /** The event came from a text field, select or editable element. */
-  inField: boolean;
-}
-
-/**
- * `/` opens search except while typing in a field (where it is a character); Ctrl+K and Cmd+K
- * open it everywhere, since they type nothing.
- */
-export function isSearchShortcut(event: ShortcutKey): boolean {
-  if (event.altKey) return false;
-  if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') return true;
-  return event.key === '/' && !event.ctrlKey && !event.metaKey && !event.inField;
-}
+export { isSearchShortcut, type ShortcutKey } from './search-shortcut';
 
 /** "3 results for “429”" — the live count's words. */
 export function resultCountLabel(count: number, query: string, filtered: boolean): string {

@@ -159,6 +159,17 @@ export function catalogExport(catalog: Catalog, urlOf: UrlOf) {
       resolution: code.resolution ?? null,
       retry: exportRetry(code.retry),
       retryInherited: code.retryInherited,
+      // Every status the code comes with, in its context (one entry for a code written with `status:`).
+      statuses: code.statuses.map((entry) => ({
+        status: entry.status,
+        layer: entry.layer ?? null,
+        surfaces: entry.surfaces,
+        when: entry.when ?? null,
+        cause: entry.cause ?? null,
+        retry: exportRetry(entry.retry),
+        retryInherited: entry.retryInherited,
+        errorsWithSuccess: entry.errorsWithSuccess,
+      })),
       support: code.support ?? null,
       reply: code.reply ?? null,
       audience: code.audience ?? null,

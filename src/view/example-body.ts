@@ -114,6 +114,14 @@ export function buildExampleBody(
   if (fields.requestId) set(fields.requestId, sampleValue(samples, fields.requestId) ?? 'req_example');
   // The occurrence is the example's own: its value is shown as the envelope's examples send it.
   if (fields.instance) set(fields.instance, sampleValue(samples, fields.instance) ?? '/{instance}');
+  // GraphQL: where the error happened, in the response (`path`) and in the request document
+  // (`locations`), as the envelope's own error examples show them, and the top-level `data` they
+  // send (null, or the partial data) — never a made-up path.
+  for (const part of [fields.path, fields.locations]) {
+    const shown = part ? sampleStructure(samples, part) : undefined;
+    if (shown !== undefined) set(part, shown);
+  }
+  if (isObject(reference) && 'data' in reference && !('data' in body)) body['data'] = reference['data'] as Json;
 
   const ordered = isObject(reference) ? orderLike(body, reference) : body;
   return { body: ordered, json: JSON.stringify(ordered, null, 2) };
@@ -171,6 +179,12 @@ function sampleValue(samples: ParsedExample[], path: string): Json | undefined {
     (candidate) => typeof candidate === 'string' || typeof candidate === 'number',
   );
   return value as Json | undefined;
+}
+
+/** A list value (GraphQL's `path`, `locations`) as the envelope's error examples show it. */
+function sampleStructure(samples: ParsedExample[], path: string): Json | undefined {
+  const errors = samples.filter((sample) => sample.kind !== 'success');
+  return valuesAt(errors, path).find((candidate) => Array.isArray(candidate)) as Json | undefined;
 }
 
 /** Numbers stay numbers only where the examples send numbers (codes are often strings on the wire). */

@@ -58,6 +58,43 @@ describe('buildExampleBody', () => {
     expect(JSON.parse(json)).toEqual(body);
   });
 
+  test("a GraphQL body keeps the examples' data, path and locations, and puts no field placeholder in them", () => {
+    const graphql: EnvelopeShape = {
+      fields: {
+        code: 'errors[].extensions.code',
+        message: 'errors[].message',
+        path: 'errors[].path',
+        locations: 'errors[].locations',
+      },
+      examples: [
+        {
+          title: 'Field needs sign-in',
+          kind: 'partial',
+          status: 200,
+          body: '{ "errors": [ { "message": "Not signed in", "locations": [ { "line": 3, "column": 5 } ], "path": [ "viewer", "email" ], "extensions": { "code": "UNAUTHENTICATED" } } ], "data": { "viewer": { "email": null } } }',
+        },
+      ],
+    } as unknown as EnvelopeShape;
+    const { body } = buildExampleBody(graphql, {
+      code: 'FORBIDDEN',
+      title: 'Forbidden',
+      status: 200,
+      message: 'You may not read {field}.',
+      placeholders: { field: 'The field, e.g. email' },
+    });
+    expect(body).toEqual({
+      errors: [
+        {
+          message: 'You may not read email.',
+          locations: [{ line: 3, column: 5 }],
+          path: ['viewer', 'email'],
+          extensions: { code: 'FORBIDDEN' },
+        },
+      ],
+      data: { viewer: { email: null } },
+    });
+  });
+
   test('adds the field member only when the message names a field', () => {
     const input = {
       code: '1002',
