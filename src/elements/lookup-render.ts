@@ -279,6 +279,11 @@ export function renderExplanation(
         )
         .join('; '),
     );
+  // An error the catalog does not document has no template to fold away: its message, as pasted, is the news.
+  const messageUpFront = Boolean(
+    explanation.undocumented && explanation.message && explanation.message !== explanation.title,
+  );
+  if (messageUpFront) fact(list, 'Message', el('code', {}, explanation.message!));
   if (!compact) fact(list, 'Meaning', explanation.meaning);
   if (explanation.resolution) fact(list, 'What to do', explanation.resolution);
   if (explanation.retry) fact(list, 'Retry', explanation.retry);
@@ -303,8 +308,10 @@ export function renderExplanation(
   article.append(list);
 
   if (!compact) {
-    const more = el('dl', { class: 'facts' });
-    if (explanation.message && explanation.message !== explanation.title)
+    // Folded away only for a documented code, whose page has them; for an error the catalog does
+    // not document, where it comes from (surfaces, space, range) is the answer itself.
+    const more = explanation.undocumented ? list : el('dl', { class: 'facts' });
+    if (explanation.message && explanation.message !== explanation.title && !messageUpFront)
       fact(more, 'Message', el('code', {}, explanation.message));
     if (explanation.deprecated?.note) fact(more, 'Deprecation', explanation.deprecated.note);
     if (explanation.surfaces.length)
@@ -320,7 +327,7 @@ export function renderExplanation(
         'Range',
         link(explanation.range.url, `${explanation.range.name} (${explanation.range.from}–${explanation.range.to})`),
       );
-    if (more.childElementCount)
+    if (more !== list && more.childElementCount)
       article.append(
         el('details', { class: 'lookup-more' }, el('summary', {}, 'Message template, surfaces and range'), more),
       );

@@ -256,7 +256,7 @@ const middlewareBody = (ownCode: string) => JSON.stringify({ message: 'Request f
 /** A Wallet Gateway error in the seed's CustomResponse shape, with another code. */
 const walletBody = (code: string) => JSON.stringify({ success: false, message: 'Validation failed', errors: [{ code, message: 'Rejected' }] }, null, 2);
 
-const walletSurfaces = 'On Wallet Gateway, CMS Backoffice';
+const walletSurfaces = /Surfaces Wallet Gateway, CMS Backoffice/;
 
 defineLookupFacts([
   {
@@ -287,12 +287,12 @@ defineLookupFacts([
   ...['2002', '2007'].map((ownCode): LookupFact => ({
     fact: `a Middleware body with ownCode "${ownCode}" in error.ownCode resolves to 2000–2099`,
     query: middlewareBody(ownCode),
-    shows: ['(2000–2099)', 'Transaction creation and business validation', 'On Middleware', /error\.ownCode/, 'HTTP 422'],
+    shows: ['(2000–2099)', 'Transaction creation and business validation', /Surface Middleware/, /error\.ownCode/, 'HTTP 422'],
   })),
   ...['5000', '5004'].map((ownCode): LookupFact => ({
     fact: `a Middleware body with ownCode "${ownCode}" resolves to 5000–5099`,
     query: middlewareBody(ownCode),
-    shows: ['(5000–5099)', 'DTO and configuration validation', 'On Middleware', /error\.ownCode/],
+    shows: ['(5000–5099)', 'DTO and configuration validation', /Surface Middleware/, /error\.ownCode/],
   })),
   {
     fact: 'a code in an unused range (7850) is said to be unused',

@@ -142,6 +142,8 @@ test('search finds an operation by a word of its path and by method and path, wi
   const results = dialog.getByRole('list', { name: 'Search results' }).locator(':scope > li > a');
   await dialog.getByRole('searchbox').fill('capture');
   await expect(results.filter({ hasText: '/v2/charges/{chargeId}/capture' }).first()).toBeVisible();
+  // The filters are behind one "Filters" control (issue 15).
+  await dialog.getByText('Filters', { exact: true }).click();
   await dialog.getByRole('combobox', { name: 'Method' }).selectOption('POST');
   await expect(dialog.getByRole('list', { name: 'Search results' })).not.toHaveAttribute('aria-busy', 'true');
   for (const code of await results.locator('.search-hit__code').allTextContents()) expect(code).toBe('POST');
