@@ -310,7 +310,7 @@ export function renderExplanation(
   if (!compact) {
     // Folded away only for a documented code, whose page has them; for an error the catalog does
     // not document, where it comes from (surfaces, space, range) is the answer itself.
-    const more = explanation.undocumented ? list : el('dl', { class: 'facts' });
+    const more = explanation.undocumented || explanation.kind === 'range' ? list : el('dl', { class: 'facts' });
     if (explanation.message && explanation.message !== explanation.title && !messageUpFront)
       fact(more, 'Message', el('code', {}, explanation.message));
     if (explanation.deprecated?.note) fact(more, 'Deprecation', explanation.deprecated.note);
