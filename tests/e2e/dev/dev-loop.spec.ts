@@ -5,7 +5,7 @@
  * fixed, links stay under the base path, guides (MDX, through the content collection) render
  * and update too, and a stray file gets the build's warning in the terminal.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,18 @@ description: How to read the shop's errors.
 
 Every error of the shop has a **code** and a message.
 `;
+
+/**
+ * Resolves when the page's Vite client has connected to the dev server. A save is announced to the
+ * pages connected at that moment only: an edit made before the freshly (re)loaded page has
+ * connected would never reach it, as it would not for an author who saved that fast.
+ */
+function viteConnected(page: Page): Promise<unknown> {
+  return page.waitForEvent('console', {
+    predicate: (message) => message.text().includes('[vite] connected'),
+    timeout: 30_000,
+  });
+}
 
 test('an edited catalog file shows in the open page, a mistake shows in the overlay until it is fixed', async ({
   page,
@@ -37,21 +49,27 @@ test('an edited catalog file shows in the open page, a mistake shows in the over
     port: await freePort(),
   });
   try {
+    let connected = viteConnected(page);
     await page.goto(`${server.url}codes/shop/1001/`, { timeout: 120_000 });
+    await connected;
     await expect(page.getByRole('heading', { level: 1 })).toContainText('1001 Order not found');
     await expect(page.getByText('Check the order id.', { exact: true })).toBeVisible();
     // The first page load runs Vite's dependency scan over every component: it must find nothing to complain about.
     expect(server.output()).not.toContain('[ERROR]');
 
+    connected = viteConnected(page);
     writeFileSync(codesFile, original.replace('Check the order id.', 'Check the order id in your order history.'));
     await expect(page.getByText('Check the order id in your order history.', { exact: true })).toBeVisible({
       timeout: 15_000,
     });
+    await connected;
 
     // A status no file declares: a cross-check over several files, reported with the file and line.
+    connected = viteConnected(page);
     writeFileSync(codesFile, original.replace('status: 404', 'status: 418'));
     const overlay = page.locator('vite-error-overlay');
     await expect(overlay.getByRole('heading', { name: 'CatalogError' })).toBeVisible({ timeout: 15_000 });
+    await connected;
     await expect(overlay.getByText('HTTP status 418 is not declared').first()).toBeVisible();
     await expect(overlay.getByText(/codes\/shop\.yaml:5\s+codes\[0\]\.status/).first()).toBeVisible();
     await expect(overlay.getByText(/then save the file: the page reloads by itself/)).toBeVisible();
@@ -66,9 +84,12 @@ test('an edited catalog file shows in the open page, a mistake shows in the over
 
     // Guides, reached through the site's own links, which keep the base path.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Guides' }).click();
+    await expect(page).toHaveURL(`${server.url}guides/`);
+    connected = viteConnected(page);
     await page.getByRole('link', { name: 'Getting started' }).click();
     await expect(page).toHaveURL(`${server.url}guides/getting-started/`);
     await expect(page.getByRole('heading', { level: 1, name: 'Getting started' })).toBeVisible();
+    await connected;
     await expect(page.getByText('Every error of the shop has a code and a message.')).toBeVisible();
     writeFileSync(
       join(catalog, 'guides/getting-started.mdx'),

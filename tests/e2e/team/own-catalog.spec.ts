@@ -83,8 +83,11 @@ for (const { envelope, example, requestId } of examples) {
       `/envelopes/${envelope.id}/`,
     );
     // The answer's summary gives the request id first (issue 15).
-    const quote = answer(page).getByText(/quote it when you contact support/);
+    const quote = answer(page)
+      .getByRole('paragraph')
+      .filter({ hasText: /quote it when you contact support/ });
     await expect(quote).toContainText(`Request id ${requestId}`);
+    await expect(quote.getByRole('button', { name: /Copy the request id/i })).toBeVisible();
     await expect(answer(page).getByRole('heading', { level: 3 }).first()).toContainText(example.title);
   });
 }
