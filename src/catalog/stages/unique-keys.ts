@@ -11,10 +11,13 @@ import type { Path } from '../problems';
 import type { SourceFile } from '../read-catalog';
 import { describeOrigin, type ModelContext } from './context';
 
-/** A name already taken: who took it and where. */
+/**
+ * A name already taken: who took it and where. `where` is asked only when a second owner clashes:
+ * a line number needs the file's document parse, which a catalog without clashes never pays for.
+ */
 interface Taken {
   what: string;
-  where: string;
+  where: () => string;
 }
 
 /** Remembers keys per scope and reports the second owner of one. */
@@ -45,11 +48,11 @@ export function checkCodeKeys(context: ModelContext): void {
   const claim = claims(context);
   for (const code of codes.values()) {
     const { source, path } = codeSources.get(code.key)!;
-    const owner = { what: `code ${code.code}`, where: at(source, path) };
+    const owner = { what: `code ${code.code}`, where: () => at(source, path) };
     if (isNumericCode(code.code)) {
       const number = code.code.replace(/^0+(?=\d)/, '');
       claim(`${code.codeSpace}#${number}`, owner, source, [...path, 'code'], (first) => [
-        `${owner.what} is the same number as ${first.what} (${first.where}): the lookup reads both as ${number} and cannot tell them apart`,
+        `${owner.what} is the same number as ${first.what} (${first.where()}): the lookup reads both as ${number} and cannot tell them apart`,
         'give one of them another number; codes are permanent, so deprecate the old one instead of reusing it',
       ]);
     }
@@ -59,7 +62,7 @@ export function checkCodeKeys(context: ModelContext): void {
       tokens.push([lookupToken(code.name), [...path, 'name'], `the name ${code.name} of code ${code.code}`]);
     for (const [token, tokenPath, described] of tokens) {
       claim(`${code.codeSpace}@${token}`, { what: described, where: owner.where }, source, tokenPath, (first) => [
-        `${described} is also ${first.what} (${first.where}) once case and - . _ are ignored, as the lookup ignores them, so looking up "${token}" cannot tell the two apart`,
+        `${described} is also ${first.what} (${first.where()}) once case and - . _ are ignored, as the lookup ignores them, so looking up "${token}" cannot tell the two apart`,
         `give each code its own ${tokenPath[tokenPath.length - 1]} in code space "${code.codeSpace}"`,
       ]);
     }
@@ -74,11 +77,11 @@ export function checkMessageKeys(context: ModelContext): void {
       const shape = templateParts(message.message).literals.join(' {} ');
       claim(
         `${textSlug(data.area)}\n${shape}`,
-        { what: `"${message.message}"`, where: at(source, path) },
+        { what: `"${message.message}"`, where: () => at(source, path) },
         source,
         [...path, 'message'],
         (first) => [
-          `the message "${message.message}" is already in area "${data.area}" as ${first.what} (${first.where}): the lookup matches a message by its words, whatever the placeholders are called, so it would find both`,
+          `the message "${message.message}" is already in area "${data.area}" as ${first.what} (${first.where()}): the lookup matches a message by its words, whatever the placeholders are called, so it would find both`,
           'keep one entry and merge their resolutions; if the two really differ, make their wording differ too',
         ],
       );
@@ -93,11 +96,11 @@ export function checkNames(context: ModelContext): void {
   for (const { id, data, source } of files.surfaces)
     surfaceNames(
       data.name.toLowerCase(),
-      { what: `surface "${id}"`, where: source.file },
+      { what: `surface "${id}"`, where: () => source.file },
       source,
       ['name'],
       (first) => [
-        `surface "${id}" has the same name, "${data.name}", as ${first.what} (${first.where}): pages, lists and the lookup name surfaces by it`,
+        `surface "${id}" has the same name, "${data.name}", as ${first.what} (${first.where()}): pages, lists and the lookup name surfaces by it`,
         'give each surface its own name',
       ],
     );
@@ -105,11 +108,11 @@ export function checkNames(context: ModelContext): void {
   for (const { id, data, source } of files.envelopes) {
     envelopeNames(
       data.name.toLowerCase(),
-      { what: `envelope "${id}"`, where: source.file },
+      { what: `envelope "${id}"`, where: () => source.file },
       source,
       ['name'],
       (first) => [
-        `envelope "${id}" has the same name, "${data.name}", as ${first.what} (${first.where}): the lookup says which envelope it read a body as by this name`,
+        `envelope "${id}" has the same name, "${data.name}", as ${first.what} (${first.where()}): the lookup says which envelope it read a body as by this name`,
         'give each envelope its own name',
       ],
     );
@@ -117,11 +120,11 @@ export function checkNames(context: ModelContext): void {
     data.examples.forEach((example, index) =>
       titles(
         example.title.toLowerCase(),
-        { what: `example ${index + 1}`, where: at(source, ['examples', index]) },
+        { what: `example ${index + 1}`, where: () => at(source, ['examples', index]) },
         source,
         ['examples', index, 'title'],
         (first) => [
-          `two examples of envelope "${id}" are titled "${example.title}" (the other: ${first.what}, ${first.where}); readers pick an example by its title`,
+          `two examples of envelope "${id}" are titled "${example.title}" (the other: ${first.what}, ${first.where()}); readers pick an example by its title`,
           'give each example a title that says what it shows, e.g. "Validation error" or "Rate limited"',
         ],
       ),
@@ -132,11 +135,11 @@ export function checkNames(context: ModelContext): void {
     if (!data || !source) continue;
     guideTitles(
       data.title.toLowerCase(),
-      { what: 'another guide', where: at(source, ['title']) },
+      { what: 'another guide', where: () => at(source, ['title']) },
       source,
       ['title'],
       (first) => [
-        `the guide title "${data.title}" is also the title of ${first.what} (${first.where}): the guide list and search show guides by title`,
+        `the guide title "${data.title}" is also the title of ${first.what} (${first.where()}): the guide list and search show guides by title`,
         'give each guide its own title',
       ],
     );
