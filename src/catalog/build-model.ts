@@ -44,15 +44,17 @@ const STAGES: ReadonlyArray<(context: ModelContext) => void> = [
   checkRetryFields,
   checkNames,
   checkSupportDesk,
-  checkGuideLinks,
 ];
 
 /** Builds the model; `problems` is empty when the catalog is sound. */
 export function buildModel(files: CatalogFiles): { catalog?: Catalog; problems: CatalogProblem[] } {
   const context = createModelContext(files);
   for (const stage of STAGES) stage(context);
-  if (context.problems.length > 0 || !files.api) return { problems: context.problems };
-  return { problems: context.problems, catalog: assembleCatalog(context, files.api.data) };
+  // Guide links last: a sound model tells which pages exist (the changes page only with history).
+  const catalog = context.problems.length === 0 && files.api ? assembleCatalog(context, files.api.data) : undefined;
+  checkGuideLinks(context, catalog);
+  if (context.problems.length > 0 || !catalog) return { problems: context.problems };
+  return { problems: context.problems, catalog };
 }
 
 /** The model pages read: every list in its display order. */

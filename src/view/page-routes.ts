@@ -16,6 +16,14 @@ export interface RoutedCatalog {
   messageAreas: Iterable<string>;
   headers: Iterable<string>;
   guides: Iterable<string>;
+  /** The operations, each with its page under operations/. */
+  operations: Iterable<{ surface: string; slug: string }>;
+  /**
+   * The anchors of the versions on the changes page, which exists only when the catalog records
+   * history: an empty list means no changes page; undefined, that it is not known yet (the page is
+   * then taken to exist, its anchors unchecked).
+   */
+  releaseAnchors: Iterable<string> | undefined;
 }
 
 /** Route → the anchors known on that page (undefined: anchors are not checked there). */
@@ -29,6 +37,7 @@ export function pageRoutes(site: RoutedCatalog): PageRoutes {
     routes.codes(),
     routes.guides(),
     routes.lookup(),
+    routes.operations(),
     'catalog.json',
     'sitemap.xml',
   ])
@@ -57,5 +66,11 @@ export function pageRoutes(site: RoutedCatalog): PageRoutes {
   for (const surface of site.surfaces) pages.set(routes.surface(surface), undefined);
   for (const envelope of site.envelopes) pages.set(routes.envelope(envelope), undefined);
   for (const guide of site.guides) pages.set(routes.guide(guide), undefined);
+  for (const operation of site.operations) pages.set(routes.operation(operation), undefined);
+  if (site.releaseAnchors === undefined) pages.set(routes.changes(), undefined);
+  else {
+    const anchors = [...site.releaseAnchors];
+    if (anchors.length) anchored(routes.changes(), anchors);
+  }
   return pages;
 }

@@ -10,14 +10,21 @@ import { nearestCodes } from '../suggest';
 import { closest } from '../suggest';
 import { pageRoutes, type PageRoutes } from '../../view/page-routes';
 import { routes } from '../../view/routes';
+import { releaseAnchors } from '../../view/history';
+import type { Catalog } from '../model';
 import type { ModelContext } from './context';
 
 /** What a guide's page URL is relative to: `guides/<id>/` is two folders below the site's root. */
 const GUIDE_DEPTH = 2;
 const UP = '../'.repeat(GUIDE_DEPTH);
 
-export function checkGuideLinks(context: ModelContext): void {
-  const { files, spaces, codes, statuses, surfaces, envelopes, areas, headers } = context;
+/**
+ * `catalog`: the model assembled from the same files, when every other check passed — the changes
+ * page and its anchors exist only when it records history (src/catalog/history.ts). Without it,
+ * links to the changes page are taken on trust.
+ */
+export function checkGuideLinks(context: ModelContext, catalog?: Catalog): void {
+  const { files, spaces, codes, statuses, surfaces, envelopes, areas, headers, operations } = context;
   if (files.guides.length === 0) return;
   const pages = pageRoutes({
     codeSpaces: spaces.values(),
@@ -28,6 +35,8 @@ export function checkGuideLinks(context: ModelContext): void {
     messageAreas: areas.keys(),
     headers: headers.map((header) => header.name),
     guides: files.guides.map((guide) => guide.id),
+    operations,
+    releaseAnchors: catalog ? releaseAnchors(catalog).values() : undefined,
   });
   for (const guide of files.guides)
     for (const link of guide.links) {
