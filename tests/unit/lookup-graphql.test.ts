@@ -155,6 +155,8 @@ describe('a GraphQL catalog with statuses per code, in the lookup', () => {
       .explanations[0];
     expect(alone?.status).toBe(200);
     expect(withRequest?.status).toBe(404);
+    // Retry for this call is the 404 context's advice, not the 200 context's note.
+    expect(withRequest?.retry).toBe('For this GET /graphql/persisted/{hash}: do not retry.');
     expect(withRequest!.score).toBeGreaterThan(alone!.score);
   });
 
