@@ -15,6 +15,7 @@ import { collectHeaders } from './stages/headers';
 import { collectMessages } from './stages/messages';
 import { collectOperations } from './stages/operations';
 import { collectRanges } from './stages/ranges';
+import { resolveStatusOperations } from './stages/status-operations';
 import { checkFormerKeys, checkReplacementChains } from './stages/replacements';
 import { checkExampleStatuses, checkRelatedStatuses, collectStatuses } from './stages/statuses';
 import { collectCodeSpaces, collectEnvelopes, collectSurfaces } from './stages/surfaces';
@@ -41,6 +42,7 @@ const STAGES: ReadonlyArray<(context: ModelContext) => void> = [
   checkMessageKeys,
   collectHeaders,
   collectOperations,
+  resolveStatusOperations,
   checkRetryFields,
   checkNames,
   checkSupportDesk,

@@ -13,6 +13,7 @@ import {
   type PathTemplate,
 } from '../shared/path-template';
 import { compareCodes } from './codes';
+import { operationReferenceKey, operationsByReference, parseOperationReference } from './operation-references';
 import type { Code, Envelope, Operation, Origin, Surface } from './model';
 import type { CatalogFiles, SourceFile } from './read-catalog';
 import type { Path } from './problems';
@@ -41,9 +42,16 @@ export interface OperationStageContext {
 /** Order of methods within one path on pages: reads first, then writes. */
 export const METHOD_ORDER = ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
-const REPLACEMENT = /^(?:([a-z0-9][a-z0-9-]*):)?(GET|HEAD|OPTIONS|PUT|DELETE|POST|PATCH) +(\/\S*)$/;
-
 const at = (where: Origin) => `${where.file}${where.line ? `:${where.line}` : ''}`;
+
+/** Code keys in the order an operation lists them: by main status, then by code. */
+export function sortOperationCodes(keys: string[], codes: ReadonlyMap<string, Code>): string[] {
+  return keys.sort((a, b) => {
+    const first = codes.get(a)!;
+    const second = codes.get(b)!;
+    return first.status - second.status || compareCodes(first.code, second.code);
+  });
+}
 
 /** Builds the operations of the catalog, reporting every problem through `context.report`. */
 export function buildOperations(context: OperationStageContext): Operation[] {
@@ -214,11 +222,7 @@ export function buildOperations(context: OperationStageContext): Operation[] {
             ? { ...idempotency, header: idempotency.header ?? 'Idempotency-Key', stated: true }
             : { ...idempotency, stated: true },
         statuses: [...statusList].sort((a, b) => a - b),
-        codes: codeKeys.sort((a, b) => {
-          const first = codes.get(a)!;
-          const second = codes.get(b)!;
-          return first.status - second.status || compareCodes(first.code, second.code);
-        }),
+        codes: sortOperationCodes(codeKeys, codes),
         envelopes: envelopeByStatus,
         requestHeaders,
         ...(entry.since !== undefined ? { since: entry.since } : {}),
@@ -250,11 +254,9 @@ export function buildOperations(context: OperationStageContext): Operation[] {
   checkCollisions(operations, templates, locations, report);
 
   // Replacements can point anywhere, so they are resolved once every operation is known.
-  const byMethodAndPath = new Map<string, Operation>();
-  for (const operation of operations)
-    byMethodAndPath.set(`${operation.surface}:${operation.method} ${operation.path.replace(/\/$/, '')}`, operation);
+  const byMethodAndPath = operationsByReference(operations);
   for (const pending of pendingReplacements) {
-    const match = REPLACEMENT.exec(pending.ref);
+    const match = parseOperationReference(pending.ref);
     if (!match) {
       report(
         pending.source,
@@ -264,8 +266,8 @@ export function buildOperations(context: OperationStageContext): Operation[] {
       );
       continue;
     }
-    const surfaceId = match[1] ?? pending.operation.surface;
-    const target = byMethodAndPath.get(`${surfaceId}:${match[2]} ${match[3]!.replace(/\/$/, '')}`);
+    const surfaceId = match.surface ?? pending.operation.surface;
+    const target = byMethodAndPath.get(operationReferenceKey(surfaceId, match.method, match.path));
     if (!target) {
       const candidates = operations
         .filter((operation) => operation.surface === surfaceId)
@@ -273,9 +275,9 @@ export function buildOperations(context: OperationStageContext): Operation[] {
       report(
         pending.source,
         pending.path,
-        `replacement operation "${pending.ref}" does not exist${match[1] ? '' : ` on surface "${surfaceId}"`}`,
+        `replacement operation "${pending.ref}" does not exist${match.surface ? '' : ` on surface "${surfaceId}"`}`,
         candidates.length
-          ? suggestName(`${match[2]} ${match[3]}`, candidates, `operations of surface "${surfaceId}"`)
+          ? suggestName(`${match.method} ${match.path}`, candidates, `operations of surface "${surfaceId}"`)
           : `surface "${surfaceId}" declares no operations; write surface:METHOD /path for another surface`,
       );
       continue;

@@ -94,6 +94,11 @@ export interface CodeStatus {
   layer?: 'transport' | 'execution';
   /** Surfaces that send the code with this status: the entry's, else the code's. */
   surfaces: string[];
+  /**
+   * Keys of the operations this status is limited to (`gateway/get-v1-x`), when the entry names
+   * some; unset when it comes from every operation that returns the code.
+   */
+  operations?: string[];
   when?: string;
   /** Why it happens in this context, when it differs from the code's cause. */
   cause?: string;

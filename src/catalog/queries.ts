@@ -4,7 +4,19 @@
  * number, neighbours of a code, headers by status, messages by code, and the retry context.
  */
 import { nameToTitle } from './codes';
-import type { Catalog, Code, CodeSpace, Envelope, Header, Message, Operation, Range, Status, Surface } from './model';
+import type {
+  Catalog,
+  Code,
+  CodeSpace,
+  CodeStatus,
+  Envelope,
+  Header,
+  Message,
+  Operation,
+  Range,
+  Status,
+  Surface,
+} from './model';
 import type { RetryContext } from '../view/retry-text';
 
 /** Maps over one catalog, built on first use. */
@@ -222,9 +234,27 @@ export function envelopeOfOperation(catalog: Catalog, operation: Operation, stat
   return envelopeById(catalog, id);
 }
 
+/**
+ * The status contexts a code comes with from `operation`: those of its surface not limited to other
+ * operations, main one first. A context that names the operation comes before those that name none.
+ */
+export function codeStatusesForOperation(code: Code, operation: Pick<Operation, 'key' | 'surface'>): CodeStatus[] {
+  const applies = code.statuses.filter(
+    (context) =>
+      context.surfaces.includes(operation.surface) &&
+      (!context.operations || context.operations.includes(operation.key)),
+  );
+  return [...applies.filter((context) => context.operations), ...applies.filter((context) => !context.operations)];
+}
+
+/** The status context of `code` from `operation` with `status`, when it comes with that status there. */
+export function codeStatusForOperation(code: Code, operation: Operation, status: number): CodeStatus | undefined {
+  return codeStatusesForOperation(code, operation).find((context) => context.status === status);
+}
+
 /** The codes an operation returns with `status`, in code order. */
 export function operationCodesOfStatus(catalog: Catalog, operation: Operation, status: number): Code[] {
-  return codesByKeys(catalog, operation.codes).filter((code) => code.statuses.some((entry) => entry.status === status));
+  return codesByKeys(catalog, operation.codes).filter((code) => codeStatusForOperation(code, operation, status));
 }
 
 /** The retry context of the catalog: the idempotent methods and backoff numbers it states, if any. */

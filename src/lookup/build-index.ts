@@ -139,11 +139,12 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
       ...(code.resolution ? { resolution: code.resolution } : {}),
       retry: retryText(code.retry, adviceStatus(code.statuses[0]!)),
       ...(code.retryInherited ? {} : { advice: code.retry }),
-      ...(code.statuses.length > 1 || code.statuses[0]!.layer || code.statuses[0]!.when
+      ...(code.statuses.length > 1 || code.statuses[0]!.layer || code.statuses[0]!.when || code.statuses[0]!.operations
         ? {
             statuses: code.statuses.map((entry) => ({
               status: entry.status,
               ...(entry.layer ? { layer: entry.layer } : {}),
+              ...(entry.operations ? { operations: entry.operations } : {}),
               ...(entry.when ? { when: entry.when } : {}),
               ...(entry.cause ? { cause: entry.cause } : {}),
               retry: retryText(entry.retry, adviceStatus(entry)),

@@ -64,7 +64,12 @@ interface Context {
   exchange?: { request?: RequestSide; match?: OperationMatch; call?: CallContext };
   /** The surface of the operation a pasted request matched: codes are read in its space, statuses with its meaning. */
   surface?: { id: string; space: string };
+  /** Key (`surface/slug`) of that operation: a code's status context limited to it is the one explained. */
+  operation?: string;
 }
+
+/** The operation fact of a code match, when the paste's request matched one. */
+const operationFact = (context: Context) => (context.operation ? { operation: context.operation } : {});
 
 /**
  * A status named inside text ranks just below a business code named in the same text ("Error 409:
@@ -305,8 +310,10 @@ function explainExchange(context: Context, exchange: Exchange): void {
   const operation = described?.call?.operation;
   const surface = operation ? reader.core.surfaces.find((candidate) => candidate.id === operation.surface) : undefined;
   if (surface) context.surface = { id: surface.id, space: surface.space };
+  if (operation) context.operation = `${operation.surface}/${operation.slug}`;
   const bodyOptions: BodyOptions = {
     ...(surface ? { spaces: [surface.space], surface: surface.id } : {}),
+    ...operationFact(context),
     ...(operation && response?.status !== undefined
       ? { envelope: operation.envelopes?.[String(response.status)] ?? surface?.envelope }
       : surface?.envelope
@@ -323,6 +330,7 @@ function explainExchange(context: Context, exchange: Exchange): void {
           score: by === 'code' ? SCORE.logCode : SCORE.logName,
           exact: false,
           matchedBy: `the ${by} in the log line`,
+          ...(bodyOptions.operation ? { operation: bodyOptions.operation } : {}),
         }),
       );
     logCodes += resolved.length;
@@ -525,6 +533,7 @@ function explainNumber(
         score: options.score + (isStatus && options.exact ? SCORE.codeThatIsAlsoStatus : 0),
         exact: options.exact,
         matchedBy: `${options.exact ? 'exact code' : `code ${options.via}`}${where}`,
+        ...operationFact(context),
       }),
     );
     found = true;
@@ -576,6 +585,7 @@ function explainToken(
         score: options.score + (by === 'name' ? SCORE.codeFoundByName : 0),
         exact: options.exact,
         matchedBy: `${options.exact ? `exact ${label}` : `${label} ${options.via}`}${where}`,
+        ...operationFact(context),
       }),
     );
   }
@@ -690,6 +700,7 @@ function explainText(context: Context, text: string, options: { keepKind?: boole
       exact: false,
       matchedBy: hit.matchedBy,
       ...(hit.values ? { values: hit.values } : {}),
+      ...operationFact(context),
     };
     set.add(record.t === 'c' ? codeExplanation(reader, record, facts) : messageExplanation(reader, record, facts));
   }

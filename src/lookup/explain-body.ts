@@ -52,6 +52,8 @@ export interface BodyOptions {
   envelope?: string | undefined;
   /** The surface of the operation: only its own meaning of the status is added. */
   surface?: string;
+  /** Key (`surface/slug`) of the operation: a code's status context limited to it is explained. */
+  operation?: string;
 }
 
 export function explainBody(context: BodyContext, body: unknown, options: BodyOptions = {}): void {
@@ -109,6 +111,7 @@ export function explainBody(context: BodyContext, body: unknown, options: BodyOp
       spaces,
       status: item.status ?? bodyStatus,
       ...(options.status !== undefined ? { pastedStatus: options.status } : {}),
+      ...(options.operation ? { operation: options.operation } : {}),
       url: envelopeUrl ?? routes.statuses(),
       body,
     });
@@ -149,6 +152,8 @@ interface ItemScope {
   status?: number;
   /** The status of the pasted response (its status line), when the paste has one. */
   pastedStatus?: number;
+  /** Key of the operation the pasted request matched. */
+  operation?: string;
   url: string;
   /** The whole body, to read a wait the advice names a field of. */
   body: unknown;
@@ -170,7 +175,7 @@ function bodyWait(
   item: BodyItem,
   scope: ItemScope,
 ): { seconds: number; from: string } | undefined {
-  const context = chosenContext(record, scope.pastedStatus);
+  const context = chosenContext(record, scope.pastedStatus, scope.operation);
   const status = context?.status ?? record.status;
   const field = (context?.advice ?? record.advice ?? reader.status(status)?.advice)?.waitField;
   if (!field) return undefined;
@@ -212,6 +217,7 @@ function explainItem(context: BodyContext, item: BodyItem, index: number, scope:
           fieldErrors,
           inResponse: true,
           ...(scope.pastedStatus !== undefined ? { pastedStatus: scope.pastedStatus } : {}),
+          ...(scope.operation ? { operation: scope.operation } : {}),
           ...(place ? { responsePath: place } : {}),
           ...(wait ? { retryAfter: wait } : {}),
         }),
@@ -237,6 +243,7 @@ function explainItem(context: BodyContext, item: BodyItem, index: number, scope:
             matchedBy: 'the type URI in the pasted body',
             fieldErrors,
             inResponse: true,
+            ...(scope.operation ? { operation: scope.operation } : {}),
           }),
         );
       return;
@@ -295,6 +302,7 @@ function explainItem(context: BodyContext, item: BodyItem, index: number, scope:
         ...(hit.values ? { values: hit.values } : {}),
         ...(hitIndex === 0 ? { fieldErrors } : {}),
         inResponse: true,
+        ...(scope.operation ? { operation: scope.operation } : {}),
       };
       set.add(record.t === 'c' ? codeExplanation(reader, record, facts) : messageExplanation(reader, record, facts));
     });

@@ -192,7 +192,10 @@ function adviceOf(
   const record = resolveCode(reader, explanation.code, [explanation.space.id]).find(
     (entry) => entry.record.space === explanation.space!.id,
   )?.record;
-  return record?.advice ? { advice: record.advice, inherited: false } : statusAdvice;
+  // A code of several statuses is advised in the context explained (the status it is shown with).
+  const context = record?.statuses?.find((entry) => entry.status === explanation.status);
+  const advice = context ? context.advice : record?.advice;
+  return advice ? { advice, inherited: false } : statusAdvice;
 }
 
 /**

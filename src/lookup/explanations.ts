@@ -25,6 +25,8 @@ export interface MatchFacts {
   inResponse?: boolean;
   /** The status of the pasted response, when there is one: it picks the code's status context and ranks. */
   pastedStatus?: number;
+  /** Key (`surface/slug`) of the operation a pasted request matched: a status context limited to it is explained first. */
+  operation?: string;
   /** Where in the response the pasted error happened (GraphQL `path`, with `locations`). */
   responsePath?: string;
   /** A wait read from the pasted body's field that the advice names. */
@@ -41,13 +43,28 @@ function withFacts(explanation: Omit<Explanation, keyof MatchFacts>, facts: Matc
 }
 
 /**
- * The status context of a code to explain: the one of the pasted status when the code is
- * documented with it, else its main one. Undefined for a code documented with one status and no context.
+ * The status context of a code to explain. Of the contexts that apply to the pasted request's
+ * operation (those limited to it, and those limited to none): the one of the pasted status, one
+ * limited to the operation before one that is not; without a pasted status, the one limited to the
+ * operation; else the main one. Undefined for a code documented with one status and no context.
  */
-export function chosenContext(record: CodeRecord, pastedStatus: number | undefined): CodeStatusRecord | undefined {
+export function chosenContext(
+  record: CodeRecord,
+  pastedStatus: number | undefined,
+  operation?: string,
+): CodeStatusRecord | undefined {
   const contexts = record.statuses;
   if (!contexts?.length) return undefined;
-  return contexts.find((entry) => entry.status === pastedStatus) ?? contexts[0];
+  const namesOperation = (entry: CodeStatusRecord) => operation !== undefined && entry.operations?.includes(operation);
+  const applying = operation ? contexts.filter((entry) => !entry.operations || namesOperation(entry)) : [];
+  const candidates = applying.length ? applying : contexts;
+  const withStatus = candidates.filter((entry) => entry.status === pastedStatus);
+  return withStatus.find(namesOperation) ?? withStatus[0] ?? candidates.find(namesOperation) ?? candidates[0];
+}
+
+/** Whether the context explained is the one limited to the pasted request's operation. */
+function contextOfOperation(context: CodeStatusRecord | undefined, operation: string | undefined): boolean {
+  return Boolean(operation && context?.operations?.includes(operation));
 }
 
 /** The statuses a code is documented with, main one first. */
@@ -75,7 +92,7 @@ function reasonOf(reader: IndexReader, status: number): string | undefined {
 export function codeExplanation(reader: IndexReader, record: CodeRecord, facts: MatchFacts): Explanation {
   const space = reader.space(record.space);
   const range = record.range ? space?.ranges.find((candidate) => candidate.slug === record.range) : undefined;
-  const context = chosenContext(record, facts.pastedStatus);
+  const context = chosenContext(record, facts.pastedStatus, facts.operation);
   const status = context?.status ?? record.status;
   const documented = documentedStatuses(record);
   const retry = context?.retry ?? record.retry;
@@ -130,6 +147,8 @@ export function codeExplanation(reader: IndexReader, record: CodeRecord, facts: 
     if (!agrees)
       explanation.statusNotDocumented = `${record.code} is documented with ${listInWords(documented.map(String))}, not with ${facts.pastedStatus}.`;
   }
+  if (contextOfOperation(context, facts.operation))
+    facts = { ...facts, score: facts.score + SCORE.statusContextOfOperation };
   if (range) explanation.range = rangeLink(record.space, range);
   if (record.deprecated) {
     explanation.deprecated = {

@@ -159,6 +159,8 @@ export interface HeaderEntry {
 export interface CodeStatusRecord {
   status: number;
   layer?: 'transport' | 'execution';
+  /** Keys (`surface/slug`) of the operations this status is limited to, when it is. */
+  operations?: string[];
   when?: string;
   cause?: string;
   retry: string;

@@ -73,6 +73,11 @@ export const SCORE = {
   statusInTextBelowItsCode: 1,
   /** A code documented with the status of the pasted response: first among codes found the same way. */
   pastedStatusDocumented: 2,
+  /**
+   * A code explained in a status context limited to the operation of the pasted request: the catalog
+   * says this is what that call returns, so it ranks first among codes found the same way.
+   */
+  statusContextOfOperation: 1,
   /** A code not documented with the status of the pasted response: below the codes that are. */
   pastedStatusNotDocumented: -8,
   /** A common message is left out when its code is explained with at least its score minus this. */

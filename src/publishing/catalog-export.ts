@@ -164,6 +164,8 @@ export function catalogExport(catalog: Catalog, urlOf: UrlOf) {
         status: entry.status,
         layer: entry.layer ?? null,
         surfaces: entry.surfaces,
+        // Keys of the operations this status is limited to; null when it comes from every one.
+        operations: entry.operations ?? null,
         when: entry.when ?? null,
         cause: entry.cause ?? null,
         retry: exportRetry(entry.retry),

@@ -55,6 +55,18 @@ export const codeStatusSchema = z
     layer: z.enum(['transport', 'execution']).optional(),
     /** Surfaces that send the code with this status, when only some do. Surface ids of the code's surfaces. */
     surfaces: z.array(slugSchema).min(1).optional(),
+    /**
+     * Operations that return the code with this status, when only some do, written as the catalog's
+     * operations are named: `METHOD /path` (an operation of the code's surfaces, e.g.
+     * `GET /graphql/persisted/{hash}`) or `surface:METHOD /path`. Each must be declared in
+     * `operations/`, on a surface that sends the code, and list this status in its `statuses`. The
+     * operation's page lists the code with this status, and a pasted request to it is explained in
+     * this context. Default: every operation of its surfaces that returns the code.
+     */
+    operations: z
+      .array(z.string().trim().min(1))
+      .min(1, { message: 'name at least one operation, or leave operations: out for all' })
+      .optional(),
     /** When the code comes with this status, e.g. "A field of the query needs a signed-in user." */
     when: proseSchema.optional(),
     /** Why it happens in this context, where it differs from the code's `cause`. */

@@ -163,6 +163,12 @@ const CASES = [
   'honor-header-body-path',
   'retry-operations-and-methods',
   'envelope-example-outside-statuses',
+  // Status contexts limited to operations; a message's status among its code's.
+  'code-status-unknown-operation',
+  'code-status-operation-of-other-surface',
+  'code-status-operation-status-not-listed',
+  'code-status-operations-leave-out-one',
+  'message-status-not-of-code',
 ];
 
 test('every fixture folder has its test, and every test its fixture', () => {
@@ -1125,6 +1131,45 @@ describe('several statuses per code and waits carried in the body are checked', 
       "envelopes/simple.yaml:10  examples[0].status
         example "Not found" comes with status 404, but the envelope is limited to statuses 409, 500
         Fix: add 404 to statuses: [404, 409, 500], or move the example to the envelope of status 404"
+    `);
+  });
+  test('refuses a status context naming an operation that does not exist, and suggests the nearest', () => {
+    expect(problemsOf('code-status-unknown-operation')).toMatchInlineSnapshot(`
+      "codes/shop.yaml:15  codes[1].statuses[0].operations[0]
+        operation "POST /orders/{orderId}/lok" does not exist on surface "shop"
+        Fix: did you mean "POST /orders/{orderId}/lock"? (operations that can return the code: GET /orders/{orderId}, POST /orders/{orderId}/lock), or declare it in operations/"
+    `);
+  });
+
+  test('refuses a status context naming an operation of a surface that does not send the code', () => {
+    expect(problemsOf('code-status-operation-of-other-surface')).toMatchInlineSnapshot(`
+      "codes/shop.yaml:16  codes[1].statuses[0].operations[0]
+        POST /admin/orders/{orderId}/lock is an operation of surface "admin", which does not send code 1002 (it comes from shop)
+        Fix: name an operation of shop, or add admin to the surfaces: of code 1002"
+    `);
+  });
+
+  test('refuses a status context naming an operation that does not list the status', () => {
+    expect(problemsOf('code-status-operation-status-not-listed')).toMatchInlineSnapshot(`
+      "codes/shop.yaml:15  codes[1].statuses[0].operations[0]
+        GET /orders/{orderId} does not list status 409 in its statuses, so it cannot return code 1002 with it
+        Fix: add 409 to the statuses: of GET /orders/{orderId} (tests/fixtures/bad-catalogs/code-status-operation-status-not-listed/operations/shop.yaml:3), or name another operation"
+    `);
+  });
+
+  test('refuses an operation listing a code whose every status is limited to other operations', () => {
+    expect(problemsOf('code-status-operations-leave-out-one')).toMatchInlineSnapshot(`
+      "codes/shop.yaml:6  codes[0].statuses
+        DELETE /orders/{orderId} lists code 1001 in its codes (tests/fixtures/bad-catalogs/code-status-operations-leave-out-one/operations/shop.yaml:13), but every status of the code is limited to other operations
+        Fix: add "DELETE /orders/{orderId}" to the operations: of the status the code comes with there, or remove 1001 from its codes:"
+    `);
+  });
+
+  test("refuses a common message whose status is not one of its code's statuses", () => {
+    expect(problemsOf('message-status-not-of-code')).toMatchInlineSnapshot(`
+      "messages/general.yaml:4  messages[0].status
+        the message comes with status 500, but code 1001 comes with 404
+        Fix: list 500 in the statuses: of code 1001 (tests/fixtures/bad-catalogs/message-status-not-of-code/codes/shop.yaml:3), or correct the message's status"
     `);
   });
 });

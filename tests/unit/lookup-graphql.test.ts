@@ -113,4 +113,56 @@ describe('a GraphQL catalog with statuses per code, in the lookup', () => {
     expect(code?.statusNotDocumented).toBe('UNAUTHENTICATED is documented with 401 and 200, not with 503.');
     expect(code?.status).toBe(401);
   });
+
+  // A code whose status depends on the operation: PERSISTED_QUERY_NOT_FOUND comes with 200 from
+  // POST /graphql and with 404 from GET /graphql/persisted/{hash} (statuses[].operations).
+  const GATEWAY_BODY =
+    '{ "error": { "code": "PERSISTED_QUERY_NOT_FOUND", "message": "PersistedQueryNotFound" }, "requestId": "gw_7c1d" }';
+  const GRAPHQL_BODY =
+    '{ "errors": [ { "message": "PersistedQueryNotFound", "extensions": { "code": "PERSISTED_QUERY_NOT_FOUND" } } ], "data": null }';
+  test.each([
+    {
+      paste: `GET https://api.larkspur.example/graphql/persisted/9f86d081\n${GATEWAY_BODY}`,
+      status: 404,
+      when: 'The gateway has no persisted query under the hash in the path.',
+      other: 200,
+    },
+    {
+      paste: `GET /graphql/persisted/9f86d081 PERSISTED_QUERY_NOT_FOUND`,
+      status: 404,
+      when: 'The gateway has no persisted query under the hash in the path.',
+      other: 200,
+    },
+    {
+      paste: `POST https://api.larkspur.example/graphql\n${GRAPHQL_BODY}`,
+      status: 200,
+      when: 'A query sent by its hash alone is not registered yet.',
+      other: 404,
+    },
+  ])('a pasted request line picks the status context limited to its operation: $status for $paste', (row) => {
+    const answer = ask(row.paste);
+    const [first] = answer.explanations;
+    expect(answer.request?.operation).toBeDefined();
+    expect(first).toMatchObject({ code: 'PERSISTED_QUERY_NOT_FOUND', status: row.status });
+    expect(first?.statusContext?.when).toBe(row.when);
+    expect(first?.otherStatuses?.map((entry) => entry.status)).toEqual([row.other]);
+    expect(first?.statusNotDocumented).toBeUndefined();
+  });
+
+  test('without a request line, the main context is explained; the operation context ranks above it', () => {
+    const alone = ask(GATEWAY_BODY).explanations.find((entry) => entry.code === 'PERSISTED_QUERY_NOT_FOUND');
+    const withRequest = ask(`GET https://api.larkspur.example/graphql/persisted/9f86d081\n${GATEWAY_BODY}`)
+      .explanations[0];
+    expect(alone?.status).toBe(200);
+    expect(withRequest?.status).toBe(404);
+    // Retry for this call is the 404 context's advice, not the 200 context's note.
+    expect(withRequest?.retry).toBe('For this GET /graphql/persisted/{hash}: do not retry.');
+    expect(withRequest!.score).toBeGreaterThan(alone!.score);
+  });
+
+  test('a context limited to no operation still applies to every one, and the pasted status picks it', () => {
+    const answer = ask(RAW_401.replace('HTTP/1.1 401', 'POST https://api.larkspur.example/graphql\n\nHTTP/1.1 401'));
+    expect(answer.request?.operation).toBeDefined();
+    expect(answer.explanations[0]).toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
+  });
 });

@@ -10,6 +10,7 @@ import { describe, expect, test } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load-catalog';
 import type { Catalog, Operation } from '../../src/catalog/model';
 import {
+  codeStatusesForOperation,
   envelopeOfOperation,
   operationByKey,
   operationCodesOfStatus,
@@ -19,6 +20,7 @@ import {
   operationsOfSurface,
 } from '../../src/catalog/queries';
 import { absoluteUrl } from '../../src/publishing/absolute-url';
+import { codeSchema } from '../../src/schemas/code';
 import { catalogExport } from '../../src/publishing/catalog-export';
 import {
   idempotencyDetailSchema,
@@ -237,4 +239,54 @@ test('catalog.json lists every operation with its envelope per status and absolu
   const json = JSON.parse(JSON.stringify(exported));
   for (const operation of json.operations) expect(Object.keys(operation)).toEqual(Object.keys(json.operations[0]));
   expect(exported.urls.operations).toBe('https://docs.example.com/docs/errors/operations/');
+});
+
+describe('a status context limited to operations (statuses[].operations)', () => {
+  // tests/fixtures/graphql-catalog: PERSISTED_QUERY_NOT_FOUND comes with 200 from POST /graphql and
+  // with 404 from GET /graphql/persisted/{hash}; UNAUTHENTICATED's contexts name no operation.
+  const graph = loadCatalog('tests/fixtures/graphql-catalog');
+  const code = (name: string) => graph.codes.find((entry) => entry.code === name)!;
+  const post = find(graph, 'POST /graphql');
+  const get = find(graph, 'GET /graphql/persisted/{hash}');
+  const codesOf = (operation: Operation, status: number) =>
+    operationCodesOfStatus(graph, operation, status).map((entry) => entry.code);
+
+  test('the schema takes operation references, and refuses an empty list', () => {
+    const base = { code: 'X', message: 'M.', cause: 'C.' };
+    const parsed = codeSchema.parse({ ...base, statuses: [{ status: 404, operations: [' GET /a '] }] });
+    expect(parsed.statuses?.[0]?.operations).toEqual(['GET /a']);
+    const refused = codeSchema.safeParse({ ...base, statuses: [{ status: 404, operations: [] }] });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.message).toBe('name at least one operation, or leave operations: out for all');
+  });
+
+  test('the model resolves each reference to its operation key, and leaves unlimited contexts unlimited', () => {
+    expect(code('PERSISTED_QUERY_NOT_FOUND').statuses.map((entry) => [entry.status, entry.operations])).toEqual([
+      [200, [post.key]],
+      [404, [get.key]],
+    ]);
+    expect(code('UNAUTHENTICATED').statuses.every((entry) => entry.operations === undefined)).toBe(true);
+  });
+
+  test('a context naming an operation makes it return the code, listed under that status only', () => {
+    expect(post.codes).toContain('graph:PERSISTED_QUERY_NOT_FOUND');
+    expect(operationsOfCode(graph, 'graph:PERSISTED_QUERY_NOT_FOUND').map(operationLabel)).toEqual([
+      'POST /graphql',
+      'GET /graphql/persisted/{hash}',
+    ]);
+    expect(codesOf(post, 200)).toContain('PERSISTED_QUERY_NOT_FOUND');
+    expect(codesOf(get, 200)).not.toContain('PERSISTED_QUERY_NOT_FOUND');
+    expect(codesOf(get, 404)).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
+    // A context limited to no operation applies to every operation of its surfaces.
+    expect(codesOf(get, 401)).toEqual(['UNAUTHENTICATED']);
+    expect(codeStatusesForOperation(code('UNAUTHENTICATED'), post).map((entry) => entry.status)).toEqual([401, 200]);
+  });
+
+  test('catalog.json names the operations of each status context', () => {
+    const exported = catalogExport(graph, (route) => absoluteUrl(route, '/', 'https://docs.example.com'));
+    const entry = exported.codes.find((candidate) => candidate.code === 'PERSISTED_QUERY_NOT_FOUND')!;
+    expect(entry.statuses.map((context) => context.operations)).toEqual([[post.key], [get.key]]);
+    const unlimited = exported.codes.find((candidate) => candidate.code === 'UNAUTHENTICATED')!;
+    expect(unlimited.statuses.map((context) => context.operations)).toEqual([null, null]);
+  });
 });

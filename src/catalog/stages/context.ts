@@ -2,6 +2,7 @@
  * The one context the model-building stages share (see ../build-model.ts): the validated files,
  * the entries resolved so far and the one problem list every stage appends to.
  */
+import type { CodeData } from '../../schemas/code';
 import type { ExampleBody } from '../envelope-examples';
 import type {
   CodeSpace,
@@ -121,4 +122,22 @@ export function originOf(source: SourceFile, path: Path): Origin {
 /** `file:line`, or `file` when the line is unknown. */
 export function describeOrigin(where: Origin): string {
   return `${where.file}${where.line ? `:${where.line}` : ''}`;
+}
+
+/** A code as written and as the model holds it, with where it was written. */
+export interface CodeEntry extends Located {
+  entry: CodeData;
+  code: Code;
+}
+
+/** Every code entry that made it into the model, in file order, with its model code. */
+export function codeEntries({ files, codes, codeSources }: ModelContext): CodeEntry[] {
+  const keyAt = new Map<string, string>();
+  for (const [key, where] of codeSources) keyAt.set(`${where.source.file}#${where.path.join('.')}`, key);
+  return files.codes.flatMap(({ entries, source }) =>
+    entries.flatMap(({ value: entry, path }) => {
+      const code = codes.get(keyAt.get(`${source.file}#${path.join('.')}`) ?? '');
+      return code ? [{ entry, code, source, path }] : [];
+    }),
+  );
 }

@@ -2,7 +2,9 @@
 import { textSlug } from '../codes';
 import { checkTemplate } from '../cross-check';
 import type { MessageArea } from '../model';
-import { originOf, type ModelContext } from './context';
+import type { Path } from '../problems';
+import type { SourceFile } from '../read-catalog';
+import { describeOrigin, originOf, type ModelContext } from './context';
 import { referenceFix, resolveReference } from './code-references';
 import { checkStatusDeclared } from './statuses';
 import { checkReply } from './support';
@@ -56,6 +58,8 @@ export function collectMessages(context: ModelContext): void {
             `${referenceFix(context, entry.code, entry.code.includes(':') ? (first ?? '') : undefined)}, or remove code:`,
           );
       }
+      if (code && entry.status !== undefined)
+        checkMessageStatus(context, code, entry.status, source, [...path, 'status']);
       area.messages.push({
         ...entry,
         id: `${slug}/${index + 1}`,
@@ -67,4 +71,17 @@ export function collectMessages(context: ModelContext): void {
     }
     areas.set(slug, area);
   }
+}
+
+/** A message that names a code and a status: the status is one the code is documented with. */
+function checkMessageStatus(context: ModelContext, key: string, status: number, source: SourceFile, path: Path): void {
+  const code = context.codes.get(key)!;
+  const documented = code.statuses.map((entry) => entry.status);
+  if (documented.includes(status)) return;
+  context.report(
+    source,
+    path,
+    `the message comes with status ${status}, but code ${code.code} comes with ${documented.join(' and ')}`,
+    `list ${status} in the statuses: of code ${code.code} (${describeOrigin(code.origin)}), or correct the message's status`,
+  );
 }

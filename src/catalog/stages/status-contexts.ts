@@ -7,7 +7,7 @@ import type { RetryAdvice } from '../../schemas/retry';
 import { evaluateFieldPath } from '../../schemas/field-path';
 import type { Path } from '../problems';
 import type { SourceFile } from '../read-catalog';
-import { type ModelContext } from './context';
+import { codeEntries, type ModelContext } from './context';
 import { checkStatusDeclared } from './statuses';
 
 /**
@@ -49,7 +49,7 @@ interface AdviceScope {
  * `forOperations` is not combined with `methods`, and `idempotent` needs declared operations.
  */
 export function checkRetryFields(context: ModelContext): void {
-  const { files, codeSources, codes } = context;
+  const { files } = context;
   for (const { entries, source } of files.statuses) {
     for (const { value: status, path } of entries) {
       if (status.retry)
@@ -62,26 +62,20 @@ export function checkRetryFields(context: ModelContext): void {
           });
     }
   }
-  const keyAt = new Map<string, string>();
-  for (const [key, where] of codeSources) keyAt.set(`${where.source.file}#${where.path.join('.')}`, key);
-  for (const { entries, source } of files.codes) {
-    for (const { value: entry, path } of entries) {
-      const code = codes.get(keyAt.get(`${source.file}#${path.join('.')}`) ?? '');
-      if (!code) continue;
-      if (entry.retry)
-        checkAdvice(context, entry.retry, source, [...path, 'retry'], {
-          surfaces: code.surfaces,
-          ...(code.statuses.length === 1 ? { status: code.status } : {}),
-        });
-      entry.statuses?.forEach((item, index) => {
-        const codeStatus = code.statuses.find((candidate) => candidate.status === item.status);
-        if (item.retry && codeStatus)
-          checkAdvice(context, item.retry, source, [...path, 'statuses', index, 'retry'], {
-            surfaces: codeStatus.surfaces,
-            status: item.status,
-          });
+  for (const { entry, code, source, path } of codeEntries(context)) {
+    if (entry.retry)
+      checkAdvice(context, entry.retry, source, [...path, 'retry'], {
+        surfaces: code.surfaces,
+        ...(code.statuses.length === 1 ? { status: code.status } : {}),
       });
-    }
+    entry.statuses?.forEach((item, index) => {
+      const codeStatus = code.statuses.find((candidate) => candidate.status === item.status);
+      if (item.retry && codeStatus)
+        checkAdvice(context, item.retry, source, [...path, 'statuses', index, 'retry'], {
+          surfaces: codeStatus.surfaces,
+          status: item.status,
+        });
+    });
   }
 }
 

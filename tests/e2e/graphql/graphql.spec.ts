@@ -30,6 +30,12 @@ const TWO_ERRORS = `{
   "data": { "order": null, "viewer": { "customer": { "email": null } } }
 }`;
 
+// PERSISTED_QUERY_NOT_FOUND comes with 200 from POST /graphql and with 404 from the persisted-query GET.
+const PERSISTED_GET = [
+  'GET https://api.larkspur.example/graphql/persisted/9f86d081',
+  '{ "error": { "code": "PERSISTED_QUERY_NOT_FOUND", "message": "PersistedQueryNotFound" }, "requestId": "gw_7c1d" }',
+].join('\n');
+
 const unauthenticated = routes.code({ codeSpace: 'graph', slug: 'UNAUTHENTICATED' });
 const rateLimited = routes.code({ codeSpace: 'graph', slug: 'RATE_LIMITED' });
 
@@ -73,6 +79,31 @@ definePageFacts([
     ],
   },
   {
+    fact: 'PERSISTED_QUERY_NOT_FOUND: each status context says which operation it is for',
+    route: routes.code({ codeSpace: 'graph', slug: 'PERSISTED_QUERY_NOT_FOUND' }),
+    shows: [
+      'For POST /graphql: A query sent by its hash alone is not registered yet.',
+      'For GET /graphql/persisted/{hash}: The gateway has no persisted query under the hash in the path.',
+      'Gateway error · HTTP 404',
+    ],
+  },
+  {
+    fact: 'the persisted-query GET lists PERSISTED_QUERY_NOT_FOUND under 404 with its context, POST /graphql under 200 with errors',
+    route: routes.operation({ surface: 'graph', slug: 'persistedquery' }),
+    shows: [
+      '404 Not Found',
+      'PERSISTED_QUERY_NOT_FOUND',
+      'The gateway has no persisted query under the hash in the path.',
+    ],
+    omits: ['A query sent by its hash alone is not registered yet.'],
+  },
+  {
+    fact: 'POST /graphql lists its codes that come with 200 as "200 OK with errors"',
+    route: routes.operation({ surface: 'graph', slug: 'graphql' }),
+    shows: ['200 OK with errors', 'PERSISTED_QUERY_NOT_FOUND', 'A query sent by its hash alone is not registered yet.'],
+    omits: ['The gateway has no persisted query under the hash in the path.'],
+  },
+  {
     fact: 'the rate limit counts query cost points, not requests',
     route: routes.home(),
     shows: ['query cost points'],
@@ -101,6 +132,18 @@ defineLookupFacts([
       'Retry after 30 s (error.retryAfterSeconds in the pasted body).',
     ],
     omits: ['HTTP 200 OK with errors'],
+  },
+  {
+    fact: 'a pasted request line to the persisted-query GET: PERSISTED_QUERY_NOT_FOUND in its 404 context',
+    query: PERSISTED_GET,
+    shows: [
+      'PERSISTED_QUERY_NOT_FOUND',
+      'HTTP 404 Not Found',
+      'The gateway has no persisted query under the hash in the path.',
+      'Also documented with 200 (execution)',
+    ],
+    // The 404 context's advice, not the 200 context's note.
+    omits: ['HTTP 200 OK with errors', 'Send the hash again with the query document'],
   },
   {
     fact: 'a two-error body: each error once, with its path, with 200 never called a success',
