@@ -74,6 +74,11 @@ const CONCEPTS: Concept[] = [
     schema: codeModule.codeFileSchema,
   },
   { title: 'Code', where: 'each entry of `codes:`', schema: codeModule.codeSchema },
+  {
+    title: 'Status context',
+    where: "each entry of a code's `statuses:` (a code that comes with several statuses)",
+    schema: codeModule.codeStatusSchema,
+  },
   { title: 'Support notes', where: '`support:` of a code', schema: codeModule.supportNotesSchema },
   {
     title: 'Escalation',
@@ -108,7 +113,7 @@ const CONCEPTS: Concept[] = [
   },
   {
     title: 'Retry advice',
-    where: '`retry:` of a status, a status on one surface, a code or a message',
+    where: '`retry:` of a status, a status on one surface, a code, a status context of a code or a message',
     schema: retryModule.retryAdviceSchema,
   },
   {
