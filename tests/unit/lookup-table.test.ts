@@ -596,7 +596,7 @@ describe('lookup, one row per input', () => {
 describe('details the rows do not show', () => {
   test('an undocumented code is named once: its title gives the range, not the number again', () => {
     const [first] = ask('7150', 'examples/migo').explanations;
-    expect(first).toMatchObject({ kind: 'range', code: '7150', title: 'Not documented: range 7100–7199 Users' });
+    expect(first).toMatchObject({ kind: 'range', code: '7150', title: 'Not documented: Users (7100–7199)' });
     expect(first!.title).not.toContain('7150');
   });
 
