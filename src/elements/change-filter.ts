@@ -2,7 +2,9 @@
  * `<error-catalog-changes>`: the filter of the changes page. The page is a plain list that works
  * without JavaScript; this element shows the filter form (hidden in the HTML), hides the lines,
  * groups and versions the chosen kind of change, kind of entry and code space leave out, counts
- * what is left, and keeps the choice in the URL (`?kind=deprecated&space=core`).
+ * what is left, and keeps the choice in the URL (`?kind=deprecated&space=core`). It also folds
+ * the changes of older versions (marked `data-foldable`) so the page opens on the newest ones: a
+ * filter unfolds every version with a match, and a link to a version (`#v-2024-02`) unfolds it.
  */
 import { CatalogElement, define } from './catalog-element';
 
@@ -22,7 +24,17 @@ class ChangeFilter extends CatalogElement {
     form.hidden = false;
     this.listen(form, 'change', () => this.apply(form, true));
     this.listen(form, 'submit', (event) => event.preventDefault());
+    this.listen(window, 'hashchange', () => this.unfoldTarget());
     this.apply(form, false);
+    this.unfoldTarget();
+  }
+
+  /** The version the address points at (`#v-2024-02`) shows its changes. */
+  private unfoldTarget(): void {
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    const target = id ? document.getElementById(id) : null;
+    const changes = target?.closest('[data-release]')?.querySelector('details');
+    if (changes) changes.open = true;
   }
 
   private apply(form: HTMLFormElement, remember: boolean): void {
@@ -49,6 +61,9 @@ class ChangeFilter extends CatalogElement {
       }
       const filtering = FILTERS.some((name) => chosen[name]);
       release.hidden = filtering && inRelease === 0;
+      // Filtered, every version with a match shows it; unfiltered, older versions fold again.
+      const changes = release.querySelector('details');
+      if (changes) changes.open = filtering ? inRelease > 0 : !release.hasAttribute('data-foldable');
       shown += inRelease;
     }
     const output = form.querySelector('output');

@@ -59,6 +59,8 @@ class ErrorLookup extends CatalogElement {
   private lastHistoryAt = 0;
   /** True while typing keeps replacing the entry it started; a submit, a blur or back/forward closes it. */
   private burstOpen = false;
+  /** Whether an answer is shown (see {@link foldAbout}). */
+  private answered = false;
 
   protected connected(): void {
     const input = this.querySelector<HTMLInputElement | HTMLTextAreaElement>('[data-lookup-input]');
@@ -138,6 +140,7 @@ class ErrorLookup extends CatalogElement {
     if (!query.trim()) {
       this.results.replaceChildren();
       this.status.textContent = '';
+      this.foldAbout(false);
       if (!this.compact && options.history !== 'none') this.remember('', options.history);
       return;
     }
@@ -169,12 +172,25 @@ class ErrorLookup extends CatalogElement {
       renderAnswer(answer, { compact: this.compact, ...(fullUrl ? { fullUrl } : {}), ...(support ? { support } : {}) }),
     );
     this.status.textContent = announce(answer);
+    this.foldAbout(true);
     if (!this.compact && options.history !== 'none') this.remember(query, options.history);
     if (this.pasted && !this.compact && matchMedia(SMALL_SCREEN).matches && this.results.firstElementChild) {
       const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
       this.results.scrollIntoView({ block: 'start', behavior: smooth ? 'smooth' : 'auto' });
     }
     this.pasted = false;
+  }
+
+  /**
+   * The page's "About the lookup" disclosure (its id in `data-about`) is open while no answer is
+   * shown and folded when one is, so after a paste the page is mostly the answer. Only a change of
+   * state moves it: a reader who opens it beside an answer keeps it open while they type.
+   */
+  private foldAbout(answered: boolean) {
+    if (answered === this.answered) return;
+    this.answered = answered;
+    const about = this.dataset.about ? document.getElementById(this.dataset.about) : null;
+    if (about instanceof HTMLDetailsElement) about.open = !answered;
   }
 
   /** The index did not load: what happened in plain words (announced), and a way to try again in place. */

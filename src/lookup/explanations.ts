@@ -299,7 +299,8 @@ export function rangeExplanation(
     {
       kind: 'range',
       code: String(value),
-      title: `${value} is not documented: ${range.name} (${range.from}–${range.to})`,
+      // The code is shown beside the title (card heading, summary line, search hit): the title does not repeat it.
+      title: `Not documented: ${range.name} (${range.from}–${range.to})`,
       surfaces: spaceSurfaces(reader, space.id),
       space: { id: space.id, name: space.name },
       meaning: joinSentences([range.meaning, RANGE_STATE_NOTE[range.state]]),

@@ -594,6 +594,12 @@ describe('lookup, one row per input', () => {
 });
 
 describe('details the rows do not show', () => {
+  test('an undocumented code is named once: its title gives the range, not the number again', () => {
+    const [first] = ask('7150', 'examples/migo').explanations;
+    expect(first).toMatchObject({ kind: 'range', code: '7150', title: 'Not documented: Users (7100–7199)' });
+    expect(first!.title).not.toContain('7150');
+  });
+
   test('a code of two spaces labels each with its own surfaces', () => {
     const answer = ask('1000');
     const bySpace = Object.fromEntries(

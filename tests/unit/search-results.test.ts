@@ -276,7 +276,7 @@ describe('which lookup answers are pinned first', () => {
     const range = fuzzy({
       kind: 'range',
       code: '1150',
-      title: '1150 is not documented: Customers (1100–1199)',
+      title: 'Not documented: Customers (1100–1199)',
       url: 'ranges/#core-1100-1199',
     });
     expect(pinnedExplanations(answer('code', [range]), '1150')).toEqual([range]);

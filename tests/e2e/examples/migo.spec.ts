@@ -2,6 +2,7 @@
  * Fact checklist of the Migo example (examples/migo, from seed 002): every fact the seed states,
  * on the built site and, where it explains an error, through the lookup widget.
  */
+import { expect, test } from '@playwright/test';
 import { routes } from '../../../src/view/routes';
 import { defineSiteGates } from '../support/gates';
 import { GENERAL_PRACTICE_LEAD, NOT_STATED } from '../../../src/view/retry-text';
@@ -326,6 +327,14 @@ defineLookupFacts([
     omits: [/fix the request/i],
   },
 ]);
+
+test('the header offers no Operations section: the seed documents no endpoint', async ({ page }) => {
+  await page.goto('');
+  const navigation = page.getByRole('navigation', { name: 'Main' });
+  await expect(navigation.getByRole('link', { name: 'Codes', exact: true })).toBeVisible();
+  await expect(navigation.getByRole('link', { name: 'Guides', exact: true })).toBeVisible();
+  await expect(navigation.getByRole('link', { name: 'Operations' })).toHaveCount(0);
+});
 
 // The example builds a complete site: every page, link, asset and #anchor resolves.
 defineSiteGates();

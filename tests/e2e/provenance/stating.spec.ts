@@ -93,7 +93,7 @@ definePageFacts([
   {
     fact: 'a code without its own advice inherits its status’s, which is the API’s',
     route: routes.code({ codeSpace: 'loud', slug: 'L404' }),
-    shows: ['Check the item id.', 'inherited from status 404', 'Do not retry. Fix the request first.'],
+    shows: ['Check the item id.', 'As for any 404 response: Do not retry. Fix the request first.'],
   },
   ...[
     ['Retry-After', 'Seconds to wait'],

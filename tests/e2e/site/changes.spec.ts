@@ -9,9 +9,12 @@ import { expect, test } from '@playwright/test';
 import { releasesOf } from '../../../src/catalog/history';
 import { loadCatalog } from '../../../src/catalog/load-catalog';
 import { siteOf } from '../support/built-site';
+import { releaseAnchors } from '../../../src/view/history';
 
 const catalog = loadCatalog('catalog');
 const releases = releasesOf(catalog);
+/** The changes page's height at 375 px with the older versions folded (9,894 px unfolded). */
+const CHANGES_PAGE_MAX = 5500;
 
 test('the changes page lists every version newest first, each line linked to its page, and filters by kind and code space', async ({
   page,
@@ -131,5 +134,33 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('form', { name: 'Filter the changes' })).toBeHidden();
     const total = releases.reduce((sum, release) => sum + release.entries.length, 0);
     await expect(page.locator('main li[data-kind]:visible')).toHaveCount(total);
+  });
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 375, height: 667 } });
+
+  test('the newest versions show their changes and older ones are folded; a filter or a link to a version unfolds it', async ({
+    page,
+  }) => {
+    const oldest = releases.at(-1)!;
+    expect(oldest.entries.some((entry) => entry.kind === 'added')).toBe(true);
+    const region = (version: string) => page.getByRole('region', { name: new RegExp(`^Version ${version}`) });
+    await page.goto('changes/');
+    await expect(region(releases[0]!.version).locator('li[data-kind]').first()).toBeVisible();
+    await expect(region(oldest.version).getByRole('heading', { level: 2 })).toBeVisible();
+    await expect(region(oldest.version).locator('li[data-kind]').first()).toBeHidden();
+    // 9,894 px with all 18 versions unfolded (issue 15).
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(CHANGES_PAGE_MAX);
+
+    // Filtered, every version with a match shows it.
+    await page.getByRole('form', { name: 'Filter the changes' }).getByLabel('Change').selectOption('added');
+    await expect(region(oldest.version).locator('li[data-kind]').first()).toBeVisible();
+    await page.getByRole('form', { name: 'Filter the changes' }).getByLabel('Change').selectOption('');
+    await expect(region(oldest.version).locator('li[data-kind]').first()).toBeHidden();
+
+    // A link to an old version (a History section's) shows its changes.
+    await page.goto(`changes/#${releaseAnchors(catalog).get(oldest.version)}`);
+    await expect(region(oldest.version).locator('li[data-kind]').first()).toBeVisible();
   });
 });

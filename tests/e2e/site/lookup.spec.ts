@@ -172,6 +172,9 @@ test('a raw 429 response explains its headers as a wait and a clock time', async
   await expect(resultHeading(page, '1006')).toBeVisible();
 });
 
+/** The three-error page's height at 375 px, answer and folded about sections included (5,546 px before). */
+const ANSWER_PAGE_MAX = 3800;
+
 /** A 422 with three errors: two fields of one validation code and an idempotency conflict. */
 const threeErrors = JSON.stringify({
   status: 422,
@@ -241,6 +244,27 @@ test.describe('answers first', () => {
     await summary.getByRole('button', { name: 'Copy the request id' }).click();
     await expect(summary.getByRole('status')).toHaveText('Copied the request id.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('req_7Hq2LmX9');
+  });
+
+  test('after a paste the page is mostly the answer: the about sections fold into one disclosure', async ({ page }) => {
+    await page.goto('lookup/');
+    const tryHeading = page.getByRole('heading', { name: 'Try an example' });
+    const about = page.getByText('About the lookup: examples to try, what you can paste, privacy');
+    // A first visit shows what to try and what the lookup reads.
+    await expect(tryHeading).toBeVisible();
+    await lookupInput(page).fill(threeErrors);
+    await expect(page.getByRole('region', { name: 'Summary' })).toContainText('3 errors in this response.');
+    await expect(tryHeading).toBeHidden();
+    await expect(page.getByRole('heading', { name: 'Privacy' })).toBeHidden();
+    await expect(about).toBeVisible();
+    // 5,546 px before the fold (issue 15): the page's own sections took about 4,000 px of it.
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(ANSWER_PAGE_MAX);
+    await about.click();
+    await expect(tryHeading).toBeVisible();
+    // Cleared, the page is a first visit's again.
+    await about.click();
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await expect(tryHeading).toBeVisible();
   });
 });
 

@@ -125,7 +125,7 @@ test('a code page shows its status, range, message, cause, resolution, retry adv
   for (const name of code.placeholderNames)
     await expect(page.getByRole('region', { name: 'Message' })).toContainText(`{${name}}`);
   await expect(page.getByRole('region', { name: 'Retry' })).toContainText(
-    code.retryInherited ? `inherited from status ${code.status}` : code.retry.policy,
+    code.retryInherited ? `As for any ${code.status} response: ` : code.retry.policy,
   );
   const example = page
     .getByRole('region', { name: /^Example bod/ })
