@@ -103,7 +103,8 @@ test('a deprecated operation names its replacement', async ({ page }) => {
 test('a code page says which operations return it', async ({ page }) => {
   await page.goto('codes/ledger/4201/');
   const returnedBy = page.getByRole('region', { name: 'Returned by' });
-  await expect(returnedBy.getByRole('link')).toHaveText([
+  // The operations' links (the heading's own # link aside).
+  await expect(returnedBy.getByRole('listitem').getByRole('link')).toHaveText([
     /POST\s+\/v1\/holds\/\{holdId\}\/capture/,
     /POST\s+\/v1\/movements/,
     /POST\s+\/v1\/payouts/,
@@ -115,7 +116,7 @@ test('a code page says which operations return it', async ({ page }) => {
 
 test('a status page lists the operations that return it', async ({ page }) => {
   await page.goto('statuses/423/');
-  await expect(page.getByRole('region', { name: 'Returned by' }).getByRole('link')).toHaveText([
+  await expect(page.getByRole('region', { name: 'Returned by' }).getByRole('listitem').getByRole('link')).toHaveText([
     /POST\s+\/v1\/movements/,
   ]);
 });
