@@ -82,7 +82,8 @@ definePageFacts([
   {
     fact: 'a code without resolution or retry rule says so, and inherits general practice',
     route: routes.code({ codeSpace: 'quiet', slug: 'Q500' }),
-    shows: [NOT_STATED.resolution, 'This code states no retry rule of its own', GENERAL_PRACTICE_LEAD],
+    // The code follows its status's advice, which is general practice here, and says both in one sentence.
+    shows: [NOT_STATED.resolution, 'As for any 500 response: ' + GENERAL_PRACTICE_LEAD],
   },
   {
     fact: 'a message without resolution says so',
