@@ -47,6 +47,8 @@ class ChangeFilter extends CatalogElement {
     let shown = 0;
     let total = 0;
     for (const release of this.querySelectorAll<HTMLElement>('[data-release]')) {
+      // A version listed on pages of its own stays: its link leads to its changes.
+      if (release.hasAttribute('data-paged')) continue;
       let inRelease = 0;
       for (const group of release.querySelectorAll<HTMLElement>('[data-group]')) {
         let inGroup = 0;

@@ -49,6 +49,48 @@ export function releaseAnchors(catalog: Catalog): Map<string, string> {
   return anchors;
 }
 
+/**
+ * A version with more changes than this (a first version that adds thousands of codes) is
+ * summarised on the changes page, which links to pages of its own: every page stays small at any
+ * catalog size, and every change is still on a page without JavaScript.
+ */
+export const INLINE_CHANGES = 100;
+/** Changes per page of a version's own pages. */
+export const CHANGES_PER_PAGE = 400;
+
+/** One page of a version's own pages: its changes `first + 1` to `first + entries.length`. */
+export interface ReleasePage {
+  release: Release;
+  anchor: string;
+  part: number;
+  parts: number;
+  first: number;
+  entries: HistoryEntry[];
+}
+
+/** Whether `release` is listed on pages of its own rather than on the changes page. */
+export function hasOwnPages(release: Pick<Release, 'entries'>): boolean {
+  return release.entries.length > INLINE_CHANGES;
+}
+
+/** The pages of every version with too many changes for the changes page, in release order. */
+export function releasePages(catalog: Catalog): ReleasePage[] {
+  const anchors = releaseAnchors(catalog);
+  return catalogHistory(catalog)
+    .releases.filter(hasOwnPages)
+    .flatMap((release) => {
+      const parts = Math.ceil(release.entries.length / CHANGES_PER_PAGE);
+      return Array.from({ length: parts }, (_, index) => ({
+        release,
+        anchor: anchors.get(release.version)!,
+        part: index + 1,
+        parts,
+        first: index * CHANGES_PER_PAGE,
+        entries: release.entries.slice(index * CHANGES_PER_PAGE, (index + 1) * CHANGES_PER_PAGE),
+      }));
+    });
+}
+
 /** The changes page's section of `release`. */
 export function releaseRoute(catalog: Catalog, release: Pick<Release, 'version'>): string {
   return routes.release(releaseAnchors(catalog).get(release.version) ?? '');

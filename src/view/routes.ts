@@ -34,6 +34,8 @@ export const routes = {
   changes: () => 'changes/',
   /** One version's section on the changes page; `anchor` from releaseAnchors() in src/view/history.ts. */
   release: (anchor: string) => `changes/#${anchor}`,
+  /** A page of one version's changes, for a version with too many to list on the changes page. */
+  releasePage: (anchor: string, part = 1) => (part <= 1 ? `changes/${anchor}/` : `changes/${anchor}/${part}/`),
   /** The changes as an Atom feed and as a JSON Feed 1.1 (only when every version is a date). */
   atomFeed: () => 'changes.xml',
   jsonFeed: () => 'changes.json',

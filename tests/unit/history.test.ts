@@ -3,7 +3,12 @@
  * the ordered release list every page and feed reads, version order and dates, catalogs without a
  * history or with versions that are not dates, and the feeds' ids, dates, links and escaping.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { generateCatalog } from '../../tools/generate-catalog.mjs';
+import { CHANGES_PER_PAGE, INLINE_CHANGES, releaseAnchors, releasePages } from '../../src/view/history';
 import { catalogHistory, compareVersions, historyOf, releasesOf, versionDate } from '../../src/catalog/history';
 import { loadCatalog } from '../../src/catalog/load-catalog';
 import { diffCatalogs } from '../../src/changes/diff-catalogs';
@@ -183,4 +188,40 @@ test('diff does not call history a change: adding since and changes to a status,
     ['2024-06', ['added range shop/1000-1099']],
   ]);
   expect(diffCatalogs(before, after).changes).toEqual([]);
+});
+
+describe('a version with more changes than the changes page lists', () => {
+  test('gets pages of its own that list every one of its changes once, in order; small versions get none', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'history-pages-'));
+    try {
+      generateCatalog({ codes: 2000, outDir: dir, seed: 1 });
+      const catalog = loadCatalog(dir);
+      const { releases } = catalogHistory(catalog);
+      const big = releases.filter((release) => release.entries.length > INLINE_CHANGES);
+      expect(big.length).toBeGreaterThan(0);
+      // Some version needs more than one page.
+      expect(big.some((release) => release.entries.length > CHANGES_PER_PAGE)).toBe(true);
+      const pages = releasePages(catalog);
+      for (const release of releases) {
+        const own = pages.filter((page) => page.release === release);
+        if (release.entries.length <= INLINE_CHANGES) {
+          expect(own).toEqual([]);
+          continue;
+        }
+        expect(own.map((page) => page.part)).toEqual(own.map((_, index) => index + 1));
+        expect(
+          own.every(
+            (page) => page.parts === own.length && page.anchor === releaseAnchors(catalog).get(release.version),
+          ),
+        ).toBe(true);
+        expect(own.every((page) => page.entries.length > 0 && page.entries.length <= CHANGES_PER_PAGE)).toBe(true);
+        expect(own.flatMap((page) => page.entries)).toEqual(release.entries);
+        expect(own.map((page) => page.first)).toEqual(own.map((_, index) => index * CHANGES_PER_PAGE));
+      }
+      // The default catalog's versions are small: all of them stay on the changes page.
+      expect(releasePages(loadCatalog('catalog'))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
