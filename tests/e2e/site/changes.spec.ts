@@ -22,6 +22,7 @@ test('the changes page lists every version newest first, each line linked to its
   const site = siteOf(testInfo);
   await page.goto('changes/');
   await expect(page.getByRole('heading', { level: 1, name: 'Changes' })).toBeVisible();
+  await expect(page.getByText(/newest first; the current version is 2026-11\./)).toBeVisible();
   const headings = page.locator('main section[data-release] > h2');
   await expect(headings).toHaveText(
     releases.map(
