@@ -69,11 +69,12 @@ async function runPool(steps, slots) {
   return results;
 }
 
-function count(file, read) {
+/** What `read` makes of a JSON report, or `fallback` when the report is missing or not as expected. */
+function fromReport(file, read, fallback = { passed: 0, failed: 0 }) {
   try {
     return read(JSON.parse(readFileSync(file, 'utf8')));
   } catch {
-    return { passed: 0, failed: 0 };
+    return fallback;
   }
 }
 
@@ -112,14 +113,49 @@ if (chromium && built) {
 }
 results.push(['e2e', e2eOk]);
 
-const unit = count('.cache/results/unit.json', (r) => ({
+const unit = fromReport('.cache/results/unit.json', (r) => ({
   passed: r.numPassedTests,
   failed: r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0),
 }));
-const e2e = count('.cache/results/e2e.json', (r) => ({
+const e2e = fromReport('.cache/results/e2e.json', (r) => ({
   passed: r.stats.expected,
   failed: r.stats.unexpected + r.stats.flaky,
 }));
+/** The names of the failed tests, so the closing lines say which (CI shows the end of the output). */
+function failedNames() {
+  const unitFailed = fromReport(
+    '.cache/results/unit.json',
+    (r) =>
+      r.testResults.flatMap((file) => [
+        ...(file.status === 'failed' && file.assertionResults.length === 0 ? [`${file.name}: ${file.message}`] : []),
+        ...file.assertionResults
+          .filter((test) => test.status === 'failed')
+          .map((test) => `${file.name.replace(`${process.cwd()}/`, '')} › ${test.fullName}`),
+      ]),
+    [],
+  );
+  const e2eFailed = fromReport(
+    '.cache/results/e2e.json',
+    (r) => {
+      const names = [];
+      const walk = (suite) => {
+        for (const spec of suite.specs ?? [])
+          for (const test of spec.tests)
+            if (test.status === 'unexpected' || test.status === 'flaky')
+              names.push(`[${test.projectName}] ${spec.file}:${spec.line} › ${spec.title}`);
+        for (const child of suite.suites ?? []) walk(child);
+      };
+      for (const suite of r.suites) walk(suite);
+      return names;
+    },
+    [],
+  );
+  return [...unitFailed, ...e2eFailed];
+}
+const failedTests = failedNames();
+if (failedTests.length)
+  console.log(`\nFailed tests:\n${failedTests.map((name) => `  ✗ ${name.slice(0, 300)}`).join('\n')}`);
+
 const minutes = ((performance.now() - started) / 60_000).toFixed(1);
 console.log(
   `\nUnit: ${unit.passed} passed, ${unit.failed} failed. End-to-end: ${e2e.passed} passed, ${e2e.failed} failed. ${minutes} min.`,
