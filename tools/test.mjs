@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm test`: every test. Sets up what the tests need (Debian's Chromium), then runs the checks
+ * `npm test`: every test. Sets up what the tests need (Debian's Chromium headless shell), then runs the checks
  * that do not need each other two at a time (the machine has two cores and most of these steps use
  * one): the type check (astro check), the formatting check (Prettier), the unit tests (Vitest)
  * and one build per end-to-end site. When every site is built, the end-to-end tests (Playwright)
@@ -11,7 +11,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { findChromium } from './chromium.mjs';
+import { findChromium, HEADLESS_SHELL } from './chromium.mjs';
 import { sites } from './test-sites.mjs';
 
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
@@ -19,16 +19,25 @@ const node = process.execPath;
 
 function ensureChromium() {
   const run = (command, args) => spawnSync(command, args, { stdio: 'inherit', env }).status === 0;
-  if (findChromium()) return true;
+  const found = findChromium();
+  if (found === HEADLESS_SHELL || (found && process.env.CHROMIUM_PATH)) return true;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
-    console.log("Chromium is missing; installing Debian's chromium package…");
-    if (run('apt-get', ['update', '-qq']) && run('apt-get', ['install', '-y', '-qq', 'chromium']) && findChromium())
-      return true;
+    // The headless shell runs the tests in half the time of the full browser (tools/chromium.mjs).
+    console.log(`Installing Debian's chromium-headless-shell package${found ? ` (found only ${found})` : ''}…`);
+    if (run('apt-get', ['update', '-qq']) && run('apt-get', ['install', '-y', '-qq', 'chromium-headless-shell']))
+      if (findChromium()) return true;
+    if (!found && run('apt-get', ['install', '-y', '-qq', 'chromium']) && findChromium()) return true;
+  }
+  if (found) {
+    console.log(
+      `Using ${found}. The tests run about twice as fast with the headless shell: sudo apt-get install -y chromium-headless-shell`,
+    );
+    return true;
   }
   console.error(
     'The end-to-end tests need Chromium and none was found.\n' +
-      'Install it with:  sudo apt-get update && sudo apt-get install -y chromium\n' +
+      'Install it with:  sudo apt-get update && sudo apt-get install -y chromium-headless-shell\n' +
       'or point CHROMIUM_PATH at a Chromium or Chrome binary. (Playwright cannot download a browser here, so the tests use the system Chromium.)',
   );
   return false;
