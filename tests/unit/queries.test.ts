@@ -15,7 +15,7 @@ import {
   retryContext,
 } from '../../src/catalog/queries';
 import { statusClassOf } from '../../src/shared/status-class';
-import { usedRuns } from '../../src/view/code-space-map';
+import { runsPath, usedRuns } from '../../src/view/code-space-map';
 
 const catalog = loadCatalog('catalog');
 
@@ -73,6 +73,25 @@ test('used codes merge into runs so a full range draws as one shape', () => {
   ]);
   expect(usedRuns(Array.from({ length: 10_000 }, (_, index) => 20_000 + index))).toEqual([[20_000, 10_000]]);
   expect(usedRuns([5, 5, 6])).toEqual([[5, 2]]);
+});
+
+test('runs draw as one path of rectangles, at least the minimum width, touching ones as one', () => {
+  const geometry = { from: 1000, y: 0, height: 10 };
+  expect(runsPath(usedRuns([1000, 1001, 1003, 1050]), geometry)).toBe('M0 0h2v10h-2zM3 0h1v10h-1zM50 0h1v10h-1z');
+  // Widened to 2, the run at 1000 reaches 1002, where the next one starts: one rectangle.
+  expect(
+    runsPath(
+      [
+        [1000, 1],
+        [1002, 1],
+      ],
+      { ...geometry, minWidth: 2 },
+    ),
+  ).toBe('M0 0h4v10h-4z');
+  expect(runsPath([[1010, 3]], { ...geometry, origin: 100, scale: 1 / 3, y: 6, height: 24 })).toBe(
+    'M103.33 6h1v24h-1z',
+  );
+  expect(runsPath([], geometry)).toBe('');
 });
 
 test('a header limited to one surface belongs to that surface only; a header without surfaces to every surface', () => {
