@@ -42,8 +42,8 @@ const KIND_LABELS: Record<Explanation['kind'], string> = {
   range: 'Undocumented code',
 };
 
-function link(url: string, text: string): HTMLAnchorElement {
-  return el('a', { href: href(url) }, text);
+function link(url: string, content: Child): HTMLAnchorElement {
+  return el('a', { href: href(url) }, content);
 }
 
 function fact(list: HTMLDListElement, term: string, ...value: Child[]) {
@@ -206,17 +206,34 @@ function renderHarEntry(entry: HarEntryAnswer): HTMLElement {
   return article;
 }
 
+/** A code without a title or a name is titled by itself: it is said once ("NOT_FOUND", not "NOT_FOUND NOT_FOUND"). */
+const titledByItself = (explanation: Explanation) =>
+  explanation.code !== undefined && explanation.title === explanation.code;
+
 /** Where each card of an answer can be linked to from its summary. */
 const cardId = (index: number) => `lookup-card-${index + 1}`;
 
-/** What support should ask the customer, as the catalog says. */
-function renderSupport(ask: readonly string[]): HTMLElement {
-  return el(
-    'div',
-    { class: 'lookup-support', role: 'note', 'aria-label': 'For support' },
-    el('p', { class: 'lookup-support__label' }, 'Ask the customer for'),
-    el('ul', {}, ...ask.map((item) => el('li', {}, item))),
-  );
+/**
+ * What support should ask the customer, and (on the internal site, whose index alone carries it)
+ * when and to whom to escalate, as the catalog says.
+ */
+function renderSupport(ask: readonly string[], escalate?: { to?: string; when: string }): HTMLElement {
+  const note = el('div', { class: 'lookup-support', role: 'note', 'aria-label': 'For support' });
+  if (ask.length)
+    note.append(
+      el('p', { class: 'lookup-support__label' }, 'Ask the customer for'),
+      el('ul', {}, ...ask.map((item) => el('li', {}, item))),
+    );
+  if (escalate)
+    note.append(
+      el(
+        'p',
+        { class: 'lookup-support__escalate' },
+        el('strong', {}, escalate.to ? `Escalate to ${escalate.to}: ` : 'Escalate: '),
+        endSentence(escalate.when),
+      ),
+    );
+  return note;
 }
 
 /**
@@ -237,10 +254,10 @@ export function renderExplanation(
     el('span', { class: 'badge' }, explanation.undocumented ? 'Not in the catalog' : KIND_LABELS[explanation.kind]),
     ' ',
   );
-  if (explanation.code) heading.append(el('code', {}, explanation.code), ' ');
-  heading.append(
-    explanation.undocumented ? el('span', {}, explanation.title) : link(explanation.url, explanation.title),
-  );
+  const titled = !titledByItself(explanation);
+  if (explanation.code && titled) heading.append(el('code', {}, explanation.code), ' ');
+  const title = titled ? explanation.title : el('code', {}, explanation.title);
+  heading.append(explanation.undocumented ? el('span', {}, title) : link(explanation.url, title));
   article.append(heading);
 
   const meta = el('p', { class: 'lookup-meta' });
@@ -262,7 +279,8 @@ export function renderExplanation(
     );
   meta.append(el('span', { class: 'muted' }, endSentence(`Matched by ${explanation.matchedBy}`)));
   article.append(meta);
-  if (!compact && explanation.ask?.length) article.append(renderSupport(explanation.ask));
+  const escalate = explanation.support?.escalate;
+  if (!compact && (explanation.ask?.length || escalate)) article.append(renderSupport(explanation.ask ?? [], escalate));
 
   const list = el('dl', { class: 'facts' });
   if (explanation.responsePaths?.length)
@@ -407,8 +425,8 @@ function renderSummary(answer: LookupAnswer, lines: readonly SummaryLine[]): HTM
       const { explanation } = line;
       const item = el('li', {});
       const label = el('a', { href: `#${cardId(line.card)}` });
-      if (explanation.code) label.append(el('code', {}, explanation.code), ' ');
-      label.append(explanation.title);
+      if (explanation.code && !titledByItself(explanation)) label.append(el('code', {}, explanation.code), ' ');
+      label.append(titledByItself(explanation) ? el('code', {}, explanation.title) : explanation.title);
       item.append(label);
       const details: HTMLElement[] = [];
       if (explanation.name) details.push(el('code', { class: 'lookup-summary__name' }, explanation.name));
@@ -562,7 +580,7 @@ export function announce(answer: LookupAnswer): string {
     const status = known ? `HTTP ${known.status}` : 'The response';
     const each = errors.map(
       ({ explanation, field }) =>
-        `${explanation.code ? `${explanation.code} ` : ''}${explanation.title.replace(/[.!?]$/, '')}${field ? ` (${field})` : ''}`,
+        `${explanation.code && !titledByItself(explanation) ? `${explanation.code} ` : ''}${explanation.title.replace(/[.!?]$/, '')}${field ? ` (${field})` : ''}`,
     );
     return joinSentences([
       `${status}, ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}: ${each.join('; ')}`,

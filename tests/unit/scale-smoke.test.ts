@@ -40,10 +40,16 @@ test('the generator writes the same catalog for the same seed and another for an
   expect(other.samples).not.toEqual(generated.samples);
 });
 
-test('the generated catalog builds into a site with a page for every code', async () => {
+test('the generated catalog builds into a site with a page for every code and every operation', async () => {
   const catalog = loadCatalog(catalogDir);
   const result = await buildSiteAsync({ catalogDir, outDir });
   expect(result.ok, result.output).toBe(true);
   const missing = catalog.codes.filter((code) => !existsSync(join(outDir, routes.code(code), 'index.html')));
   expect(missing.map((code) => code.key)).toEqual([]);
+  const operationPages = catalog.operations.filter(
+    (operation) => !existsSync(join(outDir, routes.operation(operation), 'index.html')),
+  );
+  expect(catalog.operations.length).toBeGreaterThan(0);
+  expect(operationPages.map((operation) => `${operation.method} ${operation.path}`)).toEqual([]);
+  expect(existsSync(join(outDir, routes.operations(), 'index.html'))).toBe(true);
 }, 300_000);

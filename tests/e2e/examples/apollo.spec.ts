@@ -3,7 +3,9 @@
  * built-in error codes (ApolloServerErrorCode, packages/server/src/errors/index.ts:3-12), their
  * statuses (internalErrorClasses.ts; docs/source/data/errors.mdx:614-622) and real responses of a
  * standalone server, on the built site and through the lookup. UNAUTHENTICATED and FORBIDDEN are
- * not built in (docs/source/migration-from-v3.mdx:950-975) and must not appear.
+ * not built in (docs/source/migration-from-v3.mdx:950-975) and must not appear. The two
+ * ApolloServerValidationErrorCode values (errors/index.ts:14-17) are not codes of their own: they come
+ * in extensions.validationErrorCode beside GRAPHQL_VALIDATION_FAILED, so they are its common messages.
  */
 import { routes } from '../../../src/view/routes';
 import { defineSiteGates } from '../support/gates';
@@ -69,6 +71,18 @@ definePageFacts([
     fact: 'the docs give no retry rule: every retry sentence says it is general practice',
     route: code('GRAPHQL_PARSE_FAILED'),
     shows: ['The API itself states no retry rule here.'],
+  },
+  {
+    fact: 'the two ApolloServerValidationErrorCode values (errors/index.ts:14-17): their messages, with GRAPHQL_VALIDATION_FAILED and 400',
+    route: routes.messages(),
+    shows: [
+      'GraphQL introspection is not allowed by Apollo Server, but the query contained __schema or __type.',
+      'INTROSPECTION_DISABLED',
+      'unless the NODE_ENV environment variable is set to production',
+      'recursively requests too many selections.',
+      'MAX_RECURSIVE_SELECTIONS_EXCEEDED',
+      'exceeds 10,000,000',
+    ],
   },
   {
     fact: '200: Apollo Server returns 200 when execution completes, though it can still include resolver-specific errors',

@@ -188,4 +188,16 @@ test('the codes table lists every status of a code and filters by each class', a
   await expect(page.getByRole('row').filter({ hasText: 'FORBIDDEN' })).toBeHidden();
 });
 
+test('a code with neither a title nor a name is said once: heading, page title and lookup card', async ({ page }) => {
+  await page.goto(gotoPath(routes.code({ codeSpace: 'graph', slug: 'GRAPHQL_VALIDATION_FAILED' })));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('GRAPHQL_VALIDATION_FAILED');
+  expect(await page.title()).not.toMatch(/GRAPHQL_VALIDATION_FAILED.*GRAPHQL_VALIDATION_FAILED/);
+  await page.goto(gotoPath('lookup/'));
+  await page
+    .getByRole('textbox', { name: /Code, name, status, message or whole response/ })
+    .fill('GRAPHQL_VALIDATION_FAILED');
+  const card = page.getByRole('region', { name: 'Lookup answer' }).getByRole('article').first();
+  await expect(card.getByRole('heading')).toHaveText(/^\S+ GRAPHQL_VALIDATION_FAILED$/);
+});
+
 defineSiteGates();

@@ -75,6 +75,15 @@ test('from a paste to a ticket, a log search and a reply, by keyboard', async ({
     'https://dash.zq7.pajaro.internal/errors?surface=gateway&code=1009&status=500',
   );
 
+  // The 1009 card says what to ask and when, and to whom, to escalate (the internal index alone has it).
+  const card = answer(page)
+    .getByRole('article')
+    .filter({ has: page.getByRole('link', { name: 'Internal error' }) });
+  const forSupport = card.getByRole('note', { name: 'For support' });
+  await expect(forSupport).toContainText(
+    `Escalate to ${team.name} (${team.channel}): ${internalError.support!.escalate!.when}`,
+  );
+
   // The reply on the 1009 card, its {requestId} filled from the paste.
   const reply = answer(page).getByRole('region', { name: 'Reply to the customer (1009)' });
   const filled = fillReply(internalError.reply!, { requestId: 'req_cap_1' }).text;

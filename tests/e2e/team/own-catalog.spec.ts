@@ -131,6 +131,21 @@ test('a common message shows what its placeholders hold', async ({ page }) => {
   ]);
 });
 
+test("a code without support notes of its own lists what the API asks every report to include, in the API's words", async ({
+  page,
+}) => {
+  await page.goto('codes/orders/order_not_found/');
+  const support = page.getByRole('region', { name: 'For support staff' });
+  await expect(support).toContainText('This code has no support notes of its own.');
+  await expect(support).toContainText('The API asks every report to include:');
+  await expect(support.getByRole('listitem')).toHaveText([
+    'The request id of the error body',
+    'The workspace the request was made in',
+    'The time of the request, in UTC',
+  ]);
+  await expect(support).not.toContainText('General practice');
+});
+
 test('a 409 whose retry policy is not-needed does not claim the request succeeded', async ({ page }) => {
   await page.goto('codes/orders/order_already_cancelled/');
   const retry = page.getByRole('region', { name: 'Retry' });
