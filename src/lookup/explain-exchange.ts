@@ -13,7 +13,8 @@ import {
   type PathTemplate,
 } from '../shared/path-template';
 import { routes } from '../view/routes';
-import { idempotencyWords, listInWords, retryForCall, type CallShape } from '../view/retry-text';
+import { idempotencyWords, isRetryable, listInWords, retryForCall, type CallShape } from '../view/retry-text';
+import { graphqlOperationType } from './graphql-operation';
 import type { IndexReader } from './index-reader';
 import type { OperationEntry } from './index-format';
 import { redact } from './redact';
@@ -168,9 +169,13 @@ export function describeRequest(
         )
       : undefined;
   if (keySent !== undefined) facts.keySent = keySent;
+  const operationType = graphqlOperationType(request);
+  const shape: CallShape = best ? callShapeOf(best.entry) : { method, idempotency: { kind: 'method', stated: false } };
+  const label = best ? `${best.entry.method} ${best.entry.path}` : `${method} ${shownText(request.path)}`;
   const call: CallContext = {
-    label: best ? `${best.entry.method} ${best.entry.path}` : `${method} ${shownText(request.path)}`,
-    shape: best ? callShapeOf(best.entry) : { method, idempotency: { kind: 'method', stated: false } },
+    // A GraphQL call says which kind of operation it is: retry advice may differ between them.
+    label: operationType ? `${label} (a ${operationType})` : label,
+    shape: operationType ? { ...shape, operationType } : shape,
     ...(best ? { operation: best.entry } : {}),
     ...(keySent !== undefined ? { keySent } : {}),
   };
@@ -207,9 +212,11 @@ export function adviseCall(reader: IndexReader, call: CallContext, explanations:
   for (const explanation of explanations) {
     const found = adviceOf(reader, explanation, surface);
     if (!found) continue;
-    const { sentence } = retryForCall(found.advice, call.shape, reader.core.retryContext, call.keySent);
+    const { sentence, policy } = retryForCall(found.advice, call.shape, reader.core.retryContext, call.keySent);
     // Advice the API does not state says so itself (retryForCall opens with the general-practice lead).
     explanation.retry = `For this ${call.label}: ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`;
+    // Whether this call may be retried, when the advice says so for it (a mutation where only queries may be).
+    if (policy !== undefined) explanation.retryable = isRetryable({ policy });
   }
 }
 

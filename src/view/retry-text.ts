@@ -512,10 +512,14 @@ function retryForOperation(
         : call.operationType === 'query';
   if (applies === undefined) return { policy: advice.policy, applies: true, sentence: retrySentence(advice, context) };
   const group = OPERATION_GROUPS[advice.forOperations];
+  // A GraphQL call whose kind is known is named as such by the caller ("POST /graphql (a mutation)").
+  const named = advice.forOperations === 'queries';
   const sentences = [
     applies
       ? capitalise(ruleAction(advice, context))
-      : `${group.others}: ${capitalise(otherwiseAction(advice, undefined, true))}`,
+      : named
+        ? capitalise(otherwiseAction(advice, undefined, true))
+        : `${group.others}: ${capitalise(otherwiseAction(advice, undefined, true))}`,
   ];
   if (advice.note) sentences.push(advice.note);
   const policy = applies ? advice.policy : advice.otherwise;

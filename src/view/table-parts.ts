@@ -41,8 +41,3 @@ export function partParam(number: number): string | undefined {
 export function partRoute(route: string, number: number): string {
   return number === 1 ? route : `${route}part/${number}/`;
 }
-
-/** `getStaticPaths` entries of a table's own route with a `[...part]` parameter: one per part. */
-export function tablePartPaths<T>(rows: readonly T[]) {
-  return tableParts(rows).map((part) => ({ params: { part: partParam(part.number) }, props: { part } }));
-}

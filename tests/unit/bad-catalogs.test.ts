@@ -1126,6 +1126,22 @@ describe('several statuses per code and waits carried in the body are checked', 
     `);
   });
 
+  test('refuses advice for idempotent operations in a catalog that declares no operations', () => {
+    expect(problemsOf('retry-idempotent-without-operations')).toMatchInlineSnapshot(`
+      "statuses/statuses.yaml:16  statuses[2].retry.forOperations
+        retry advice is for operations declared idempotent, but the catalog declares no operations
+        Fix: declare the operations with their idempotency in operations/<surface>.yaml, or use forOperations: queries or methods:"
+    `);
+  });
+
+  test('refuses an envelope status listed twice', () => {
+    expect(problemsOf('envelope-status-listed-twice')).toMatchInlineSnapshot(`
+      "envelopes/simple.yaml:3  statuses[2]
+        status 409 is listed twice in statuses
+        Fix: list each status once"
+    `);
+  });
+
   test('refuses an envelope example whose status lies outside the envelope statuses', () => {
     expect(problemsOf('envelope-example-outside-statuses')).toMatchInlineSnapshot(`
       "envelopes/simple.yaml:10  examples[0].status

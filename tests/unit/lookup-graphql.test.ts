@@ -160,6 +160,46 @@ describe('a GraphQL catalog with statuses per code, in the lookup', () => {
     expect(withRequest!.score).toBeGreaterThan(alone!.score);
   });
 
+  // INTERNAL_SERVER_ERROR: queries may be retried with backoff, mutations not (forOperations: queries).
+  const exchange = (body: string) =>
+    [
+      'POST /graphql HTTP/1.1',
+      'Host: api.larkspur.example',
+      'Content-Type: application/json',
+      '',
+      body,
+      '',
+      'HTTP/1.1 200 OK',
+      'Content-Type: application/json',
+      '',
+      '{"errors":[{"message":"Unexpected error.","path":["order"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}],"data":null}',
+    ].join('\n');
+  test.each([
+    {
+      kind: 'a mutation',
+      body: '{"query":"mutation CancelOrder { cancelOrder(id: \\"ord_1\\") { id } }"}',
+      retry: 'For this POST /graphql (a mutation): do not retry.',
+      retryable: false,
+    },
+    {
+      kind: 'a query',
+      body: '{"query":"{ order(id: 1) { id } }"}',
+      retry:
+        'For this POST /graphql (a query): retry with exponential backoff (start at 1 s, ×2 each try, at most 4 tries in all).',
+      retryable: true,
+    },
+    {
+      kind: 'a call whose document was not pasted',
+      body: '',
+      retry:
+        'For this POST /graphql: for GraphQL queries: retry with exponential backoff (start at 1 s, ×2 each try, at most 4 tries in all). Mutations: do not retry.',
+      retryable: true,
+    },
+  ])('the pasted request tells a query from a mutation: $kind', ({ body, retry, retryable }) => {
+    const [first] = ask(exchange(body)).explanations;
+    expect(first).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', status: 200, retry, retryable });
+  });
+
   test('a context limited to no operation still applies to every one, and the pasted status picks it', () => {
     const answer = ask(RAW_401.replace('HTTP/1.1 401', 'POST https://api.larkspur.example/graphql\n\nHTTP/1.1 401'));
     expect(answer.request?.operation).toBeDefined();

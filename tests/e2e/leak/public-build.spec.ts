@@ -61,10 +61,12 @@ test('every internal field of the default catalog carries the sentinel', () => {
   const values: Array<[string, string | undefined]> = [
     ...catalog.codes.flatMap((code): Array<[string, string | undefined]> => [
       [`${code.key} internal`, code.internal],
+      [`${code.key} support.escalate.team`, code.support?.escalate?.team],
       [`${code.key} support.escalate.when`, code.support?.escalate?.when],
       [`${code.key} support.escalate.channel`, code.support?.escalate?.channel],
     ]),
     ...Object.entries(desk?.teams ?? {}).flatMap(([id, team]): Array<[string, string | undefined]> => [
+      [`team ${id} id`, id],
       [`team ${id} name`, team.name],
       [`team ${id} channel`, team.channel],
     ]),
