@@ -163,6 +163,8 @@ const CASES = [
   'honor-header-body-path',
   'retry-operations-and-methods',
   'envelope-example-outside-statuses',
+  'retry-idempotent-without-operations',
+  'envelope-status-listed-twice',
   // Status contexts limited to operations; a message's status among its code's.
   'code-status-unknown-operation',
   'code-status-operation-of-other-surface',
