@@ -22,6 +22,9 @@ export const routes = {
   messages: () => 'messages/',
   messageArea: (area: Pick<MessageArea, 'slug'>) => `messages/#${area.slug}`,
   operations: () => 'operations/',
+  /** The operations of one surface (split into parts like the other long tables). */
+  surfaceOperations: (surface: Pick<Surface, 'id'> | string) =>
+    `operations/${typeof surface === 'string' ? surface : surface.id}/`,
   operation: (operation: Pick<Operation, 'surface' | 'slug'>) => `operations/${operation.surface}/${operation.slug}/`,
   headers: () => 'headers/',
   header: (name: string) => `headers/#${name.toLowerCase()}`,

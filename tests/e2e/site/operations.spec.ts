@@ -28,6 +28,23 @@ test('the operations table lists every operation, and a method filter keeps only
   await expect(rows.first()).toContainText('/v1/movements');
 });
 
+test("a surface's card leads to that surface's operations, which its own page lists too", async ({
+  page,
+}, testInfo) => {
+  const catalog = catalogJson(siteOf(testInfo));
+  const ofGateway = catalog.operations.filter((operation) => operation.surface === 'gateway');
+  await page.goto('operations/');
+  await page.getByRole('link', { name: 'Payments Gateway', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Operations of Payments Gateway');
+  const rows = page.getByRole('table', { name: 'Operations of Payments Gateway' }).locator('tbody').getByRole('row');
+  await expect(rows).toHaveCount(ofGateway.length);
+  await page.getByRole('main').getByRole('link', { name: 'Payments Gateway', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Payments Gateway');
+  await expect(
+    page.getByRole('table', { name: 'Operations of Payments Gateway' }).locator('tbody').getByRole('row'),
+  ).toHaveCount(ofGateway.length);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('the operations table links every operation, with its statuses and code count', async ({ page }, testInfo) => {
