@@ -425,8 +425,8 @@ function renderSummary(answer: LookupAnswer, lines: readonly SummaryLine[]): HTM
       const { explanation } = line;
       const item = el('li', {});
       const label = el('a', { href: `#${cardId(line.card)}` });
-      if (explanation.code && !titledByItself(explanation)) label.append(el('code', {}, explanation.code), ' ');
-      label.append(titledByItself(explanation) ? el('code', {}, explanation.title) : explanation.title);
+      if (titledByItself(explanation)) label.append(el('code', {}, explanation.title));
+      else label.append(...(explanation.code ? [el('code', {}, explanation.code), ' '] : []), explanation.title);
       item.append(label);
       const details: HTMLElement[] = [];
       if (explanation.name) details.push(el('code', { class: 'lookup-summary__name' }, explanation.name));

@@ -60,11 +60,19 @@ export function operationsOfDocument(document: string): Array<{ type: OperationT
   return operations;
 }
 
-/** The document and operation name of a pasted request, when it carries a GraphQL document. */
-function documentOf(request: {
+/** What the reader needs of a pasted request: its target, body and headers when they were pasted. */
+interface PastedRequest {
   target: string;
   body?: string | undefined;
-}): { document: string; name?: string } | undefined {
+  headers?: ReadonlyArray<{ name: string; value: string }> | undefined;
+}
+
+/**
+ * The document and operation name of a pasted request, when it carries a GraphQL document. A body
+ * that is a document itself must open with an operation keyword, or be sent as
+ * `application/graphql`: a REST body such as `{ amount: 5 }` is not read as a shorthand query.
+ */
+function documentOf(request: PastedRequest): { document: string; name?: string } | undefined {
   const body = request.body?.trim();
   if (body) {
     if (body.startsWith('{') || body.startsWith('[')) {
@@ -80,11 +88,13 @@ function documentOf(request: {
           return { document: query, ...(typeof operationName === 'string' ? { name: operationName } : {}) };
         return undefined;
       }
-      // A batch (an array) holds several operations; a cut-off JSON body says nothing. A `{ … }`
-      // that is not JSON and does not start like JSON is the query shorthand.
+      // A batch (an array) holds several operations; a cut-off JSON body says nothing.
       if (parsed !== undefined || /^[[{]\s*"/.test(body)) return undefined;
     }
-    return { document: body };
+    const graphqlBody = request.headers?.some(
+      (header) => header.name.toLowerCase() === 'content-type' && /application\/graphql/i.test(header.value),
+    );
+    return graphqlBody || /^(query|mutation|subscription|fragment)\b/.test(body) ? { document: body } : undefined;
   }
   const queryAt = request.target.indexOf('?');
   if (queryAt < 0) return undefined;
@@ -99,10 +109,7 @@ function documentOf(request: {
  * `query` or `mutation` for a pasted GraphQL request, or undefined when the paste does not say: no
  * document, a batch, a subscription, or operations of both kinds with no operationName to choose.
  */
-export function graphqlOperationType(request: {
-  target: string;
-  body?: string | undefined;
-}): 'query' | 'mutation' | undefined {
+export function graphqlOperationType(request: PastedRequest): 'query' | 'mutation' | undefined {
   const found = documentOf(request);
   if (!found) return undefined;
   let operations = operationsOfDocument(found.document);

@@ -39,11 +39,18 @@ describe('a pasted request is a query, a mutation, or does not say', () => {
     { body: '{"extensions":{"persistedQuery":{"sha256Hash":"9f86"}}}', type: undefined },
     { body: '{"query":"subscription { order { id } }"}', type: undefined },
     { body: '{"query": "mutation {', type: undefined },
+    { body: '{ amount: 5 }', type: undefined },
+    { body: 'amount=5&currency=eur', type: undefined },
     { target: '/graphql?query=%7B%20viewer%20%7B%20id%20%7D%20%7D', type: 'query' },
     { target: '/graphql?query=query%20A%7Ba%7D%20mutation%20B%7Bb%7D&operationName=A', type: 'query' },
     { target: '/graphql', type: undefined },
   ])('$type: body $body, target $target', ({ body, target = '/graphql', type }) => {
     expect(graphqlOperationType({ target, ...(body !== undefined ? { body } : {}) })).toBe(type);
+  });
+
+  test('a shorthand query sent as application/graphql is a query', () => {
+    const headers = [{ name: 'Content-Type', value: 'application/graphql' }];
+    expect(graphqlOperationType({ target: '/graphql', body: '{ viewer { id } }', headers })).toBe('query');
   });
 
   test('a very long or hostile document is read in bounded time', () => {
