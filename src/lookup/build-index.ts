@@ -20,6 +20,7 @@ import {
   operationShardName,
   POSTING_LENGTH_BITS,
   recordShardName,
+  spaceShardName,
   textShardName,
   tokenShardName,
   wordShardName,
@@ -32,9 +33,11 @@ import {
   type MessageRecord,
   type OperationEntry,
   type OperationShard,
+  type RangeRef,
   type RecordShard,
   type SupportRecord,
   type SpaceEntry,
+  type SpaceShard,
   type StatusEntry,
   type TextShard,
   type TokenShard,
@@ -86,7 +89,7 @@ export function recordWords(record: LookupRecord): string[] {
 
 /** Builds every shard of the lookup index for `catalog`. */
 export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions = {}): LookupIndexFiles {
-  const recordsPerShard = options.recordsPerShard ?? 16;
+  const recordsPerShard = options.recordsPerShard ?? 8;
   const { retryContext, codeByKey, statusByNumber } = catalogIndex(catalog);
   const retryText = (advice: Parameters<typeof retrySentence>[0], status: number | undefined) =>
     retrySentence(advice, retryContext satisfies RetryContext, status);
@@ -94,31 +97,30 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
   // Records: codes in catalog order (grouped by space, numeric before symbolic), then messages.
   const records: LookupRecord[] = [];
   const positionOfCode = new Map<string, number>();
+  const spaceShards: SpaceShard[] = [];
+  const rangeRefs = new Map<string, RangeRef>();
   const spaces: SpaceEntry[] = catalog.codeSpaces.map((space) => {
     const first = records.length;
     const codes = space.codes.map((key) => codeByKey.get(key)!);
     const numeric = codes.filter((code) => isNumericCode(code.code));
     const symbolic = codes.filter((code) => !isNumericCode(code.code));
+    for (const range of space.ranges)
+      rangeRefs.set(`${space.id}/${range.slug}`, {
+        from: range.from,
+        to: range.to,
+        name: range.name,
+        state: range.state,
+        slug: range.slug,
+      });
     for (const code of [...numeric, ...symbolic]) {
       positionOfCode.set(code.key, records.length);
       records.push(codeRecord(code));
     }
-    return {
-      id: space.id,
-      name: space.name,
-      surfaces: space.surfaces,
-      first,
+    spaceShards.push({
       numeric: encodeNumbers(numeric.map((code) => Number(code.code))),
-      symbolic: symbolic.length,
-      ranges: space.ranges.map((range) => ({
-        from: range.from,
-        to: range.to,
-        name: range.name,
-        meaning: range.meaning,
-        state: range.state,
-        slug: range.slug,
-      })),
-    };
+      ranges: space.ranges.map((range) => ({ ...rangeRefs.get(`${space.id}/${range.slug}`)!, meaning: range.meaning })),
+    });
+    return { id: space.id, name: space.name, surfaces: space.surfaces, first, symbolic: symbolic.length };
   });
   const codesCount = records.length;
   for (const area of catalog.messageAreas)
@@ -152,7 +154,7 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
             })),
           }
         : {}),
-      ...(code.range ? { range: code.range } : {}),
+      ...(code.range ? { range: rangeRefs.get(`${code.codeSpace}/${code.range}`)! } : {}),
       // What to ask the customer is public; escalations are internal and not in the public model.
       ...(code.support?.ask.length ? { ask: code.support.ask } : {}),
       ...(code.deprecated
@@ -268,11 +270,13 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
     surfaces: envelope.surfaces,
     ...(envelope.statuses ? { statuses: [...envelope.statuses] } : {}),
   }));
+  const wordShards = shardCount(postings, options.postingsPerShard ?? 750);
   const sharding = {
     recordsPerShard,
-    textsPerShard: options.textsPerShard ?? 32,
+    textsPerShard: options.textsPerShard ?? 16,
     tokenShards: shardCount(tokenLists.size, options.tokensPerShard ?? 256),
-    wordShards: shardCount(postings, options.postingsPerShard ?? 750),
+    wordShards,
+    splitPrefixes: splitPrefixes(wordLists, postings / wordShards),
     operationShards: catalog.operations.length
       ? shardCount(catalog.operations.length, options.operationsPerShard ?? 64)
       : 0,
@@ -347,6 +351,7 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
 
   // Every token and word shard exists, even an empty one, so a fetch for any hash never fails.
   const shards: LookupIndexFiles['shards'] = {};
+  spaceShards.forEach((shard, index) => (shards[spaceShardName(index)] = shard));
   for (let index = 0; index < sharding.tokenShards; index += 1)
     shards[`t${index}`] = { tokens: {} } satisfies TokenShard;
   for (let index = 0; index < sharding.wordShards; index += 1) shards[`w${index}`] = { words: {} } satisfies WordShard;
@@ -434,6 +439,21 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
   if (CORE_SHARD in shards) throw new Error('a shard is named like the core shard');
   core.version = (hashString(JSON.stringify(shards)) ^ hashString(JSON.stringify(core))).toString(36);
   return { core, shards };
+}
+
+/**
+ * The three-letter prefixes whose words hold more postings than a word shard should: in a catalog's
+ * vocabulary a few prefixes ("con", "pro", "inv") carry many words, and a shard keyed by three
+ * letters would make every query for one of their words fetch all of them.
+ */
+function splitPrefixes(wordLists: ReadonlyMap<string, readonly unknown[]>, perShard: number): string[] {
+  const byPrefix = new Map<string, number>();
+  for (const [word, list] of wordLists)
+    byPrefix.set(word.slice(0, 3), (byPrefix.get(word.slice(0, 3)) ?? 0) + list.length);
+  return [...byPrefix]
+    .filter(([, count]) => count > perShard)
+    .map(([prefix]) => prefix)
+    .sort();
 }
 
 /**

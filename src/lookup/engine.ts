@@ -543,7 +543,7 @@ function explainNumber(
   // A number no space documents, but some space's ranges hold: what the range is for.
   if (!codes.length && options.ranges && reader.numericPositions(value).length === 0) {
     for (const space of reader.core.spaces) {
-      const range = space.ranges.find((entry) => value >= entry.from && value <= entry.to);
+      const range = reader.ranges(space.id).find((entry) => value >= entry.from && value <= entry.to);
       if (!range) continue;
       set.add(
         rangeExplanation(reader, space, range, value, {

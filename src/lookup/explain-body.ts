@@ -269,7 +269,7 @@ function explainItem(context: BodyContext, item: BodyItem, index: number, scope:
     const spaces = reader.core.spaces.filter((space) => !scope.spaces.length || scope.spaces.includes(space.id));
     let inRange = false;
     for (const space of spaces.length ? spaces : reader.core.spaces) {
-      const range = space.ranges.find((entry) => value >= entry.from && value <= entry.to);
+      const range = reader.ranges(space.id).find((entry) => value >= entry.from && value <= entry.to);
       if (!range) continue;
       inRange = true;
       set.add(

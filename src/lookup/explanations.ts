@@ -9,7 +9,15 @@ import { routes } from '../view/routes';
 import { joinSentences } from '../shared/sentence';
 import { HTTP_REASONS, statusClassMeaning } from './http-reasons';
 import type { IndexReader } from './index-reader';
-import type { CodeRecord, CodeStatusRecord, ExampleCode, MessageRecord, RangeEntry, SpaceEntry } from './index-format';
+import type {
+  CodeRecord,
+  CodeStatusRecord,
+  ExampleCode,
+  MessageRecord,
+  RangeEntry,
+  RangeRef,
+  SpaceEntry,
+} from './index-format';
 import { listInWords } from '../view/retry-text';
 import { SCORE } from './scores';
 import type { Explanation } from './types';
@@ -90,8 +98,7 @@ function reasonOf(reader: IndexReader, status: number): string | undefined {
 }
 
 export function codeExplanation(reader: IndexReader, record: CodeRecord, facts: MatchFacts): Explanation {
-  const space = reader.space(record.space);
-  const range = record.range ? space?.ranges.find((candidate) => candidate.slug === record.range) : undefined;
+  const range = record.range;
   const context = chosenContext(record, facts.pastedStatus, facts.operation);
   const status = context?.status ?? record.status;
   const documented = documentedStatuses(record);
@@ -165,7 +172,7 @@ export function codeExplanation(reader: IndexReader, record: CodeRecord, facts: 
   return withFacts(explanation, facts);
 }
 
-function rangeLink(spaceId: string, range: RangeEntry): NonNullable<Explanation['range']> {
+function rangeLink(spaceId: string, range: RangeRef): NonNullable<Explanation['range']> {
   return {
     name: range.name,
     from: range.from,

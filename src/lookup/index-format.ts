@@ -1,10 +1,12 @@
 /**
  * The lookup index as the browser receives it: one small core shard (statuses, surfaces,
- * envelopes, ranges, headers and the list of numeric codes) and four families of shards fetched
- * only when a query needs them — records (codes and messages, by position), texts (just the
- * templates, many records a shard, for checking message candidates), tokens (names and symbolic
- * codes, by hash) and words (message words, by hash of their first letters). The builder
- * and the engine both read these types and the shard-naming rules below, so they cannot drift.
+ * envelopes, headers and the code spaces by name) and families of shards fetched only when a
+ * query needs them — spaces (one per code space: its numeric codes and its ranges, for a number),
+ * records (codes and messages, by position), texts (just the templates, many records a shard, for
+ * checking message candidates), tokens (names and symbolic codes, by hash), words (message words,
+ * by hash of their first letters) and operations (path templates). A message never needs the
+ * numeric codes, so they are out of the core shard every query fetches. The builder and the engine
+ * both read these types and the shard-naming rules below, so they cannot drift.
  */
 import type { EnvelopeFields } from '../schemas/envelope';
 import type { HeaderData } from '../schemas/header';
@@ -15,9 +17,9 @@ import type { RetryContext } from '../view/retry-text';
 import { concreteSegments, decodeSegment } from '../shared/path-template';
 
 /** Bumped when the shape changes, so a cached old index is never read with new code. */
-export const LOOKUP_INDEX_FORMAT = 3;
+export const LOOKUP_INDEX_FORMAT = 4;
 
-/** Name of the core shard; the others are `r<n>`, `m<n>`, `t<n>`, `w<n>` and `o<n>`. */
+/** Name of the core shard; the others are `s<n>`, `r<n>`, `m<n>`, `t<n>`, `w<n>` and `o<n>`. */
 export const CORE_SHARD = 'core';
 
 export interface CoreShard {
@@ -31,6 +33,11 @@ export interface CoreShard {
     textsPerShard: number;
     tokenShards: number;
     wordShards: number;
+    /**
+     * Three-letter prefixes whose words are too many for one shard: their words are sharded by
+     * their first four letters instead (see `wordShardName`). Sorted.
+     */
+    splitPrefixes: string[];
     /** Operation shards (`o<n>`); 0 when the catalog has no operations. */
     operationShards: number;
   };
@@ -108,16 +115,23 @@ export interface SpaceEntry {
   surfaces: string[];
   /** Position of the space's first code; its numeric codes come first, then its symbolic ones. */
   first: number;
-  /** Its numeric codes, ascending; see `encodeNumbers`. */
-  numeric: EncodedNumbers;
   /** How many symbolic codes follow the numeric ones. */
   symbolic: number;
+}
+
+/** A code space's numbers (`s<n>`, n its position in `CoreShard.spaces`): fetched for a number only. */
+export interface SpaceShard {
+  /** Its numeric codes, ascending; see `encodeNumbers`. */
+  numeric: EncodedNumbers;
   ranges: RangeEntry[];
 }
 
 export interface RangeEntry extends Pick<RangeData, 'from' | 'to' | 'name' | 'meaning' | 'state'> {
   slug: string;
 }
+
+/** The range a code lies in, as its card links to it (without the range's meaning). */
+export type RangeRef = Omit<RangeEntry, 'meaning'>;
 
 export interface EnvelopeEntry {
   id: string;
@@ -189,7 +203,7 @@ export interface CodeRecord {
    * (the first is `status`); `retry` and `advice` as above, for that status.
    */
   statuses?: CodeStatusRecord[];
-  range?: string;
+  range?: RangeRef;
   deprecated?: { since: string; note?: string; replacedBy?: CodeRef };
   tags?: string[];
   /** What support should ask the customer, when the catalog says. */
@@ -278,7 +292,7 @@ export interface WordShard {
 /** Everything the builder writes: shard name → shard. */
 export interface LookupIndexFiles {
   core: CoreShard;
-  shards: Record<string, RecordShard | TextShard | TokenShard | WordShard | OperationShard>;
+  shards: Record<string, SpaceShard | RecordShard | TextShard | TokenShard | WordShard | OperationShard>;
 }
 
 /** FNV-1a, 32 bit: small, fast and the same in every runtime. */
@@ -289,6 +303,11 @@ export function hashString(text: string): number {
     hash = Math.imul(hash, 0x01000193);
   }
   return hash >>> 0;
+}
+
+/** The shard of the code space at `index` in `CoreShard.spaces`. */
+export function spaceShardName(index: number): string {
+  return `s${index}`;
 }
 
 export function recordShardName(core: Pick<CoreShard, 'sharding'>, position: number): string {
@@ -303,9 +322,37 @@ export function tokenShardName(core: Pick<CoreShard, 'sharding'>, token: string)
   return `t${hashString(token) % core.sharding.tokenShards}`;
 }
 
-/** Words sharing their first three letters share a shard, so a typed prefix is completed from one shard. */
+/**
+ * The letters that choose a word's shard: its first three, or its first four when its three-letter
+ * prefix is a split one. Words sharing that key share a shard, so a typed prefix as long as the key
+ * is completed from one shard.
+ */
+export function wordShardKey(core: Pick<CoreShard, 'sharding'>, word: string): string {
+  const prefix = word.slice(0, 3);
+  return isSplitPrefix(core, prefix) ? word.slice(0, 4) : prefix;
+}
+
+/** True when the words starting with the three letters `prefix` are sharded by four letters. */
+export function isSplitPrefix(core: Pick<CoreShard, 'sharding'>, prefix: string): boolean {
+  return binarySearch(core.sharding.splitPrefixes, prefix) >= 0;
+}
+
+/** Index of `value` in the ascending list, or -(insertion point) - 1. */
+export function binarySearch<T extends number | string>(list: readonly T[], value: T): number {
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const found = list[middle]!;
+    if (found === value) return middle;
+    if (found < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -low - 1;
+}
+
 export function wordShardName(core: Pick<CoreShard, 'sharding'>, word: string): string {
-  return `w${hashString(word.slice(0, 3)) % core.sharding.wordShards}`;
+  return `w${hashString(wordShardKey(core, word)) % core.sharding.wordShards}`;
 }
 
 /**

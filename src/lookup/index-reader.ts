@@ -4,20 +4,25 @@
  * fetches them and asks again, and a fully loaded index (tests, benchmark) answers in one run.
  */
 import {
+  binarySearch,
   CORE_SHARD,
   decodeNumbers,
   operationShardsForPath,
   POSTING_LENGTH_BITS,
   recordShardName,
+  spaceShardName,
   textShardName,
   tokenShardName,
+  isSplitPrefix,
   wordShardName,
   type CoreShard,
   type LookupRecord,
   type OperationEntry,
   type OperationShard,
+  type RangeEntry,
   type RecordShard,
   type SpaceEntry,
+  type SpaceShard,
   type StatusEntry,
   type TextShard,
   type TokenShard,
@@ -33,21 +38,24 @@ export interface LookupIndex {
 
 /** Decoded facts about the core shard, computed once per core. */
 interface CoreCache {
-  numeric: Map<string, number[]>;
   statuses: Map<number, StatusEntry>;
   spaces: Map<string, SpaceEntry>;
+  /** Space id → the name of its shard. */
+  spaceShards: Map<string, string>;
   common: Set<string>;
 }
 
 const coreCaches = new WeakMap<CoreShard, CoreCache>();
+/** A space shard's numeric codes, decoded once per shard. */
+const numericCaches = new WeakMap<SpaceShard, number[]>();
 
 function coreCache(core: CoreShard): CoreCache {
   let cache = coreCaches.get(core);
   if (!cache) {
     cache = {
-      numeric: new Map(core.spaces.map((space) => [space.id, decodeNumbers(space.numeric)])),
       statuses: new Map(core.statuses.map((status) => [status.status, status])),
       spaces: new Map(core.spaces.map((space) => [space.id, space])),
+      spaceShards: new Map(core.spaces.map((space, index) => [space.id, spaceShardName(index)])),
       common: new Set(core.commonWords),
     };
     coreCaches.set(core, cache);
@@ -83,9 +91,24 @@ export class IndexReader {
     return this.cache.spaces.get(id);
   }
 
-  /** Numeric codes of a space, ascending. */
+  /** The numbers of a space (its shard), or undefined while not loaded or for an unknown space. */
+  private spaceShard(space: string): SpaceShard | undefined {
+    const name = this.cache.spaceShards.get(space);
+    return name === undefined ? undefined : this.shard<SpaceShard>(name);
+  }
+
+  /** Numeric codes of a space, ascending (none while its shard is not loaded). */
   numericCodes(space: string): number[] {
-    return this.cache.numeric.get(space) ?? [];
+    const shard = this.spaceShard(space);
+    if (!shard) return [];
+    let numbers = numericCaches.get(shard);
+    if (!numbers) numericCaches.set(shard, (numbers = decodeNumbers(shard.numeric)));
+    return numbers;
+  }
+
+  /** Ranges of a space (none while its shard is not loaded). */
+  ranges(space: string): RangeEntry[] {
+    return this.spaceShard(space)?.ranges ?? [];
   }
 
   /** Positions of the numeric code `value` in every space that documents it. */
@@ -151,8 +174,13 @@ export class IndexReader {
     return complete ? found : undefined;
   }
 
-  /** Words of the index starting with `prefix` (from the prefix's shard), at most `max`. */
+  /**
+   * Words of the index starting with `prefix` (from the prefix's shard), at most `max`. None for a
+   * prefix shorter than three letters, or of three letters when they are a split prefix (its words
+   * are in many shards; four letters find them).
+   */
   wordsWithPrefix(prefix: string, max: number): string[] {
+    if (prefix.length < 3 || (prefix.length === 3 && isSplitPrefix(this.core, prefix))) return [];
     const shard = this.shard<WordShard>(wordShardName(this.core, prefix));
     if (!shard) return [];
     const found: string[] = [];
@@ -178,18 +206,4 @@ export function forEachPosting(packed: readonly number[], visit: (position: numb
     position += Math.floor(value / POSTING_LENGTH_BITS);
     visit(position, value % POSTING_LENGTH_BITS);
   }
-}
-
-/** Index of `value` in the ascending list, or -(insertion point) - 1. */
-export function binarySearch(list: readonly number[], value: number): number {
-  let low = 0;
-  let high = list.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const found = list[middle]!;
-    if (found === value) return middle;
-    if (found < value) low = middle + 1;
-    else high = middle - 1;
-  }
-  return -low - 1;
 }

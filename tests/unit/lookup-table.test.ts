@@ -7,7 +7,8 @@
 import { describe, expect, test } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load-catalog';
 import { buildLookupIndex } from '../../src/lookup/build-index';
-import { lookup, resolveLookup, type LookupIndex } from '../../src/lookup/engine';
+import { lookup, type LookupIndex } from '../../src/lookup/engine';
+import { freshLookup } from './fresh-lookup';
 import type { Explanation, LookupAnswer } from '../../src/lookup/types';
 
 const NOW = Date.parse('2026-01-01T10:00:00Z');
@@ -654,18 +655,7 @@ describe('details the rows do not show', () => {
   test('loading shards on demand gives the same answers as a loaded index', async () => {
     const { files, index } = indexOf('catalog');
     for (const [, input, , dir] of rows.filter((row) => !row[3] && row[1].length < 10_000)) {
-      const fetched: string[] = [];
-      const lazy = await resolveLookup(
-        input,
-        { core: files.core, shards: new Map() },
-        async (name) => {
-          fetched.push(name);
-          const shard = files.shards[name];
-          if (!shard) throw new Error(`no shard ${name}`);
-          return shard;
-        },
-        { now: NOW },
-      );
+      const { answer: lazy, fetched } = await freshLookup(files, input, NOW);
       expect(lazy, input).toEqual(lookup(input, index, { now: NOW }));
       expect(new Set(fetched).size, `${input} fetched a shard twice`).toBe(fetched.length);
       void dir;

@@ -60,6 +60,12 @@ function parseArgs(argv) {
   if (options.quick && !given.has('--starlight-sizes')) options.starlightSizes = [];
   if ([...options.sizes, ...options.starlightSizes].some((n) => !Number.isInteger(n) || n < 20))
     throw new Error('--sizes takes whole numbers of at least 20, e.g. --sizes 500,5000');
+  // Astro puts its server build in <working directory>/.astro when the output folder is outside
+  // the working directory, and the baseline's build then fails looking for it.
+  if (!`${resolve(options.work)}/`.startsWith(`${process.cwd()}/`))
+    throw new Error(
+      `--work must be a folder inside the project (${process.cwd()}); ${options.work} is outside it (Astro needs the output folder under the working directory)`,
+    );
   return options;
 }
 
@@ -200,7 +206,13 @@ async function benchSize(n, options) {
   return row;
 }
 
-const options = parseArgs(process.argv.slice(2));
+let options;
+try {
+  options = parseArgs(process.argv.slice(2));
+} catch (error) {
+  console.error(`bench: ${error.message}`);
+  process.exit(2);
+}
 mkdirSync(resolve(options.work), { recursive: true });
 const results = {
   date: new Date().toISOString(),
