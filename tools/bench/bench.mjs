@@ -11,7 +11,8 @@
  *   npm run bench -- --sizes 500,5000   chosen sizes
  *   npm run bench -- --quick            size 500 only, fewer lookup repetitions, no Starlight
  *   options: --seed S, --starlight-sizes 3000,… (or none), --no-baseline, --no-lookup,
- *            --keep (keep the built sites), --work DIR
+ *            --keep (keep the built sites), --work DIR, --without-operations (the same catalog
+ *            without its operations folder: with a run without it, says what operations cost)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,6 +51,7 @@ function parseArgs(argv) {
       options.starlightSizes = sizes === 'none' ? [] : sizes.split(',').map(Number);
     } else if (flag === '--quick') options.quick = true;
     else if (flag === '--seed') options.seed = Number(value());
+    else if (flag === '--without-operations') options.withoutOperations = true;
     else if (flag === '--no-baseline') options.baseline = false;
     else if (flag === '--no-lookup') options.lookup = false;
     else if (flag === '--keep') options.keep = true;
@@ -154,6 +156,8 @@ async function benchSize(n, options) {
 
   let started = performance.now();
   const generated = generateCatalog({ codes: n, outDir: catalogDir, seed: options.seed });
+  // Nothing else in the synthetic catalog refers to its operations.
+  if (options.withoutOperations) rmSync(join(catalogDir, 'operations'), { recursive: true, force: true });
   row.generateMs = performance.now() - started;
   const codes = readCodes(catalogDir);
 
@@ -218,7 +222,12 @@ const results = {
   date: new Date().toISOString(),
   commit: gitCommit(),
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, loadAverage: loadavg() },
-  options: { sizes: options.sizes, seed: options.seed, quick: options.quick },
+  options: {
+    sizes: options.sizes,
+    seed: options.seed,
+    quick: options.quick,
+    withoutOperations: Boolean(options.withoutOperations),
+  },
   rows: [],
 };
 for (const n of options.sizes) results.rows.push(await benchSize(n, options));

@@ -113,7 +113,7 @@ const PHASES = [
 export function printReport(results) {
   const { rows, targets, machine } = results;
   console.log(
-    `\nBenchmark ${results.date} · commit ${results.commit ?? '?'} · ${machine.cpus} CPUs · node ${machine.node} · load ${machine.loadAverage.map((l) => l.toFixed(1)).join(' ')}\n`,
+    `\nBenchmark ${results.date} · commit ${results.commit ?? '?'} · ${machine.cpus} CPUs · node ${machine.node} · load ${machine.loadAverage.map((l) => l.toFixed(1)).join(' ')}${results.options?.withoutOperations ? ' · catalog without its operations' : ''}\n`,
   );
   console.log(
     'Full build (`astro build`, search index included): wall seconds, CPU seconds of the process tree, ratios to the site',
