@@ -7,17 +7,23 @@
  *   bad catalog stops `astro build` with an AstroError listing every problem (file:line, field, fix).
  * - `astro:server:setup` (dev) watches the catalog folder; on a change it re-checks the catalog
  *   (parsing only the changed file) and reloads the open page; a mistake shows in the terminal and
- *   in the dev overlay until it is fixed.
- * - `astro:build:done` writes `_redirects`, then the Pagefind search index, and the sitemap
+ *   in the dev overlay until it is fixed; the lookup index is served by a route (./lookup-index-route.ts).
+ * - `astro:build:done` writes `_redirects`, the lookup index files, then the Pagefind search index, and the sitemap
  *   integration (`@astrojs/sitemap`, added here) writes the sitemap, so `astro build` alone yields
  *   the whole site.
  */
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { catalogForAudience } from '../catalog/audience';
 import { checkCatalogOnce, loadCatalogOnce } from '../catalog/index';
+import type { Catalog } from '../catalog/model';
+import { CORE_SHARD } from '../lookup/index-format';
+import { siteLookupIndex } from '../lookup/site-index';
+import { routes } from '../view/routes';
 import { CatalogError, formatWarnings } from '../catalog/problems';
 import { catalogAstroError } from './catalog-error';
 import { parseErrorCatalogOptions, type ErrorCatalogOptions, type ErrorCatalogUserOptions } from './options';
@@ -45,7 +51,7 @@ export function errorCatalog(userOptions: ErrorCatalogUserOptions = {}): AstroIn
   return {
     name: 'error-catalog',
     hooks: {
-      'astro:config:setup': ({ config, command, updateConfig, logger }) => {
+      'astro:config:setup': ({ config, command, updateConfig, injectRoute, logger }) => {
         const root = fileURLToPath(config.root);
         const catalogDir = isAbsolute(parsed.catalogDir) ? parsed.catalogDir : resolve(root, parsed.catalogDir);
         options = { ...parsed, catalogDir };
@@ -68,6 +74,18 @@ export function errorCatalog(userOptions: ErrorCatalogUserOptions = {}): AstroIn
             }),
           );
         updateConfig({ integrations, vite: { plugins: [virtualModulesPlugin(options)] } });
+        // The lookup index: a route in dev (it follows edits); `astro build` writes the files itself.
+        if (command === 'dev') {
+          console.log(
+            'INJECT',
+            `/${routes.lookupIndexShard('[shard]')}`,
+            fileURLToPath(new URL('./lookup-index-route.ts', import.meta.url)),
+          );
+          injectRoute({
+            pattern: `/${routes.lookupIndexShard('[shard]')}`,
+            entrypoint: fileURLToPath(new URL('./lookup-index-route.ts', import.meta.url)),
+          });
+        }
         try {
           // Kept for the pages of this build, so the catalog is parsed once.
           const catalog = loadCatalogOnce(catalogDir, { incremental: command === 'dev' });
@@ -147,6 +165,7 @@ export function errorCatalog(userOptions: ErrorCatalogUserOptions = {}): AstroIn
         const outDir = fileURLToPath(dir);
         const catalog = loadCatalogOnce(options.catalogDir);
         logger.info(writeRedirectsFile({ outDir, base, catalog }));
+        logger.info(writeLookupIndex(outDir, catalogForAudience(catalog, options.audience)));
         if (options.search) {
           const started = performance.now();
           const { pages: indexed } = await writeSearchIndex(outDir);
@@ -157,6 +176,17 @@ export function errorCatalog(userOptions: ErrorCatalogUserOptions = {}): AstroIn
       },
     },
   };
+}
+
+/**
+ * Writes the lookup index shards (`lookup-index/<shard>.json`) into the built site: thousands of small
+ * files at a large catalog, each of which cost a route render when a page route wrote them.
+ */
+function writeLookupIndex(outDir: string, catalog: Catalog): string {
+  const { json } = siteLookupIndex(catalog);
+  mkdirSync(join(outDir, dirname(routes.lookupIndexShard(CORE_SHARD))), { recursive: true });
+  for (const [shard, text] of json) writeFileSync(join(outDir, routes.lookupIndexShard(shard)), text);
+  return `lookup: wrote ${json.size} index files to ${dirname(routes.lookupIndexShard(CORE_SHARD))}/`;
 }
 
 export type { ErrorCatalogUserOptions } from './options';

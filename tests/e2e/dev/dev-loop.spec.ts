@@ -64,7 +64,20 @@ test('an edited catalog file shows in the open page, a mistake shows in the over
     });
     await connected;
 
+    // The lookup reads its index from the dev server too (under the base path), as the catalog is now.
+    await page.goto(`${server.url}lookup/`);
+    await page.getByRole('textbox', { name: /Code, name, status, message or whole response/ }).fill('1001');
+    await expect(
+      page.getByRole('region', { name: 'Lookup answer' }).getByRole('heading', { level: 3, name: /Order not found/ }),
+    ).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByRole('region', { name: 'Lookup answer' })).toContainText(
+      'Check the order id in your order history.',
+    );
+
     // A status no file declares: a cross-check over several files, reported with the file and line.
+    connected = viteConnected(page);
+    await page.goto(`${server.url}codes/shop/1001/`);
+    await connected;
     connected = viteConnected(page);
     writeFileSync(codesFile, original.replace('status: 404', 'status: 418'));
     const overlay = page.locator('vite-error-overlay');
