@@ -7,10 +7,10 @@
  *   bad catalog stops `astro build` with an AstroError listing every problem (file:line, field, fix).
  * - `astro:server:setup` (dev) watches the catalog folder; on a change it re-checks the catalog
  *   (parsing only the changed file) and reloads the open page; a mistake shows in the terminal and
- *   in the dev overlay until it is fixed; the lookup index is served by a route (./lookup-index-route.ts).
- * - `astro:build:done` writes `_redirects`, the lookup index files, then the Pagefind search index, and the sitemap
- *   integration (`@astrojs/sitemap`, added here) writes the sitemap, so `astro build` alone yields
- *   the whole site.
+ *   in the dev overlay until it is fixed; it serves the lookup index files from the catalog as it is.
+ * - `astro:build:done` writes `_redirects`, the lookup index files, then the Pagefind search
+ *   index, and the sitemap integration (`@astrojs/sitemap`, added here) writes the sitemap, so
+ *   `astro build` alone yields the whole site.
  */
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -51,7 +51,7 @@ export function errorCatalog(userOptions: ErrorCatalogUserOptions = {}): AstroIn
   return {
     name: 'error-catalog',
     hooks: {
-      'astro:config:setup': ({ config, command, updateConfig, injectRoute, logger }) => {
+      'astro:config:setup': ({ config, command, updateConfig, logger }) => {
         const root = fileURLToPath(config.root);
         const catalogDir = isAbsolute(parsed.catalogDir) ? parsed.catalogDir : resolve(root, parsed.catalogDir);
         options = { ...parsed, catalogDir };
@@ -74,18 +74,6 @@ export function errorCatalog(userOptions: ErrorCatalogUserOptions = {}): AstroIn
             }),
           );
         updateConfig({ integrations, vite: { plugins: [virtualModulesPlugin(options)] } });
-        // The lookup index: a route in dev (it follows edits); `astro build` writes the files itself.
-        if (command === 'dev') {
-          console.log(
-            'INJECT',
-            `/${routes.lookupIndexShard('[shard]')}`,
-            fileURLToPath(new URL('./lookup-index-route.ts', import.meta.url)),
-          );
-          injectRoute({
-            pattern: `/${routes.lookupIndexShard('[shard]')}`,
-            entrypoint: fileURLToPath(new URL('./lookup-index-route.ts', import.meta.url)),
-          });
-        }
         try {
           // Kept for the pages of this build, so the catalog is parsed once.
           const catalog = loadCatalogOnce(catalogDir, { incremental: command === 'dev' });
@@ -152,6 +140,24 @@ export function errorCatalog(userOptions: ErrorCatalogUserOptions = {}): AstroIn
         server.watcher.on('change', onCatalogChange);
         server.watcher.on('add', onCatalogChange);
         server.watcher.on('unlink', onCatalogChange);
+        // The lookup index, from the catalog as it is now (`astro build` writes the same files).
+        const indexFolder = `${base.replace(/\/?$/, '/')}${dirname(routes.lookupIndexShard(CORE_SHARD))}/`;
+        server.middlewares.use((request, response, next) => {
+          const path = (request.url ?? '').split('?')[0]!;
+          if (!path.startsWith(indexFolder) || !path.endsWith('.json')) return next();
+          let json: string | undefined;
+          try {
+            const catalog = catalogForAudience(loadCatalogOnce(dir, { incremental: true }), options.audience);
+            json = siteLookupIndex(catalog).json.get(decodeURIComponent(path.slice(indexFolder.length, -5)));
+          } catch (error) {
+            // The page shows the catalog's report in the overlay; the lookup says its index failed.
+            response.statusCode = 503;
+            return void response.end(error instanceof Error ? error.message : String(error));
+          }
+          if (json === undefined) return next();
+          response.setHeader('Content-Type', 'application/json; charset=utf-8');
+          response.end(json);
+        });
       },
       'astro:build:setup': ({ vite, target }) => {
         // The server bundle of a static build only renders the pages and is then deleted: nothing
