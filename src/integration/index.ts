@@ -143,7 +143,8 @@ export function errorCatalog(userOptions: ErrorCatalogUserOptions = {}): AstroIn
         // The lookup index, from the catalog as it is now (`astro build` writes the same files).
         const indexFolder = `${base.replace(/\/?$/, '/')}${dirname(routes.lookupIndexShard(CORE_SHARD))}/`;
         server.middlewares.use((request, response, next) => {
-          const path = (request.url ?? '').split('?')[0]!;
+          // Vite takes the base path off `url` before this runs under a sub-path; `originalUrl` keeps it.
+          const path = (request.originalUrl ?? request.url ?? '').split('?')[0]!;
           if (!path.startsWith(indexFolder) || !path.endsWith('.json')) return next();
           let json: string | undefined;
           try {
