@@ -23,6 +23,7 @@ import {
   spaceShardName,
   textShardName,
   tokenShardName,
+  WORD_PREFIX_LETTERS,
   wordShardName,
   type CodeRecord,
   type CoreShard,
@@ -448,8 +449,10 @@ export function buildLookupIndex(catalog: Catalog, options: LookupIndexOptions =
  */
 function splitPrefixes(wordLists: ReadonlyMap<string, readonly unknown[]>, perShard: number): string[] {
   const byPrefix = new Map<string, number>();
-  for (const [word, list] of wordLists)
-    byPrefix.set(word.slice(0, 3), (byPrefix.get(word.slice(0, 3)) ?? 0) + list.length);
+  for (const [word, list] of wordLists) {
+    const prefix = word.slice(0, WORD_PREFIX_LETTERS);
+    byPrefix.set(prefix, (byPrefix.get(prefix) ?? 0) + list.length);
+  }
   return [...byPrefix]
     .filter(([, count]) => count > perShard)
     .map(([prefix]) => prefix)

@@ -322,14 +322,21 @@ export function tokenShardName(core: Pick<CoreShard, 'sharding'>, token: string)
   return `t${hashString(token) % core.sharding.tokenShards}`;
 }
 
+/** A word's first letters that choose its word shard, unless they are a split prefix. */
+export const WORD_PREFIX_LETTERS = 3;
+
+/** How many of a word's first letters choose its shard: one more than usual when its prefix is split. */
+export function wordShardKeyLength(core: Pick<CoreShard, 'sharding'>, word: string): number {
+  return isSplitPrefix(core, word.slice(0, WORD_PREFIX_LETTERS)) ? WORD_PREFIX_LETTERS + 1 : WORD_PREFIX_LETTERS;
+}
+
 /**
  * The letters that choose a word's shard: its first three, or its first four when its three-letter
  * prefix is a split one. Words sharing that key share a shard, so a typed prefix as long as the key
  * is completed from one shard.
  */
 export function wordShardKey(core: Pick<CoreShard, 'sharding'>, word: string): string {
-  const prefix = word.slice(0, 3);
-  return isSplitPrefix(core, prefix) ? word.slice(0, 4) : prefix;
+  return word.slice(0, wordShardKeyLength(core, word));
 }
 
 /** True when the words starting with the three letters `prefix` are sharded by four letters. */

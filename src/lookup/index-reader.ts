@@ -13,7 +13,7 @@ import {
   spaceShardName,
   textShardName,
   tokenShardName,
-  isSplitPrefix,
+  wordShardKeyLength,
   wordShardName,
   type CoreShard,
   type LookupRecord,
@@ -180,7 +180,7 @@ export class IndexReader {
    * are in many shards; four letters find them).
    */
   wordsWithPrefix(prefix: string, max: number): string[] {
-    if (prefix.length < 3 || (prefix.length === 3 && isSplitPrefix(this.core, prefix))) return [];
+    if (prefix.length < wordShardKeyLength(this.core, prefix)) return [];
     const shard = this.shard<WordShard>(wordShardName(this.core, prefix));
     if (!shard) return [];
     const found: string[] = [];
