@@ -42,9 +42,6 @@ export default defineConfig({
     // Astro inlines small bundled scripts into the HTML; inline scripts break under a CSP
     // without 'unsafe-inline', so every script stays an external file.
     build: { assetsInlineLimit: 0 },
-    // Test and benchmark builds write tens of thousands of files under .cache/: watching them ran
-    // `astro dev` out of file watchers (ENOSPC) and it stopped serving.
-    server: { watch: { ignored: ['**/.cache/**', '**/dist/**'] } },
   },
   markdown: {
     // The "-default" GitHub themes: every token colour meets WCAG AA contrast (4.5:1) on the theme's

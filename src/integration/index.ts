@@ -26,6 +26,7 @@ import { siteLookupIndex } from '../lookup/site-index';
 import { routes } from '../view/routes';
 import { CatalogError, formatWarnings } from '../catalog/problems';
 import { catalogAstroError } from './catalog-error';
+import { devWatchIgnored } from './dev-watch';
 import { parseErrorCatalogOptions, type ErrorCatalogOptions, type ErrorCatalogUserOptions } from './options';
 import { writeSearchIndex } from './pagefind';
 import { sitemapPageFilter, writeRedirectsFile } from './publishing-hooks';
@@ -73,7 +74,12 @@ export function errorCatalog(userOptions: ErrorCatalogUserOptions = {}): AstroIn
               namespaces: { news: false, xhtml: false, image: false, video: false },
             }),
           );
-        updateConfig({ integrations, vite: { plugins: [virtualModulesPlugin(options)] } });
+        const project = dirname(fileURLToPath(config.srcDir));
+        const ignored = devWatchIgnored(project, root.replace(/[\\/]+$/, ''), fileURLToPath(config.outDir));
+        updateConfig({
+          integrations,
+          vite: { plugins: [virtualModulesPlugin(options)], server: { watch: { ignored: [ignored] } } },
+        });
         try {
           // Kept for the pages of this build, so the catalog is parsed once.
           const catalog = loadCatalogOnce(catalogDir, { incremental: command === 'dev' });
