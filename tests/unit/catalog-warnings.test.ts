@@ -68,7 +68,12 @@ describe('files the build does not read', () => {
     const integration = errorCatalog({ catalogDir: STRAY, search: false });
     const setup = integration.hooks['astro:config:setup'] as unknown as (options: object) => void;
     setup({
-      config: { root: pathToFileURL(`${process.cwd()}/`), integrations: [] },
+      config: {
+        root: pathToFileURL(`${process.cwd()}/`),
+        srcDir: pathToFileURL(`${process.cwd()}/src/`),
+        outDir: pathToFileURL(`${process.cwd()}/dist/`),
+        integrations: [],
+      },
       command: 'build',
       updateConfig: () => undefined,
       logger,
