@@ -2,9 +2,8 @@
  * The header search dialog on the built site: keyboard use, focus handling, exact lookup matches
  * ahead of Pagefind's full-text results, filters, excerpts and the live count.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { WCAG_TAGS } from '../support/gates';
+import { axeOn, WCAG_TAGS } from '../support/gates';
 
 const dialogOf = (page: Page) => page.getByRole('dialog', { name: 'Search the error reference' });
 const inputOf = (page: Page) => dialogOf(page).getByRole('searchbox');
@@ -277,7 +276,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await search(page, 'customer not found');
     await dialogOf(page).getByText('Filters', { exact: true }).click();
     await expect(dialogOf(page).getByRole('combobox', { name: 'Kind' })).toBeVisible();
-    const results = await new AxeBuilder({ page }).include('dialog[open]').withTags(WCAG_TAGS).analyze();
+    const results = await axeOn(page).include('dialog[open]').withTags(WCAG_TAGS).analyze();
     expect(
       results.violations.map(
         (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`,

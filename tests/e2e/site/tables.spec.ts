@@ -3,9 +3,8 @@
  * filters by text and facet, sorts by a column, shows a live count and an empty state, keeps its
  * state in the URL so a filtered view can be shared, and is complete without JavaScript.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { WCAG_TAGS } from '../support/gates';
+import { axeOn, WCAG_TAGS } from '../support/gates';
 
 interface TableCase {
   name: string;
@@ -287,7 +286,7 @@ test.describe('a table longer than its page size', () => {
     const grid = tableOf(page, 'All error codes');
     await expect(grid.getByRole('row', { name: /Showing the first 20/ })).toBeVisible();
     const check = async () => {
-      const results = await new AxeBuilder({ page }).include('error-catalog-table').withTags(WCAG_TAGS).analyze();
+      const results = await axeOn(page).include('error-catalog-table').withTags(WCAG_TAGS).analyze();
       expect(
         results.violations.map(
           (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`,

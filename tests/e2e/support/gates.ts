@@ -73,9 +73,19 @@ export function defineSiteGates(options: SiteGateOptions = {}): void {
   });
 }
 
+/**
+ * An axe run on `page`, in axe's "legacy" frame mode: it runs in the page itself instead of opening a
+ * blank page per run to gather its results, which is only needed to reach cross-origin iframes (no
+ * page of the site has an iframe). Measured on the default site, same rules, same results: a code
+ * page's light and dark passes took 3.4 s this way before and 1.5 s now; the codes table 8.7 s and 3.2 s.
+ */
+export function axeOn(page: Page): AxeBuilder {
+  return new AxeBuilder({ page }).setLegacyMode(true);
+}
+
 /** The violations of one axe run, one line each. */
 async function axeViolations(page: Page, route: string, theme: string, rules?: string[]): Promise<string[]> {
-  const builder = new AxeBuilder({ page });
+  const builder = axeOn(page);
   // Only violations are needed; skipping the details of passes makes each run much faster.
   const results = await (rules ? builder.withRules(rules) : builder.withTags(WCAG_TAGS))
     .options({ resultTypes: ['violations'] })
