@@ -21,7 +21,9 @@ function within(path: string, folder: string): boolean {
  * @param outDir the build's output folder
  */
 export function devWatchIgnored(project: string, root: string, outDir: string): (path: string) => boolean {
-  const heavy = [`${project}${sep}.cache`, `${project}${sep}dist`, outDir.replace(/[\\/]+$/, '')];
+  const out = outDir.replace(/[\\/]+$/, '');
+  // An output folder that holds the project itself (`outDir: '.'`) is not skipped: that would be everything.
+  const heavy = [`${project}${sep}.cache`, `${project}${sep}dist`, ...(within(project, out) ? [] : [out])];
   const dataStore = `${root}${sep}.astro`;
   return (path) => {
     if (!heavy.some((folder) => within(path, folder))) return false;

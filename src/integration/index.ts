@@ -21,7 +21,6 @@ import { fileURLToPath } from 'node:url';
 import { catalogForAudience } from '../catalog/audience';
 import { checkCatalogOnce, loadCatalogOnce } from '../catalog/index';
 import type { Catalog } from '../catalog/model';
-import { CORE_SHARD } from '../lookup/index-format';
 import { siteLookupIndex } from '../lookup/site-index';
 import { routes } from '../view/routes';
 import { CatalogError, formatWarnings } from '../catalog/problems';
@@ -147,7 +146,7 @@ export function errorCatalog(userOptions: ErrorCatalogUserOptions = {}): AstroIn
         server.watcher.on('add', onCatalogChange);
         server.watcher.on('unlink', onCatalogChange);
         // The lookup index, from the catalog as it is now (`astro build` writes the same files).
-        const indexFolder = `${base.replace(/\/?$/, '/')}${dirname(routes.lookupIndexShard(CORE_SHARD))}/`;
+        const indexFolder = `${base.replace(/\/?$/, '/')}${routes.lookupIndexFolder()}/`;
         server.middlewares.use((request, response, next) => {
           // Vite takes the base path off `url` before this runs under a sub-path; `originalUrl` keeps it.
           const path = (request.originalUrl ?? request.url ?? '').split('?')[0]!;
@@ -197,9 +196,9 @@ export function errorCatalog(userOptions: ErrorCatalogUserOptions = {}): AstroIn
  */
 function writeLookupIndex(outDir: string, catalog: Catalog): string {
   const { json } = siteLookupIndex(catalog);
-  mkdirSync(join(outDir, dirname(routes.lookupIndexShard(CORE_SHARD))), { recursive: true });
+  mkdirSync(join(outDir, routes.lookupIndexFolder()), { recursive: true });
   for (const [shard, text] of json) writeFileSync(join(outDir, routes.lookupIndexShard(shard)), text);
-  return `lookup: wrote ${json.size} index files to ${dirname(routes.lookupIndexShard(CORE_SHARD))}/`;
+  return `lookup: wrote ${json.size} index files to ${routes.lookupIndexFolder()}/`;
 }
 
 export type { ErrorCatalogUserOptions } from './options';

@@ -5,6 +5,8 @@
  */
 import type { Code, CodeSpace, Envelope, MessageArea, Operation, Range, Surface } from '../catalog/model';
 
+const LOOKUP_INDEX_FOLDER = 'lookup-index';
+
 export const routes = {
   home: () => '',
   statuses: () => 'statuses/',
@@ -43,7 +45,9 @@ export const routes = {
   atomFeed: () => 'changes.xml',
   jsonFeed: () => 'changes.json',
   /** One shard of the lookup index (`core`, `r0`, `t3`…), fetched by the lookup widget. */
-  lookupIndexShard: (shard: string) => `lookup-index/${shard}.json`,
+  /** The folder of the lookup index files (relative to the site's base, no slash at either end). */
+  lookupIndexFolder: () => LOOKUP_INDEX_FOLDER,
+  lookupIndexShard: (shard: string) => `${LOOKUP_INDEX_FOLDER}/${shard}.json`,
 } as const;
 
 /** Anchor id of a range on the ranges page, e.g. `core-1100-1199`. */

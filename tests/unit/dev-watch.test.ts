@@ -28,6 +28,12 @@ describe('what astro dev does not watch', () => {
     expect(ignored('/p/.cache/e2e/default/dist/index.html')).toBe(true);
   });
 
+  it('never skips the whole project, even when the output folder is the project', () => {
+    const ignored = devWatchIgnored('/p', '/p', '/p/');
+    expect(ignored('/p/src/pages/index.astro')).toBe(false);
+    expect(ignored('/p/.cache/e2e/default/dist/index.html')).toBe(true);
+  });
+
   it('skips an output folder outside the project', () => {
     const ignored = devWatchIgnored('/p', '/p', '/out/site/');
     expect(ignored('/out/site/codes/index.html')).toBe(true);
