@@ -10,7 +10,7 @@
  * of tools/test-sites.mjs; in each, pages are picked greedily (the one adding the most features
  * not yet covered per byte of HTML first, since axe's time grows with the page) until every feature of the site is on a picked page, of this site or of
  * a site before it. Elements and roles count per kind of page (a table on a code page and on a
- * status page are checked apart); class names and colours count once across the sites, since a
+ * status page are checked apart), except in the site header and footer, the same markup on every page; class names and colours count once across the sites, since a
  * component and a highlighted token look the same wherever they are. So the default site's code pages, built from one template, are
  * checked once or twice; an example site's code page is checked only when it shows something no code page
  * before it did (a deprecation notice, another landmark).
@@ -51,6 +51,9 @@ export function pageFeatures(html: string): Set<string> {
   return found;
 }
 
+/** The site header and footer of a page (src/layouts/Base.astro). */
+const CHROME = /<header class="site-header"[^]*?<\/header>|<footer class="site-footer"[^]*?<\/footer>/g;
+
 const memo = new Map<string, string[]>();
 
 /**
@@ -65,11 +68,17 @@ export function axeSample(site: BuiltSite, pagesOf: (site: BuiltSite) => SampleP
     const pages = pagesOf(candidate).map(({ route, file }) => {
       const kind = pageKind(route);
       const html = readFileSync(join(candidate.outDir, file), 'utf8');
-      const features = [...pageFeatures(html)].map(
-        // Structure (elements, roles) is checked per kind of page; a component's classes and a
-        // token's colour look the same on every page, so one page showing them is enough.
-        (feature) => (feature.startsWith('<') || feature.startsWith('[') ? `${kind} ${feature}` : feature),
-      );
+      // The header and footer are the same markup on every page (src/components/RenderOnce.astro):
+      // what they hold counts once, whatever the kind of page.
+      const chrome = [...html.matchAll(CHROME)].map((match) => match[0]).join('');
+      const features = [
+        ...[...pageFeatures(html.replace(CHROME, ''))].map(
+          // Structure (elements, roles) is checked per kind of page; a component's classes and a
+          // token's colour look the same on every page, so one page showing them is enough.
+          (feature) => (feature.startsWith('<') || feature.startsWith('[') ? `${kind} ${feature}` : feature),
+        ),
+        ...pageFeatures(chrome),
+      ];
       return { route, bytes: html.length, features: features.filter((feature) => !covered.has(feature)) };
     });
     const uncovered = new Set(pages.flatMap((page) => page.features));
