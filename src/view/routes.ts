@@ -44,9 +44,9 @@ export const routes = {
   /** The changes as an Atom feed and as a JSON Feed 1.1 (only when every version is a date). */
   atomFeed: () => 'changes.xml',
   jsonFeed: () => 'changes.json',
-  /** One shard of the lookup index (`core`, `r0`, `t3`…), fetched by the lookup widget. */
   /** The folder of the lookup index files (relative to the site's base, no slash at either end). */
   lookupIndexFolder: () => LOOKUP_INDEX_FOLDER,
+  /** One shard of the lookup index (`core`, `r0`, `t3`…), fetched by the lookup widget. */
   lookupIndexShard: (shard: string) => `${LOOKUP_INDEX_FOLDER}/${shard}.json`,
 } as const;
 
