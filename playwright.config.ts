@@ -1,13 +1,14 @@
 /**
  * End-to-end tests: Debian's Chromium (never a downloaded browser) against the built sites of
- * tools/test-sites.mjs, each served by `astro preview` on 127.0.0.1; plus the custom elements on
- * blank pages (`elements`) and the authoring loop in `astro dev` (`dev`).
+ * tools/test-sites.mjs, served by Astro's preview server on 127.0.0.1 (tools/preview-sites.mjs);
+ * plus the custom elements on blank pages (`elements`) and the authoring loop in `astro dev` (`dev`).
  */
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sites } from './tools/test-sites.mjs';
 import { chromiumArgs, findChromium } from './tools/chromium.mjs';
+import { SECURITY_HEADERS } from './src/publishing/content-security-policy';
 
 const executablePath = findChromium() ?? '/usr/bin/chromium';
 /** The projects named on the command line (`--project=a --project b`), if any: only their sites are served. */
@@ -47,22 +48,19 @@ export default defineConfig({
     // The authoring loop: the spec starts its own `astro dev` on a copy of a catalog.
     { name: 'dev', testMatch: ['dev/**/*.spec.ts'] },
   ],
-  webServer: built.map((site) => ({
-    command: `node node_modules/astro/astro.js preview --host 127.0.0.1 --port ${site.port}`,
-    url: `http://127.0.0.1:${site.port}${site.basePath}`,
-    // PREVIEW_CSP: every site is served with the Content-Security-Policy it must work under
-    // (no inline scripts; src/publishing/content-security-policy.ts), so every test runs under it.
-    env: {
-      CATALOG_DIR: site.catalogDir,
-      BASE_PATH: site.basePath,
-      OUT_DIR: site.outDir,
-      SITE_AUDIENCE: site.audience ?? 'public',
-      ASTRO_TELEMETRY_DISABLED: '1',
-      PREVIEW_CSP: '1',
-    },
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  })),
+  // One process serves every built site (Astro's static preview server, tools/preview-sites.mjs),
+  // each with the Content-Security-Policy it must work under (no inline scripts;
+  // src/publishing/content-security-policy.ts), so every test runs under it.
+  webServer:
+    built.length === 0
+      ? []
+      : {
+          command: `node tools/preview-sites.mjs ${built.map((site) => site.name).join(' ')}`,
+          url: `http://127.0.0.1:${built[0]!.port}${built[0]!.basePath}`,
+          env: { ASTRO_TELEMETRY_DISABLED: '1', PREVIEW_HEADERS: JSON.stringify(SECURITY_HEADERS) },
+          reuseExistingServer: false,
+          timeout: 60_000,
+          stdout: 'ignore',
+          stderr: 'pipe',
+        },
 });

@@ -1,7 +1,7 @@
 /**
  * The built sites the end-to-end tests run against. Each is built once by `tools/test.mjs`
- * (or `node tools/build-test-sites.mjs NAME…`), served by `astro preview` on 127.0.0.1, and tested
- * by the spec files its `testMatch` selects.
+ * (or `node tools/build-test-sites.mjs NAME…`), served by Astro's preview server on 127.0.0.1
+ * (tools/preview-sites.mjs, all from one process), and tested by the spec files its `testMatch` selects.
  *
  * E2E_OUT_ROOT (default .cache/e2e) and E2E_PORT_BASE (default 4400) let several checkouts or
  * people test at once without sharing folders or ports.
