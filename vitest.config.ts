@@ -1,7 +1,12 @@
-/// <reference types="vitest/config" />
-import { getViteConfig } from 'astro/config';
+import { defineConfig } from 'vitest/config';
 
-export default getViteConfig({
+/**
+ * The unit tests run on plain Vite: they test the model, the engine, the CLI and the tools, never an
+ * Astro component, so Astro's Vite config (`getViteConfig`, which loads astro.config.mjs and so
+ * the default catalog in every test worker) is not needed. Without it the suite took 132 s instead
+ * of 152 s on this machine (900 tests, nothing else running).
+ */
+export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     // Generous: npm test runs the unit tests beside the site builds on two cores, and the CLI tests

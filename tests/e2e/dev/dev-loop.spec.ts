@@ -5,7 +5,8 @@
  * fixed, links stay under the base path, guides (MDX, through the content collection) render
  * and update too, and a stray file gets the build's warning in the terminal.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -4,7 +4,8 @@
  * `document`, `window`) and its timers end when it leaves the page, and come back once (not
  * twice) when it is inserted again.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { buildSync } from 'esbuild';
 
 /** The module as a script that exposes its exports as `window.CatalogElements`. */

@@ -2,7 +2,7 @@
  * Fact checklist of the Migo example (examples/migo, from seed 002): every fact the seed states,
  * on the built site and, where it explains an error, through the lookup widget.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { routes } from '../../../src/view/routes';
 import { defineSiteGates } from '../support/gates';
 import { GENERAL_PRACTICE_LEAD, NOT_STATED } from '../../../src/view/retry-text';

@@ -3,10 +3,12 @@
  * on the page that must show it, or asked of the lookup widget. Facts of one page are one test
  * (one visit, one step per fact); lookup facts are asked a few per visit. The specs
  * list facts as data, written from the seed; this module turns them into tests, so every
- * checklist is checked the same way.
+ * checklist is checked the same way. The tests only read pages, so they share one page per worker
+ * (`readerPage`, ../support/fixtures.ts).
  */
-import { expect, test, type Locator } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { gotoPath, normalizeText } from '../support/built-site';
+import { expect, test } from '../support/fixtures';
 
 /** A fact the built site must show on one page. */
 export interface PageFact {
@@ -47,8 +49,9 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
  * its own step named by the fact. Checks are soft, so a failing test lists every fact it misses.
  */
 export function definePageFacts(facts: readonly PageFact[]): void {
-  for (const [route, onPage] of groupBy(facts, (fact) => fact.route)) {
-    test(`the site states on /${route}: ${onPage.map((fact) => fact.fact).join('; ')}`, async ({ page }) => {
+  // Facts about parts of one page (`ranges/#wallet-cms-7700-7799`) are checked in one visit.
+  for (const [route, onPage] of groupBy(facts, (fact) => fact.route.split('#')[0]!)) {
+    test(`the site states on /${route}: ${onPage.map((fact) => fact.fact).join('; ')}`, async ({ readerPage: page }) => {
       await page.goto(gotoPath(route));
       const main = page.getByRole('main');
       for (const { fact, shows, row, omits = [] } of onPage) {
@@ -74,7 +77,7 @@ export function definePageFacts(facts: readonly PageFact[]): void {
 export function defineBodyFacts(facts: readonly BodyFact[]): void {
   for (const [route, onPage] of groupBy(facts, (fact) => fact.route)) {
     test(`the site shows the seed's bodies on /${route}: ${onPage.map((fact) => fact.fact).join('; ')}`, async ({
-      page,
+      readerPage: page,
     }) => {
       await page.goto(gotoPath(route));
       const blocks = await page.getByRole('main').locator('pre').allTextContents();
@@ -114,7 +117,7 @@ const LOOKUP_FACTS_PER_TEST = 6;
  */
 export function defineLookupFacts(facts: readonly LookupFact[]): void {
   for (const group of chunks(facts, LOOKUP_FACTS_PER_TEST)) {
-    test(`the lookup explains: ${group.map((fact) => fact.fact).join('; ')}`, async ({ page }) => {
+    test(`the lookup explains: ${group.map((fact) => fact.fact).join('; ')}`, async ({ readerPage: page }) => {
       test.setTimeout(15_000 + group.length * 10_000);
       await page.goto('lookup/');
       const box = page.getByRole('textbox', { name: /Code, name, status, message or whole response/ });

@@ -3,7 +3,7 @@
  * per meaning, errors with 200 and a gateway's 401/429/503) needs no workaround, and its raw 401
  * and 429 pastes and a two-error body are ranked and explained in Chromium.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { routes } from '../../../src/view/routes';
 import { gotoPath } from '../support/built-site';
 import { defineSiteGates } from '../support/gates';

@@ -3,7 +3,8 @@
  * payloads in every free-text field. On every page they must show literally and run nothing; a
  * payload that ran would set `window.__pwned`, add an element or an inline handler.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { catalogJson, gotoPath, normalizeText, routeOfUrl, siteOf } from '../support/built-site';
 import { defineSiteGates } from '../support/gates';
 

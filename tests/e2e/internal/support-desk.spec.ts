@@ -5,7 +5,8 @@
  * its values filled in — by keyboard, each result announced. The /support/ page: triage, the
  * escalation matrix, and the replies searchable and filterable by who acts.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { loadCatalog } from '../../../src/catalog/load-catalog';
 import { fillReply } from '../../../src/shared/support-links';
 import { supportExchange as exchange } from '../../fixtures/pastes/support-exchange';

@@ -4,7 +4,7 @@
  * escalation with its team and channel, and the internal notes. Its public twin, the default
  * site, shows none of the internal parts (tests/e2e/leak/).
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { loadCatalog } from '../../../src/catalog/load-catalog';
 
 const catalog = loadCatalog('catalog');

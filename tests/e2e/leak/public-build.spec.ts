@@ -6,7 +6,7 @@
  * searched for it. The internal build of the same catalog is searched too: the sentinel must be
  * found there, so the search is known to see what the pages render.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';

@@ -5,7 +5,7 @@
  * limit, unit, media type or version — and the one thing the site fills in, retry advice, is told
  * as general HTTP practice wherever it appears.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { routes } from '../../../src/view/routes';
 import { GENERAL_PRACTICE_LEAD, NOT_STATED } from '../../../src/view/retry-text';
 import { catalogJson, gotoPath, normalizeText, siteOf, sitemapRoutes } from '../support/built-site';

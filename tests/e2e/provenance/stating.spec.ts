@@ -4,7 +4,7 @@
  * units, its media type and version — and no page or lookup answer labels anything general
  * practice or "not stated".
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { routes } from '../../../src/view/routes';
 import { GENERAL_PRACTICE_LEAD, NOT_STATED } from '../../../src/view/retry-text';
 import { gotoPath, normalizeText, siteOf, sitemapRoutes } from '../support/built-site';

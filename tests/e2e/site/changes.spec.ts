@@ -5,7 +5,7 @@
  * feeds are checked with the other publishing checks (tests/e2e/support/publishing-checks.ts).
  * The catalog model is the oracle.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { releasesOf } from '../../../src/catalog/history';
 import { loadCatalog } from '../../../src/catalog/load-catalog';
 import { siteOf } from '../support/built-site';

@@ -3,7 +3,8 @@
  * on a wide screen and folded above it on a phone, every link landing on a heading that carries
  * its own "#" link (History included), and the phone page kept short with support near the top.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 
 const route = 'codes/core/1101/';
 

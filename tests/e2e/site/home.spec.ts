@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 
 test('home page names the API and links to the code tables', async ({ page }) => {
   await page.goto('./');

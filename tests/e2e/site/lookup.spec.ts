@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { loadCatalog } from '../../../src/catalog/load-catalog';
 
 const catalog = loadCatalog('catalog');
@@ -20,7 +21,9 @@ const lookUpButton = (page: Page) =>
 const resultHeading = (page: Page, title: string) =>
   answer(page).getByRole('heading', { level: 3, name: new RegExp(title) });
 
-test('shows the resolution for a pasted error body, with the values read from its message', async ({ page }) => {
+test('shows the resolution for a pasted error body, with the values read from its message', async ({
+  readerPage: page,
+}) => {
   await page.goto('lookup/');
   await lookupInput(page).fill(notFoundBody);
   await expect(resultHeading(page, customerNotFound.title ?? 'Customer not found')).toBeVisible();
@@ -30,7 +33,7 @@ test('shows the resolution for a pasted error body, with the values read from it
   await expect(page.getByRole('status').filter({ hasText: 'HTTP 404, 1 error' })).toContainText('1101');
 });
 
-test('typing a code shows that code, and a code of two spaces shows both, labelled', async ({ page }) => {
+test('typing a code shows that code, and a code of two spaces shows both, labelled', async ({ readerPage: page }) => {
   await page.goto('lookup/');
   await lookupInput(page).pressSequentially('1101');
   await expect(resultHeading(page, 'Customer not found')).toBeVisible();
@@ -118,7 +121,7 @@ test('works with the keyboard alone', async ({ page }) => {
   await expect(page).toHaveURL(/\/statuses\/429\/$/);
 });
 
-test('hostile input stays text and runs nothing', async ({ page }) => {
+test('hostile input stays text and runs nothing', async ({ readerPage: page }) => {
   await page.goto('lookup/');
   const hostile = '<img src=x onerror="window.__pwned=1">';
   await lookupInput(page).fill(
@@ -160,7 +163,7 @@ test('the home page answers inline, and loads the index only when the lookup is 
   expect(indexRequests.some((url) => url.endsWith('/lookup-index/core.json'))).toBe(true);
 });
 
-test('a raw 429 response explains its headers as a wait and a clock time', async ({ page }) => {
+test('a raw 429 response explains its headers as a wait and a clock time', async ({ readerPage: page }) => {
   await page.goto('lookup/');
   await lookupInput(page).fill(
     'HTTP/1.1 429 Too Many Requests\nRetry-After: 30\nX-Request-Id: req_abc123\n\n{"status":429,"errors":[{"code":"1006","message":"Rate limit exceeded."}]}',
@@ -269,7 +272,7 @@ test.describe('answers first', () => {
 });
 
 test("a customer's ticket is read for the response inside it: its code, its request id, values that stop at the string's end", async ({
-  page,
+  readerPage: page,
 }) => {
   await page.goto('lookup/');
   await lookupInput(page).fill(
@@ -351,7 +354,7 @@ test('the share link redacts secrets and says what it removed', async ({ page, c
   await expect(resultHeading(page, 'Customer not found')).toBeVisible();
 });
 
-test('an input over 256 KB gets a clear message', async ({ page }) => {
+test('an input over 256 KB gets a clear message', async ({ readerPage: page }) => {
   await page.goto('lookup/');
   await lookupInput(page).fill('x'.repeat(300 * 1024));
   await expect(answer(page)).toContainText('over 256 KB');
@@ -374,7 +377,7 @@ test.describe('the request side', () => {
   ].join('\n');
 
   test('a pasted exchange is explained with its operation, its path parameters and retry advice for this POST', async ({
-    page,
+    readerPage: page,
   }) => {
     await page.goto('lookup/');
     await lookupInput(page).fill(exchange);
@@ -416,7 +419,9 @@ test.describe('the request side', () => {
     await expect(answer(page).getByRole('region', { name: 'What the request was' })).toContainText('chargeId = ch_1');
   });
 
-  test('a pasted HAR file with three failures explains each of them and counts the rest', async ({ page }) => {
+  test('a pasted HAR file with three failures explains each of them and counts the rest', async ({
+    readerPage: page,
+  }) => {
     const entry = (method: string, url: string, status: number, body: string) => ({
       startedDateTime: '2026-01-01T10:00:00.000Z',
       request: { method, url, headers: [{ name: 'Accept', value: 'application/json' }] },
@@ -466,7 +471,9 @@ test.describe('the request side', () => {
     );
   });
 
-  test('pasted curl -v output names the operation, and a POST that sent its key may retry', async ({ page }) => {
+  test('pasted curl -v output names the operation, and a POST that sent its key may retry', async ({
+    readerPage: page,
+  }) => {
     const token = 'pjk_live_Zq81LmX0aa';
     await page.goto('lookup/');
     await lookupInput(page).fill(
@@ -502,7 +509,7 @@ test.describe('the request side', () => {
     await expect(answer(page)).not.toContainText(token);
   });
 
-  test('a hostile request stays text, runs nothing and shows no secret', async ({ page }) => {
+  test('a hostile request stays text, runs nothing and shows no secret', async ({ readerPage: page }) => {
     const hostile = '<img src=x onerror="window.__pwned=1">';
     await page.goto('lookup/');
     await lookupInput(page).fill(

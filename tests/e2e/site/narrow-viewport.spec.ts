@@ -3,7 +3,7 @@
  * and the table still filters and sorts. That no page widens and every other wide table has a
  * scrolling box is checked on every page by the site gates' sweep.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 
 test.use({ viewport: { width: 375, height: 740 } });
 

@@ -4,7 +4,8 @@
  * its heading and content, and every code page its message, cause and resolution, is checked by
  * the sweep of the site gates (gates.spec.ts), which opens each page once.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { catalogJson, gotoPath, normalizeText, routeOfUrl, siteOf } from '../support/built-site';
 import { NOT_STATED } from '../../../src/view/retry-text';
 

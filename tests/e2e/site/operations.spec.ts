@@ -3,13 +3,14 @@
  * operation's page with its errors grouped by status and retry advice for its method, "Returned
  * by" on code and status pages, two clicks from home to any operation, and search.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { catalogJson, gotoPath, routeOfUrl, siteOf } from '../support/built-site';
 
 const table = (page: Page) => page.getByRole('table', { name: 'All operations' });
 
 test('the operations table lists every operation, and a method filter keeps only that method', async ({
-  page,
+  readerPage: page,
 }, testInfo) => {
   const catalog = catalogJson(siteOf(testInfo));
   await page.goto('operations/');
@@ -29,7 +30,7 @@ test('the operations table lists every operation, and a method filter keeps only
 });
 
 test("a surface's card leads to that surface's operations, which its own page lists too", async ({
-  page,
+  readerPage: page,
 }, testInfo) => {
   const catalog = catalogJson(siteOf(testInfo));
   const ofGateway = catalog.operations.filter((operation) => operation.surface === 'gateway');
@@ -67,7 +68,7 @@ test.describe('without JavaScript', () => {
 });
 
 test('an operation page groups its errors by status, with retry advice for a POST and its idempotency key', async ({
-  page,
+  readerPage: page,
 }) => {
   await page.goto('operations/gateway/capturecharge/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/POST\s+\/v2\/charges\/\{chargeId\}\/capture/);
@@ -99,7 +100,9 @@ test('an operation page groups its errors by status, with retry advice for a POS
   );
 });
 
-test('an operation whose status has its own envelope shows that envelope and its body', async ({ page }) => {
+test('an operation whose status has its own envelope shows that envelope and its body', async ({
+  readerPage: page,
+}) => {
   await page.goto('operations/console/inviteteammember/');
   const validation = page.getByRole('article', { name: /422/ });
   await expect(validation.getByRole('link', { name: 'Console form error' })).toBeVisible();
@@ -109,7 +112,7 @@ test('an operation whose status has its own envelope shows that envelope and its
   );
 });
 
-test('a deprecated operation names its replacement', async ({ page }) => {
+test('a deprecated operation names its replacement', async ({ readerPage: page }) => {
   await page.goto('operations/gateway/refundcharge/');
   const note = page.getByRole('note', { name: 'Deprecated' });
   await expect(note).toContainText('Deprecated since 2025-09.');
@@ -117,7 +120,7 @@ test('a deprecated operation names its replacement', async ({ page }) => {
   await expect(page).toHaveURL(/\/operations\/gateway\/createrefund\/$/);
 });
 
-test('a code page says which operations return it', async ({ page }) => {
+test('a code page says which operations return it', async ({ readerPage: page }) => {
   await page.goto('codes/ledger/4201/');
   const returnedBy = page.getByRole('region', { name: 'Returned by' });
   // The operations' links (the heading's own # link aside).
@@ -131,14 +134,14 @@ test('a code page says which operations return it', async ({ page }) => {
   await expect(page.getByRole('article', { name: /409/ }).getByRole('link', { name: /4201/ })).toBeVisible();
 });
 
-test('a status page lists the operations that return it', async ({ page }) => {
+test('a status page lists the operations that return it', async ({ readerPage: page }) => {
   await page.goto('statuses/423/');
   await expect(page.getByRole('region', { name: 'Returned by' }).getByRole('listitem').getByRole('link')).toHaveText([
     /POST\s+\/v1\/movements/,
   ]);
 });
 
-test('every operation is two clicks from home', async ({ page }, testInfo) => {
+test('every operation is two clicks from home', async ({ readerPage: page }, testInfo) => {
   const catalog = catalogJson(siteOf(testInfo));
   for (const operation of [catalog.operations[0]!, catalog.operations[catalog.operations.length - 1]!]) {
     await page.goto('./');
@@ -151,7 +154,7 @@ test('every operation is two clicks from home', async ({ page }, testInfo) => {
 });
 
 test('search finds an operation by a word of its path and by method and path, with a method filter', async ({
-  page,
+  readerPage: page,
 }) => {
   await page.goto('./');
   await expect(page.getByRole('button', { name: 'Search' })).toBeEnabled();

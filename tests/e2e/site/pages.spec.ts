@@ -3,7 +3,8 @@
  * what a code page and a status page must show, the tables and their rows, the code-space maps,
  * (console errors on any page are the site gates' sweep's business). The catalog model is the oracle for what each page must hold.
  */
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { loadCatalog } from '../../../src/catalog/load-catalog';
 import type { Catalog, Code } from '../../../src/catalog/model';
 import { codeTitle, rangeOfCode, statusByNumber } from '../../../src/catalog/queries';
@@ -61,7 +62,7 @@ test('every page of the sitemap is reachable from home in at most two clicks', a
 });
 
 test('the home page explains the errors, shows each envelope with a highlighted example, and links every section', async ({
-  page,
+  readerPage: page,
 }, testInfo) => {
   const catalog = catalogOf(siteOf(testInfo));
   await page.goto('./');
@@ -139,7 +140,7 @@ test('a code page shows its status, range, message, cause, resolution, retry adv
 });
 
 test('a deprecated code page points at its replacement, and the replacement says what it replaces', async ({
-  page,
+  readerPage: page,
 }, testInfo) => {
   const catalog = catalogOf(siteOf(testInfo));
   const deprecated = catalog.codes.find((code) => code.deprecated?.replacedBy);
@@ -157,7 +158,7 @@ test('a deprecated code page points at its replacement, and the replacement says
 });
 
 test('a status page gives its retry advice with the backoff numbers and lists the codes that use it', async ({
-  page,
+  readerPage: page,
 }, testInfo) => {
   const catalog = catalogOf(siteOf(testInfo));
   const status =
@@ -187,7 +188,9 @@ test.describe('tables hold every entry', () => {
     await expect(page.getByRole('table', { name, exact: true }).getByRole('row')).toHaveCount(count + 1);
   }
 
-  test('the codes page lists every code, each code space page its own codes', async ({ page }, testInfo) => {
+  test('the codes page lists every code, each code space page its own codes', async ({
+    readerPage: page,
+  }, testInfo) => {
     const catalog = catalogOf(siteOf(testInfo));
     await page.goto(routes.codes());
     await expectRows(page, 'All error codes', catalog.codes.length);
@@ -202,7 +205,7 @@ test.describe('tables hold every entry', () => {
     }
   });
 
-  test('the statuses page lists every status with its reason', async ({ page }, testInfo) => {
+  test('the statuses page lists every status with its reason', async ({ readerPage: page }, testInfo) => {
     const catalog = catalogOf(siteOf(testInfo));
     await page.goto(routes.statuses());
     await expectRows(page, 'HTTP status codes', catalog.statuses.length);
@@ -216,7 +219,7 @@ test.describe('tables hold every entry', () => {
   });
 
   test('the ranges page has a map and a table per code space, each range with its anchor and usage', async ({
-    page,
+    readerPage: page,
   }, testInfo) => {
     const catalog = catalogOf(siteOf(testInfo));
     await page.goto(routes.ranges());
@@ -247,7 +250,9 @@ test.describe('tables hold every entry', () => {
     }
   });
 
-  test('the messages page has a table per area with every message and its resolution', async ({ page }, testInfo) => {
+  test('the messages page has a table per area with every message and its resolution', async ({
+    readerPage: page,
+  }, testInfo) => {
     const catalog = catalogOf(siteOf(testInfo));
     await page.goto(routes.messages());
     for (const area of catalog.messageAreas) {
@@ -259,7 +264,9 @@ test.describe('tables hold every entry', () => {
     }
   });
 
-  test('the headers page has a row per header, anchored by its lower-case name', async ({ page }, testInfo) => {
+  test('the headers page has a row per header, anchored by its lower-case name', async ({
+    readerPage: page,
+  }, testInfo) => {
     const catalog = catalogOf(siteOf(testInfo));
     await page.goto(routes.headers());
     await expectRows(page, 'Headers', catalog.headers.length);

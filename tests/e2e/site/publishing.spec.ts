@@ -2,7 +2,7 @@
  * Publishing at the root: sitemap, catalog.json, redirects of old code URLs and the 404 page
  * (the head of every page is checked by the site gates' static gate, gates.spec.ts).
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { catalogJson, gotoPath, routeOfUrl, siteOf, sitemapRoutes } from '../support/built-site';
 import { definePublishingChecks } from '../support/publishing-checks';
 

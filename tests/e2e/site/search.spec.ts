@@ -1,8 +1,10 @@
 /**
  * The header search dialog on the built site: keyboard use, focus handling, exact lookup matches
- * ahead of Pagefind's full-text results, filters, excerpts and the live count.
+ * ahead of Pagefind's full-text results, filters, excerpts and the live count. The tests that only
+ * read and type share their worker's page (`readerPage`); the axe passes change its colours.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { axeOn, WCAG_TAGS } from '../support/gates';
 
 const dialogOf = (page: Page) => page.getByRole('dialog', { name: 'Search the error reference' });
@@ -43,7 +45,7 @@ test.describe('exact matches come first', () => {
     { query: '400', url: /\/statuses\/400\/$/, code: '400', badge: 'Exact match' },
   ];
   for (const { query, url, code, badge } of cases) {
-    test(`"${query}" lists the ${code} page first`, async ({ page }) => {
+    test(`"${query}" lists the ${code} page first`, async ({ readerPage: page }) => {
       await openWithSlash(page);
       await search(page, query);
       const first = resultLinks(page).first();
@@ -58,7 +60,7 @@ test.describe('exact matches come first', () => {
     });
   }
 
-  test('a code used by two code spaces lists both, each labelled with its surfaces', async ({ page }) => {
+  test('a code used by two code spaces lists both, each labelled with its surfaces', async ({ readerPage: page }) => {
     await openWithSlash(page);
     await search(page, '1000');
     await expect(resultLinks(page).nth(0).locator('.search-hit__badge')).toHaveText('Exact match');
@@ -70,7 +72,7 @@ test.describe('exact matches come first', () => {
     await expect(resultLinks(page).nth(2).locator('.search-hit__badge')).toHaveCount(0);
   });
 
-  test('an undocumented code inside a range lists its range first', async ({ page }) => {
+  test('an undocumented code inside a range lists its range first', async ({ readerPage: page }) => {
     await openWithSlash(page);
     await search(page, '1150');
     await expect(resultLinks(page).first()).toHaveAttribute('href', /\/ranges\/#core-1100-1199$/);
@@ -79,7 +81,7 @@ test.describe('exact matches come first', () => {
 });
 
 test.describe('search dialog by keyboard alone', () => {
-  test('opens with /, arrows to a result and Enter opens it', async ({ page }) => {
+  test('opens with /, arrows to a result and Enter opens it', async ({ readerPage: page }) => {
     await openWithSlash(page);
     await page.keyboard.type('insufficient balance');
     await expect(dialogOf(page).getByRole('status')).toContainText('for “insufficient balance”');
@@ -98,7 +100,7 @@ test.describe('search dialog by keyboard alone', () => {
     await expect(page).toHaveURL((url) => url.pathname === target);
   });
 
-  test('Enter in the search box opens the first result', async ({ page }) => {
+  test('Enter in the search box opens the first result', async ({ readerPage: page }) => {
     await openWithSlash(page);
     await search(page, '429');
     await page.keyboard.press('Enter');
@@ -106,7 +108,7 @@ test.describe('search dialog by keyboard alone', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText('429');
   });
 
-  test('a result on the current page (an anchor) closes the dialog and scrolls to it', async ({ page }) => {
+  test('a result on the current page (an anchor) closes the dialog and scrolls to it', async ({ readerPage: page }) => {
     await page.goto('ranges/');
     await expect(page.getByRole('button', { name: 'Search' })).toBeEnabled();
     await page.keyboard.press('/');
@@ -118,7 +120,7 @@ test.describe('search dialog by keyboard alone', () => {
     await expect(page.locator('#core-1100-1199')).toBeInViewport();
   });
 
-  test('Ctrl+K while the dialog is open goes back to the search box', async ({ page }) => {
+  test('Ctrl+K while the dialog is open goes back to the search box', async ({ readerPage: page }) => {
     await openWithSlash(page);
     await search(page, 'refund');
     await page.keyboard.press('ArrowDown');
@@ -128,7 +130,7 @@ test.describe('search dialog by keyboard alone', () => {
     await expect(dialogOf(page)).toBeVisible();
   });
 
-  test('Escape closes the dialog and gives focus back to where it was', async ({ page }) => {
+  test('Escape closes the dialog and gives focus back to where it was', async ({ readerPage: page }) => {
     await page.goto('./');
     const codesLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Codes', exact: true });
     await codesLink.focus();
@@ -140,7 +142,7 @@ test.describe('search dialog by keyboard alone', () => {
     await expect(codesLink).toBeFocused();
   });
 
-  test('the search button opens it and focus returns to the button', async ({ page }) => {
+  test('the search button opens it and focus returns to the button', async ({ readerPage: page }) => {
     await page.goto('./');
     const button = page.getByRole('button', { name: 'Search' });
     await button.focus();
@@ -150,7 +152,7 @@ test.describe('search dialog by keyboard alone', () => {
     await expect(button).toBeFocused();
   });
 
-  test('Tab never reaches the page behind the open dialog', async ({ page }) => {
+  test('Tab never reaches the page behind the open dialog', async ({ readerPage: page }) => {
     await openWithSlash(page);
     await search(page, 'card');
     // A modal dialog lets focus pass to the browser's own controls (the document body, here)
@@ -169,7 +171,7 @@ test.describe('search dialog by keyboard alone', () => {
     await expect(dialogOf(page)).toBeVisible();
   });
 
-  test('/ typed into a field is text, not the shortcut', async ({ page }) => {
+  test('/ typed into a field is text, not the shortcut', async ({ readerPage: page }) => {
     await page.goto('codes/');
     const filter = page.getByRole('searchbox', { name: 'Filter' }).first();
     await expect(filter).toBeEnabled();
@@ -182,7 +184,7 @@ test.describe('search dialog by keyboard alone', () => {
 
 test.describe('results', () => {
   test('show the code, the title and an excerpt with the matched words highlighted, and a live count', async ({
-    page,
+    readerPage: page,
   }) => {
     await openWithSlash(page);
     await search(page, 'insufficient balance');
@@ -193,7 +195,7 @@ test.describe('results', () => {
     await expect(dialogOf(page).getByRole('status')).toHaveText(/^\d+ results? for “insufficient balance”$/);
   });
 
-  test('filters narrow the results to the chosen kind and surface', async ({ page }) => {
+  test('filters narrow the results to the chosen kind and surface', async ({ readerPage: page }) => {
     await openWithSlash(page);
     await search(page, 'not found');
     // The filters sit behind one control, so results keep the room on a phone.
@@ -217,7 +219,7 @@ test.describe('results', () => {
     }
   });
 
-  test('an exact match hidden by a filter it does not satisfy is not listed', async ({ page }) => {
+  test('an exact match hidden by a filter it does not satisfy is not listed', async ({ readerPage: page }) => {
     await openWithSlash(page);
     await dialogOf(page).getByText('Filters', { exact: true }).click();
     await dialogOf(page).getByRole('combobox', { name: 'Surface' }).selectOption('Ledger Service');
@@ -228,7 +230,7 @@ test.describe('results', () => {
     await expect(resultLinks(page).first().locator('.search-hit__badge')).toHaveText('Exact match');
   });
 
-  test('a query with no match says so', async ({ page }) => {
+  test('a query with no match says so', async ({ readerPage: page }) => {
     await openWithSlash(page);
     await search(page, 'zzqqxv');
     await expect(dialogOf(page).getByRole('status')).toHaveText('No results for “zzqqxv”');
@@ -238,7 +240,7 @@ test.describe('results', () => {
 
 test.describe('the search index', () => {
   test('holds page content only: no header, footer or 404 page, and carries code metadata and filters', async ({
-    page,
+    readerPage: page,
   }) => {
     await page.goto('./');
     const pages = await page.evaluate(async (url) => {

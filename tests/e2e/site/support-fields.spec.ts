@@ -3,7 +3,7 @@
  * fields (reply, who acts, severity, what to ask) and none of the internal ones, and no page says
  * it is the internal site.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { loadCatalog } from '../../../src/catalog/load-catalog';
 import { AUDIENCE_LABELS } from '../../../src/view/support-text';
 

@@ -3,7 +3,8 @@
  * filters by text and facet, sorts by a column, shows a live count and an empty state, keeps its
  * state in the URL so a filtered view can be shared, and is complete without JavaScript.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { axeOn, WCAG_TAGS } from '../support/gates';
 
 interface TableCase {

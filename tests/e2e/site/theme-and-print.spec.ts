@@ -2,7 +2,8 @@
  * Themes: the site follows the system setting, the toggle's choice is remembered and applied
  * before the first paint; and code pages print without the site chrome.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { THEME_STORAGE_KEY } from '../../../src/elements/theme-preference';
 
 const rootBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 
 test('the site served under a sub-path links within it', async ({ page }) => {
   await page.goto('./');

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 
 test("the lookup works under a sub-path: index, links, fragment and the search dialog's way in stay inside it", async ({
   page,

@@ -1,5 +1,5 @@
 /** Search and tables under a base path (/docs/errors/): links, the Pagefind index and URL state stay inside it. */
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 
 test('search finds the exact code first and opens its page under the base path', async ({ page }) => {
   await page.goto('./');

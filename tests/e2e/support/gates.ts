@@ -12,7 +12,8 @@
  * writing another loop over the sitemap.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { catalogJson, gotoPath, normalizeText, routeOfUrl, siteOf, sitemapRoutes, sitemapUrls } from './built-site';
 import type { BuiltSite, CatalogJson } from './built-site';
 import { axeSample, pageKind, type SamplePage } from './axe-sample';

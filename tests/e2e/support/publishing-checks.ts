@@ -4,7 +4,7 @@
  * offers the lookup with links that work at any depth, and the changes feeds (Atom and JSON Feed
  * 1.1) are linked from every page's head and parse back with stable ids, dates and absolute links.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {

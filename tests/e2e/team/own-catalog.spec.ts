@@ -3,7 +3,8 @@
  * default catalog, and the lookup reads each of its example bodies as its own envelope, with the
  * request id the envelope declares.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { loadCatalog } from '../../../src/catalog/load-catalog';
 import { siteOf } from '../support/built-site';
 import { defaultCatalogTokens, findDefaultCatalogText } from '../support/default-catalog-text';
@@ -35,7 +36,7 @@ for (const [name, route, label] of [
   ['not-found', MISSING_ROUTE, 'Error code, name or message'],
 ] as const) {
   test(`the ${name} page's lookup form suggests this catalog's own codes, and nothing of the default catalog shows`, async ({
-    page,
+    readerPage: page,
   }) => {
     await page.goto(route);
     const input = page.getByRole(name === 'lookup' ? 'textbox' : 'searchbox', { name: label });
@@ -72,7 +73,7 @@ test('every envelope of the fixture has examples with a request id', () => {
 
 for (const { envelope, example, requestId } of examples) {
   test(`a pasted "${example.title}" body is read as ${envelope.name}, with its request id ${requestId}`, async ({
-    page,
+    readerPage: page,
   }) => {
     await page.goto('lookup/');
     await lookupInput(page).fill(example.body);
@@ -93,7 +94,7 @@ for (const { envelope, example, requestId } of examples) {
 }
 
 test("headers of one surface are shown as that surface's: on the headers, surface and status pages", async ({
-  page,
+  readerPage: page,
 }) => {
   await page.goto('headers/');
   const row = (name: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
@@ -121,7 +122,7 @@ test("headers of one surface are shown as that surface's: on the headers, surfac
   ]);
 });
 
-test('a common message shows what its placeholders hold', async ({ page }) => {
+test('a common message shows what its placeholders hold', async ({ readerPage: page }) => {
   await page.goto('messages/');
   const row = page.getByRole('row').filter({ hasText: 'is locked while' });
   await expect(row.getByRole('term')).toHaveText(['{invoiceId}', '{person}']);
@@ -132,7 +133,7 @@ test('a common message shows what its placeholders hold', async ({ page }) => {
 });
 
 test("a code without support notes of its own lists what the API asks every report to include, in the API's words", async ({
-  page,
+  readerPage: page,
 }) => {
   await page.goto('codes/orders/order_not_found/');
   const support = page.getByRole('region', { name: 'For support staff' });
@@ -146,7 +147,7 @@ test("a code without support notes of its own lists what the API asks every repo
   await expect(support).not.toContainText('General practice');
 });
 
-test('a 409 whose retry policy is not-needed does not claim the request succeeded', async ({ page }) => {
+test('a 409 whose retry policy is not-needed does not claim the request succeeded', async ({ readerPage: page }) => {
   await page.goto('codes/orders/order_already_cancelled/');
   const retry = page.getByRole('region', { name: 'Retry' });
   await expect(retry).toContainText(
@@ -155,7 +156,10 @@ test('a 409 whose retry policy is not-needed does not claim the request succeede
   await expect(retry).not.toContainText('succeeded');
 });
 
-test('a catalog that records no history has no changes page and links no feeds', async ({ page, request }) => {
+test('a catalog that records no history has no changes page and links no feeds', async ({
+  readerPage: page,
+  request,
+}) => {
   await page.goto('');
   await expect(page.locator('link[rel="alternate"]')).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Changes' })).toHaveCount(0);
@@ -163,7 +167,7 @@ test('a catalog that records no history has no changes page and links no feeds',
   for (const path of ['changes/', 'changes.xml', 'changes.json']) expect((await request.get(path)).status()).toBe(404);
 });
 
-test('the footer states no version when the catalog sets none', async ({ page }) => {
+test('the footer states no version when the catalog sets none', async ({ readerPage: page }) => {
   await page.goto('');
   await expect(page.getByRole('contentinfo')).toContainText('Larkspur Commerce API error catalog.');
   await expect(page.getByRole('contentinfo')).not.toContainText('version');
