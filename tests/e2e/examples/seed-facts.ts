@@ -41,7 +41,9 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Array<[strin
 
 /** Splits `items` into runs of at most `size`, so both test workers share a long checklist. */
 function chunks<T>(items: readonly T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, index * size + size));
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, index) =>
+    items.slice(index * size, index * size + size),
+  );
 }
 
 /**
@@ -51,7 +53,9 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 export function definePageFacts(facts: readonly PageFact[]): void {
   // Facts about parts of one page (`ranges/#wallet-cms-7700-7799`) are checked in one visit.
   for (const [route, onPage] of groupBy(facts, (fact) => fact.route.split('#')[0]!)) {
-    test(`the site states on /${route}: ${onPage.map((fact) => fact.fact).join('; ')}`, async ({ readerPage: page }) => {
+    test(`the site states on /${route}: ${onPage.map((fact) => fact.fact).join('; ')}`, async ({
+      readerPage: page,
+    }) => {
       await page.goto(gotoPath(route));
       const main = page.getByRole('main');
       for (const { fact, shows, row, omits = [] } of onPage) {
@@ -107,6 +111,13 @@ export interface LookupFact {
 /** The answer's text as a reader sees it, whitespace made single spaces. */
 const answerText = async (answer: Locator) => normalizeText(await answer.innerText());
 
+/**
+ * How often an answer is read again until it says what it must: the lookup answers 200 ms after
+ * the last keystroke, and Playwright's default steps (100, 250, 500 ms) would see it up to half a
+ * second later.
+ */
+const ANSWER_POLL_MS = [50];
+
 /** Lookup facts asked in one page visit; a few per test, so both workers share a long list. */
 const LOOKUP_FACTS_PER_TEST = 6;
 
@@ -130,8 +141,11 @@ export function defineLookupFacts(facts: readonly LookupFact[]): void {
           await box.fill(query);
           for (const expected of shows) {
             if (typeof expected === 'string')
-              await soft.poll(() => answerText(answer), { message: fact }).toContain(normalizeText(expected));
-            else await soft.poll(() => answerText(answer), { message: fact }).toMatch(expected);
+              await soft
+                .poll(() => answerText(answer), { message: fact, intervals: ANSWER_POLL_MS })
+                .toContain(normalizeText(expected));
+            else
+              await soft.poll(() => answerText(answer), { message: fact, intervals: ANSWER_POLL_MS }).toMatch(expected);
           }
           const settled = await answerText(answer);
           for (const claim of omits) {

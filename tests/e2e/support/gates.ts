@@ -33,7 +33,7 @@ export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 /** A route no page has, to reach the host's 404 page. */
 export const MISSING_ROUTE = 'this-page-does-not-exist/';
 
-/** The phone viewport of the narrow-layout check, and the desktop one the sweep starts at. */
+/** The phone viewport of the narrow-layout check, and the desktop one of axe and the search boxes. */
 const NARROW = { width: 375, height: 740 };
 const DESKTOP = { width: 1280, height: 720 };
 
@@ -219,11 +219,22 @@ function definePageSweep(options: SiteGateOptions): void {
       const noScript = await newNoScriptPage(browser, baseURL);
       let wideTables = 0;
       const started = Date.now();
+      let viewport = DESKTOP;
+      const resize = async (size: typeof DESKTOP) => {
+        if (size !== viewport) await page.setViewportSize(size);
+        viewport = size;
+      };
+      await page.setViewportSize(viewport);
       for (const route of routes) {
-        await page.setViewportSize(DESKTOP);
-        await page.emulateMedia({ colorScheme: 'light' });
+        // A page axe checks, and a page whose search and lookup boxes are focused below, opens at the
+        // desktop width in the light theme; any other page opens at the phone width straight away
+        // (a third less time a page than opening it wide and narrowing it: 116 against 160 ms on
+        // the default site's 134 pages, nothing else running).
+        const axed = axeRoutes.has(route);
+        const focusesBoxes = route === '' || route === 'lookup/';
+        await resize(axed || focusesBoxes ? DESKTOP : NARROW);
         await page.goto(gotoPath(route));
-        if (route === '' || route === 'lookup/') {
+        if (focusesBoxes) {
           // Controls that load an index on focus (search, lookup) do it now, so those requests
           // (Pagefind's files, the lookup index) are checked too, under the base path.
           for (const box of await page.getByRole('searchbox').all()) if (await box.isVisible()) await box.focus();
@@ -231,12 +242,13 @@ function definePageSweep(options: SiteGateOptions): void {
         }
         problems.push(...(await cspViolations(page)).map((violation) => `/${route}: CSP ${violation}`));
         if (options.perPage) problems.push(...(await options.perPage(page, route)));
-        if (axeRoutes.has(route)) {
+        if (axed) {
           violations.push(...(await axeViolations(page, route, 'light')));
           await page.emulateMedia({ colorScheme: 'dark' });
           violations.push(...(await axeViolations(page, route, 'dark', COLOUR_RULES)));
+          await page.emulateMedia({ colorScheme: 'light' });
         }
-        await page.setViewportSize(NARROW);
+        await resize(NARROW);
         const narrow = await narrowLayoutProblems(page, route);
         problems.push(...narrow.problems);
         wideTables += narrow.wideTables;
