@@ -20,7 +20,11 @@ const envelope = routes.envelope('graphql-response');
 const code = (slug: string) => routes.code({ codeSpace: 'apollo-server', slug });
 
 defineBodyFacts([
-  { fact: 'a parse failure: 400, no data, the graphql-js message with its locations', route: envelope, json: PARSE_FAILED },
+  {
+    fact: 'a parse failure: 400, no data, the graphql-js message with its locations',
+    route: envelope,
+    json: PARSE_FAILED,
+  },
   { fact: 'a persisted query not found: 200, message PersistedQueryNotFound', route: envelope, json: PQ_NOT_FOUND },
   { fact: 'a resolver error beside partial data, with path and locations', route: envelope, json: PARTIAL },
 ]);
@@ -60,7 +64,12 @@ definePageFacts([
   {
     fact: 'INTERNAL_SERVER_ERROR: the default code; 200 from a resolver, 500 from context or plugins, 400 for a bad APQ hash',
     route: code('INTERNAL_SERVER_ERROR'),
-    shows: ['sets the code extension to this value if no other code is set', '200 OK with errors', '500 Internal Server Error', '400 Bad Request'],
+    shows: [
+      'sets the code extension to this value if no other code is set',
+      '200 OK with errors',
+      '500 Internal Server Error',
+      '400 Bad Request',
+    ],
   },
   {
     fact: 'BAD_REQUEST comes with 400, 405, 406 and 415',

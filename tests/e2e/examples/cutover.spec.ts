@@ -18,7 +18,13 @@ const SEED_404_FRAGMENT = `"errors": [
 
 const notFound = routes.code({ codeSpace: 'cutover-api', slug: 'not_found' });
 
-defineBodyFacts([{ fact: 'a 404 answers an errors array with title, detail and code not_found', route: routes.envelope('errors-array'), json: `{${SEED_404_FRAGMENT}}` }]);
+defineBodyFacts([
+  {
+    fact: 'a 404 answers an errors array with title, detail and code not_found',
+    route: routes.envelope('errors-array'),
+    json: `{${SEED_404_FRAGMENT}}`,
+  },
+]);
 
 /** The seed's list of standard statuses: status, reason, what it means. */
 const statusFacts: PageFact[] = [
@@ -48,14 +54,12 @@ const statusFacts: PageFact[] = [
  * code (S1:29) — it does not promise that the code will not change.
  */
 const issue16PageFacts: PageFact[] = [
-  ...[500, 501, 503, 504].map(
-    (status): PageFact => ({
-      fact: `${status}: no action and no claim about the request; retry only as general HTTP practice`,
-      route: routes.status(status),
-      shows: [NOT_STATED.action, GENERAL_PRACTICE_LEAD],
-      omits: ['not at fault', 'not in your request', /fix the request/],
-    }),
-  ),
+  ...[500, 501, 503, 504].map((status): PageFact => ({
+    fact: `${status}: no action and no claim about the request; retry only as general HTTP practice`,
+    route: routes.status(status),
+    shows: [NOT_STATED.action, GENERAL_PRACTICE_LEAD],
+    omits: ['not at fault', 'not in your request', /fix the request/],
+  })),
   {
     fact: '501 keeps the seed’s "usually"',
     route: routes.status(501),
@@ -79,14 +83,23 @@ const issue16PageFacts: PageFact[] = [
     shows: ['Cutover therefore recommends mapping errors programmatically by the code field'],
     omits: ['never by the text', 'Idempotent methods'],
   },
-  { fact: 'the envelope states no media type', route: routes.envelope('errors-array'), shows: [/Media type Not stated/] },
+  {
+    fact: 'the envelope states no media type',
+    route: routes.envelope('errors-array'),
+    shows: [/Media type Not stated/],
+  },
 ];
 
 definePageFacts([
   {
     fact: 'responses use conventional HTTP codes in three ranges: 2xx success, 4xx a problem with the information provided, 5xx a rare server error',
     route: routes.home(),
-    shows: ['conventional HTTP response codes', '2xx means the request succeeded', /4xx means it failed because of the information you provided/, /5xx means an error on Cutover's servers, which should be rare/],
+    shows: [
+      'conventional HTTP response codes',
+      '2xx means the request succeeded',
+      /4xx means it failed because of the information you provided/,
+      /5xx means an error on Cutover's servers, which should be rare/,
+    ],
   },
   {
     fact: 'a 4xx is for example a missing request parameter or a task not found in a runbook',
@@ -96,7 +109,13 @@ definePageFacts([
   {
     fact: '4xx bodies carry a specific error code and a detail; title and detail may change or be translated, so map errors by code',
     route: routes.envelope('errors-array'),
-    shows: ['4xx responses carry an errors array', /title and detail may change or be translated in future API versions; Cutover recommends mapping errors by the code/, 'errors[].code', 'errors[].title', 'errors[].detail'],
+    shows: [
+      '4xx responses carry an errors array',
+      /title and detail may change or be translated in future API versions; Cutover recommends mapping errors by the code/,
+      'errors[].code',
+      'errors[].title',
+      'errors[].detail',
+    ],
     omits: ['the code will not'],
   },
   {
@@ -107,7 +126,11 @@ definePageFacts([
   {
     fact: 'not_found is a 404 code with the detail "This link is not valid…"',
     route: notFound,
-    shows: ['not_found', '404', 'This link is not valid. This may be because the item is archived or you do not have access to it.'],
+    shows: [
+      'not_found',
+      '404',
+      'This link is not valid. This may be because the item is archived or you do not have access to it.',
+    ],
   },
   ...statusFacts,
   { fact: '405: see also 501', route: routes.status(405), shows: ['See also 501 Not Implemented'] },
@@ -136,7 +159,11 @@ definePageFacts([
   ...issue16PageFacts,
 ]);
 
-const notFoundAnswer = ['not_found', 'HTTP 404 Not Found', 'is not accessible — it never existed, or it was archived or deleted'];
+const notFoundAnswer = [
+  'not_found',
+  'HTTP 404 Not Found',
+  'is not accessible — it never existed, or it was archived or deleted',
+];
 
 const issue16LookupFacts: LookupFact[] = [
   {
@@ -155,8 +182,16 @@ const issue16LookupFacts: LookupFact[] = [
 
 defineLookupFacts([
   { fact: 'the code not_found: a 404 and what to do', query: 'not_found', shows: notFoundAnswer },
-  { fact: "the seed's 404 body, as a whole JSON document", query: `{${SEED_404_FRAGMENT}}`, shows: [...notFoundAnswer, /errors\[0\]\.code/] },
-  { fact: "the seed's 404 body exactly as the seed prints it (no enclosing braces)", query: SEED_404_FRAGMENT, shows: notFoundAnswer },
+  {
+    fact: "the seed's 404 body, as a whole JSON document",
+    query: `{${SEED_404_FRAGMENT}}`,
+    shows: [...notFoundAnswer, /errors\[0\]\.code/],
+  },
+  {
+    fact: "the seed's 404 body exactly as the seed prints it (no enclosing braces)",
+    query: SEED_404_FRAGMENT,
+    shows: notFoundAnswer,
+  },
   { fact: 'the detail text of not_found leads to the code', query: 'This link is not valid', shows: notFoundAnswer },
   ...statusFacts.map(({ fact, shows }): LookupFact => ({ fact, query: fact.slice(0, 3), shows })),
   {

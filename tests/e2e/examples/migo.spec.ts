@@ -29,8 +29,16 @@ const customResponse = routes.envelope('custom-response');
 const errorResponseDto = routes.envelope('error-response-dto');
 
 defineBodyFacts([
-  { fact: 'a success is wrapped in CustomResponse with success, message and data', route: customResponse, json: SEED_SUCCESS_BODY },
-  { fact: 'an error is wrapped in CustomResponse with an errors array of { code, message }', route: customResponse, json: SEED_ERROR_BODY },
+  {
+    fact: 'a success is wrapped in CustomResponse with success, message and data',
+    route: customResponse,
+    json: SEED_SUCCESS_BODY,
+  },
+  {
+    fact: 'an error is wrapped in CustomResponse with an errors array of { code, message }',
+    route: customResponse,
+    json: SEED_ERROR_BODY,
+  },
 ]);
 
 /** The seed's status code mapping: status, reason, what it means, when it is returned. */
@@ -43,10 +51,20 @@ const statuses: Array<[number, string, string, RegExp]> = [
   [403, 'Forbidden', 'You are authenticated, but permission is denied.', /authenticated, but permission is denied/],
   [404, 'Not Found', 'The resource does not exist.', /resource does not exist/],
   [409, 'Conflict', 'The state of the resource conflicts with the request.', /state of the resource conflicts/],
-  [422, 'Unprocessable Entity', 'Semantic validation failed, e.g. the card has expired.', /Semantic validation failed, e\.g\. the card has expired/],
+  [
+    422,
+    'Unprocessable Entity',
+    'Semantic validation failed, e.g. the card has expired.',
+    /Semantic validation failed, e\.g\. the card has expired/,
+  ],
   [500, 'Internal Server Error', 'A bug in Migo.', /A bug in Migo/],
   [502, 'Bad Gateway', 'The upstream processor is unreachable.', /upstream processor is unreachable/],
-  [503, 'Service Unavailable', 'Scheduled maintenance or a partial outage.', /Scheduled maintenance or a partial outage/],
+  [
+    503,
+    'Service Unavailable',
+    'Scheduled maintenance or a partial outage.',
+    /Scheduled maintenance or a partial outage/,
+  ],
   [504, 'Gateway Timeout', 'The upstream processor timed out.', /upstream processor timed out/],
 ];
 const statusFacts: PageFact[] = statuses.map(([status, reason, , when]) => ({
@@ -101,38 +119,61 @@ const issue16PageFacts: PageFact[] = [
     route: routes.home(),
     shows: [/The same page also says that the Middleware uses a separate envelope, ErrorResponseDto/],
   },
-  ...[200, 201, 204].map(
-    (status): PageFact => ({
-      fact: `${status}: no action, and "nothing to retry" only as general HTTP practice`,
-      route: routes.status(status),
-      shows: [NOT_STATED.action, GENERAL_PRACTICE_LEAD],
-    }),
-  ),
+  ...[200, 201, 204].map((status): PageFact => ({
+    fact: `${status}: no action, and "nothing to retry" only as general HTTP practice`,
+    route: routes.status(status),
+    shows: [NOT_STATED.action, GENERAL_PRACTICE_LEAD],
+  })),
   {
     fact: 'the retry guide says what the table does not give',
     route: routes.guide('retries'),
-    shows: [/The table gives no wait times and no jitter, and does not distinguish HTTP methods/, /Migo['’]s sample code/],
+    shows: [
+      /The table gives no wait times and no jitter, and does not distinguish HTTP methods/,
+      /Migo['’]s sample code/,
+    ],
   },
-  ...['custom-response', 'error-response-dto'].map(
-    (id): PageFact => ({ fact: `${id}: no media type`, route: routes.envelope(id), shows: [/Media type Not stated/] }),
-  ),
+  ...['custom-response', 'error-response-dto'].map((id): PageFact => ({
+    fact: `${id}: no media type`,
+    route: routes.envelope(id),
+    shows: [/Media type Not stated/],
+  })),
 ];
 
 definePageFacts([
   {
     fact: 'every Migo API wraps responses in CustomResponse<T>; code is a string; there is no statusCode, error.name or error.detail; USER_NOT_FOUND is an internal key',
     route: routes.home(),
-    shows: ['CustomResponse<T>', /The code is a string such as "7100"/, /no statusCode, error\.name or error\.detail field/, /USER_NOT_FOUND are internal MigoNameErrors keys and never appear in a response body/],
+    shows: [
+      'CustomResponse<T>',
+      /The code is a string such as "7100"/,
+      /no statusCode, error\.name or error\.detail field/,
+      /USER_NOT_FOUND are internal MigoNameErrors keys and never appear in a response body/,
+    ],
   },
   {
     fact: 'CustomResponse has success, message?, data? and errors?: { code: string; message: string }[]',
     route: customResponse,
-    shows: ['interface CustomResponse<T>', 'success: boolean;', 'message?: string;', 'data?: T;', 'errors?: { code: string; message: string }[];', 'errors[].code', 'errors[].message'],
+    shows: [
+      'interface CustomResponse<T>',
+      'success: boolean;',
+      'message?: string;',
+      'data?: T;',
+      'errors?: { code: string; message: string }[];',
+      'errors[].code',
+      'errors[].message',
+    ],
   },
   {
     fact: 'the Middleware answers ErrorResponseDto with the HTTP status in error.code, the business code in error.ownCode and a description in error.message',
     route: errorResponseDto,
-    shows: ['interface ErrorResponseDto', 'ownCode?: string;', /HTTP status associated with the error/, 'error.ownCode', 'error.code', 'error.message'],
+    shows: [
+      'interface ErrorResponseDto',
+      'ownCode?: string;',
+      /HTTP status associated with the error/,
+      'error.ownCode',
+      'error.code',
+      'error.message',
+    ],
   },
   {
     fact: 'the Wallet Gateway and the CMS Backoffice share the 7000–8099 code space and the CustomResponse envelope',
@@ -157,12 +198,21 @@ definePageFacts([
   {
     fact: 'Wallet Gateway and CMS Backoffice codes appear as a string in errors[].code; the full list is in the Error Catalog',
     route: routes.ranges(),
-    shows: ['Wallet Gateway and CMS Backoffice codes (7000–8099)', /Sent as a string in each entry of the errors array of the CustomResponse envelope/, /full list of codes is in Migo's Error Catalog/],
+    shows: [
+      'Wallet Gateway and CMS Backoffice codes (7000–8099)',
+      /Sent as a string in each entry of the errors array of the CustomResponse envelope/,
+      /full list of codes is in Migo's Error Catalog/,
+    ],
   },
   {
     fact: 'Middleware ownCodes are small values such as "2002", "2007", "5000", "5004" that cannot clash with errors[].code; the full list is under Payment Link / Middleware ownCodes',
     route: routes.ranges(),
-    shows: ['Middleware ownCodes', /"2002", "2007", "5000" or "5004"/, /cannot clash with the 7000–8099 codes/, /Payment Link \/ Middleware ownCodes/],
+    shows: [
+      'Middleware ownCodes',
+      /"2002", "2007", "5000" or "5004"/,
+      /cannot clash with the 7000–8099 codes/,
+      /Payment Link \/ Middleware ownCodes/,
+    ],
   },
   ...rangeFacts,
   ...statusFacts,
@@ -187,7 +237,10 @@ definePageFacts([
   {
     fact: 'retry: 503 yes, exponential backoff with a long ceiling of up to 5 minutes, which the seed leaves ambiguous',
     route: routes.status(503),
-    shows: [/long ceiling, up to 5 minutes/, /does not say whether it bounds each wait or the whole time spent retrying, nor how many tries to make/],
+    shows: [
+      /long ceiling, up to 5 minutes/,
+      /does not say whether it bounds each wait or the whole time spent retrying, nor how many tries to make/,
+    ],
     omits: [/capped at/, /no fixed try limit/, /Waits/],
   },
   ...[400, 422].map((status) => ({
@@ -222,7 +275,14 @@ definePageFacts([
   {
     fact: 'client pattern: refresh the token on 401; on 500, 502, 503 or 504 wait 2^attempt × 500 ms, at most 3 retries',
     route: routes.guide('client-pattern'),
-    shows: ['if (status === 401)', 'await refreshToken();', 'new Set([500, 502, 503, 504])', 'const MAX_RETRIES = 3;', 'attempt < MAX_RETRIES', 'await sleep(2 ** attempt * 500);'],
+    shows: [
+      'if (status === 401)',
+      'await refreshToken();',
+      'new Set([500, 502, 503, 504])',
+      'const MAX_RETRIES = 3;',
+      'attempt < MAX_RETRIES',
+      'await sleep(2 ** attempt * 500);',
+    ],
   },
   {
     fact: 'client pattern: read the code from errors[0].code, else from error.ownCode',
@@ -253,9 +313,11 @@ definePageFacts([
 ]);
 
 /** A Middleware error in the ErrorResponseDto shape the seed declares (it shows no sample body). */
-const middlewareBody = (ownCode: string) => JSON.stringify({ message: 'Request failed', error: { code: 422, ownCode, message: 'Rejected' } }, null, 2);
+const middlewareBody = (ownCode: string) =>
+  JSON.stringify({ message: 'Request failed', error: { code: 422, ownCode, message: 'Rejected' } }, null, 2);
 /** A Wallet Gateway error in the seed's CustomResponse shape, with another code. */
-const walletBody = (code: string) => JSON.stringify({ success: false, message: 'Validation failed', errors: [{ code, message: 'Rejected' }] }, null, 2);
+const walletBody = (code: string) =>
+  JSON.stringify({ success: false, message: 'Validation failed', errors: [{ code, message: 'Rejected' }] }, null, 2);
 
 const walletSurfaces = /Surfaces Wallet Gateway, CMS Backoffice/;
 
@@ -288,7 +350,13 @@ defineLookupFacts([
   ...['2002', '2007'].map((ownCode): LookupFact => ({
     fact: `a Middleware body with ownCode "${ownCode}" in error.ownCode resolves to 2000–2099`,
     query: middlewareBody(ownCode),
-    shows: ['(2000–2099)', 'Transaction creation and business validation', /Surface Middleware/, /error\.ownCode/, 'HTTP 422'],
+    shows: [
+      '(2000–2099)',
+      'Transaction creation and business validation',
+      /Surface Middleware/,
+      /error\.ownCode/,
+      'HTTP 422',
+    ],
   })),
   ...['5000', '5004'].map((ownCode): LookupFact => ({
     fact: `a Middleware body with ownCode "${ownCode}" resolves to 5000–5099`,
@@ -301,7 +369,11 @@ defineLookupFacts([
     shows: ['(7800–7899)', /unused/i],
   },
   // The lookup tells a status's meaning and what to do; "when it is returned" is on the status page.
-  ...statuses.map(([status, reason, meaning]): LookupFact => ({ fact: `${status} ${reason}: ${meaning}`, query: String(status), shows: [`${status} ${reason}`, meaning] })),
+  ...statuses.map(([status, reason, meaning]): LookupFact => ({
+    fact: `${status} ${reason}: ${meaning}`,
+    query: String(status),
+    shows: [`${status} ${reason}`, meaning],
+  })),
   {
     fact: '502: exponential backoff with 3 retries at most, and no wait time the table does not give',
     query: '502',

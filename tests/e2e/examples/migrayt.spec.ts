@@ -60,8 +60,16 @@ const messageFacts: PageFact[] = [
   ['Authentication', 'Invalid credentials', /Check the email and password/],
   ['Migrations', 'Migration run {id} not found', /belongs to your tenant/],
   ['Migrations', 'Run {id} is not paused', /Only a run whose status is PAUSED can be resumed/],
-  ['Migrations', 'Could not start migration worker', /Try again in a few minutes; if it keeps failing, contact support/],
-  ['Migrations', 'Token exchange failed', /OAuth token for ADO or Jira is invalid or has expired[\s\S]*Reconnect the platform/],
+  [
+    'Migrations',
+    'Could not start migration worker',
+    /Try again in a few minutes; if it keeps failing, contact support/,
+  ],
+  [
+    'Migrations',
+    'Token exchange failed',
+    /OAuth token for ADO or Jira is invalid or has expired[\s\S]*Reconnect the platform/,
+  ],
   ['Connectors', 'ADO connection failed: 401', /expired or has insufficient permissions/],
   ['Connectors', 'Jira connection failed: 403', /Project Administrator role/],
   ['Connectors', 'Project not found in ADO', /organisation name and of the project name/],
@@ -79,14 +87,12 @@ const messageFacts: PageFact[] = [
  * connector messages (S0:62-63); idempotency within a session only (S0:79).
  */
 const issue16PageFacts: PageFact[] = [
-  ...[200, 201, 204, 400, 401, 403, 404, 409, 502].map(
-    (status): PageFact => ({
-      fact: `${status}: no action, and retry advice only as general HTTP practice (S0 states none)`,
-      route: routes.status(status),
-      shows: [NOT_STATED.action, GENERAL_PRACTICE_LEAD],
-      omits: [/\bonce\b/, /fix the request first/, 'a new token for the same account', 'rather than in your request'],
-    }),
-  ),
+  ...[200, 201, 204, 400, 401, 403, 404, 409, 502].map((status): PageFact => ({
+    fact: `${status}: no action, and retry advice only as general HTTP practice (S0 states none)`,
+    route: routes.status(status),
+    shows: [NOT_STATED.action, GENERAL_PRACTICE_LEAD],
+    omits: [/\bonce\b/, /fix the request first/, 'a new token for the same account', 'rather than in your request'],
+  })),
   {
     fact: "500 and 502 name the methods HTTP defines as idempotent as HTTP's, not as Migrayt's",
     route: routes.status(500),
@@ -98,24 +104,20 @@ const issue16PageFacts: PageFact[] = [
     shows: ['The API states no general retry policy'],
     omits: ['Idempotent methods', 'Default backoff', 'safe to repeat'],
   },
-  ...['X-RateLimit-Limit', 'X-RateLimit-Reset'].map(
-    (name): PageFact => ({
-      fact: `${name}: the value only, no unit or meaning (S0:72-73)`,
-      route: routes.headers(),
-      row: name,
-      shows: ['Not stated', /does not (say what it counts|give its unit)/],
-      omits: ['Unix time', 'A count', 'The rate limit that applies to you'],
-    }),
-  ),
-  ...['ADO connection failed: 401', 'Jira connection failed: 403'].map(
-    (message): PageFact => ({
-      fact: `"${message}": a cause and no fix step (S0:62-63)`,
-      route: routes.messages(),
-      row: message,
-      shows: [NOT_STATED.resolution],
-      omits: ['Create a PAT', 'Grant the Project Administrator role'],
-    }),
-  ),
+  ...['X-RateLimit-Limit', 'X-RateLimit-Reset'].map((name): PageFact => ({
+    fact: `${name}: the value only, no unit or meaning (S0:72-73)`,
+    route: routes.headers(),
+    row: name,
+    shows: ['Not stated', /does not (say what it counts|give its unit)/],
+    omits: ['Unix time', 'A count', 'The rate limit that applies to you'],
+  })),
+  ...['ADO connection failed: 401', 'Jira connection failed: 403'].map((message): PageFact => ({
+    fact: `"${message}": a cause and no fix step (S0:62-63)`,
+    route: routes.messages(),
+    row: message,
+    shows: [NOT_STATED.resolution],
+    omits: ['Create a PAT', 'Grant the Project Administrator role'],
+  })),
   {
     fact: 'the rate-limit guide invents no retry count and no wait without the header',
     route: routes.guide('rate-limits'),
@@ -160,7 +162,12 @@ definePageFacts([
   {
     fact: 'the rate-limit guide shows the three headers with their example values',
     route: routes.guide('rate-limits'),
-    shows: [/Retry-After:\s+30/, /X-RateLimit-Limit:\s+10/, /X-RateLimit-Reset:\s+1720001234/, 'Wait for Retry-After seconds'],
+    shows: [
+      /Retry-After:\s+30/,
+      /X-RateLimit-Limit:\s+10/,
+      /X-RateLimit-Reset:\s+1720001234/,
+      'Wait for Retry-After seconds',
+    ],
   },
   {
     fact: 'starting a migration is idempotent within a session and returns the running migration',
@@ -192,7 +199,11 @@ const messageLookups: LookupFact[] = [
   ['Jira connection failed: 403', /Project Administrator role/],
   ['Project not found in ADO', /spelling of the organisation name and of the project name/],
   ['Jira project key not found', /Verify the project key in the Jira settings/],
-].map(([message, resolution]) => ({ fact: `"${String(message)}" finds its resolution`, query: String(message), shows: [resolution as RegExp] }));
+].map(([message, resolution]) => ({
+  fact: `"${String(message)}" finds its resolution`,
+  query: String(message),
+  shows: [resolution as RegExp],
+}));
 
 const issue16LookupFacts: LookupFact[] = [
   {
@@ -234,8 +245,17 @@ defineLookupFacts([
   ...statusLookups,
   {
     fact: 'a 429 with Retry-After: 30 says to wait 30 seconds',
-    query: ['HTTP/1.1 429 Too Many Requests', SEED_RATE_LIMIT_HEADERS, '', '{"statusCode":429,"message":"Too Many Requests","error":"Too Many Requests"}'].join('\n'),
-    shows: [/Wait 30 s(econds)? before the next request/, 'HTTP 429 Too Many Requests', 'Wait for the number of seconds in the Retry-After header, then retry'],
+    query: [
+      'HTTP/1.1 429 Too Many Requests',
+      SEED_RATE_LIMIT_HEADERS,
+      '',
+      '{"statusCode":429,"message":"Too Many Requests","error":"Too Many Requests"}',
+    ].join('\n'),
+    shows: [
+      /Wait 30 s(econds)? before the next request/,
+      'HTTP 429 Too Many Requests',
+      'Wait for the number of seconds in the Retry-After header, then retry',
+    ],
   },
   {
     fact: "the seed's rate-limit headers alone: wait 30 s, a limit of 10, a reset at Unix time 1720001234",

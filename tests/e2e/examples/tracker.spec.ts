@@ -28,20 +28,70 @@ defineBodyFacts([
 /** "Status codes you should handle": status, reason, meaning, what to do. */
 const statusFacts: PageFact[] = [
   [200, 'OK', /The body is the resource, or \{ data, meta \} for a paginated list/, 'Carry on.'],
-  [201, 'Created', /Returned for POST on collections \(issues, projects, comments, …\)/, 'The body holds the new resource, including its id.'],
+  [
+    201,
+    'Created',
+    /Returned for POST on collections \(issues, projects, comments, …\)/,
+    'The body holds the new resource, including its id.',
+  ],
   [204, 'No Content', /Success, with no body\. Common on DELETE/, 'Treat it as OK.'],
   [304, 'Not Modified', /has not changed since the ETag you sent in If-None-Match/, 'Use your cached copy.'],
-  [400, 'Bad Request', /invalid JSON, a required header missing, or a parameter that cannot be parsed/, 'Fix the request. Do not retry the same payload.'],
-  [401, 'Unauthorized', /missing, expired or revoked/, 'Re-authenticate. Do not retry blindly — repeated 401s look like a brute-force attack.'],
-  [403, 'Forbidden', /the role is wrong, a PAT was used on a cross-org endpoint, or X-Org-Id does not match the org the key is bound to/, "Check your role and the key's org binding. Read the message — it's specific."],
+  [
+    400,
+    'Bad Request',
+    /invalid JSON, a required header missing, or a parameter that cannot be parsed/,
+    'Fix the request. Do not retry the same payload.',
+  ],
+  [
+    401,
+    'Unauthorized',
+    /missing, expired or revoked/,
+    'Re-authenticate. Do not retry blindly — repeated 401s look like a brute-force attack.',
+  ],
+  [
+    403,
+    'Forbidden',
+    /the role is wrong, a PAT was used on a cross-org endpoint, or X-Org-Id does not match the org the key is bound to/,
+    "Check your role and the key's org binding. Read the message — it's specific.",
+  ],
   [404, 'Not Found', /does not exist, or your org cannot see it/, 'Verify the id and the X-Org-Id header.'],
-  [405, 'Method Not Allowed', /The path exists, but not for this HTTP method/, 'Check the OpenAPI spec for the methods the path allows.'],
-  [409, 'Conflict', /duplicate slug or key, a concurrent edit, or an optimistic-lock failure/, 'Re-read the resource and reconcile your change with it.'],
-  [422, 'Unprocessable Entity', /shape passed the schema, but some values are wrong/, 'Inspect errors and fix the fields it names.'],
-  [429, 'Too Many Requests', /went over the rate limit/, 'Honour X-RateLimit-Reset or Retry-After before the next request.'],
+  [
+    405,
+    'Method Not Allowed',
+    /The path exists, but not for this HTTP method/,
+    'Check the OpenAPI spec for the methods the path allows.',
+  ],
+  [
+    409,
+    'Conflict',
+    /duplicate slug or key, a concurrent edit, or an optimistic-lock failure/,
+    'Re-read the resource and reconcile your change with it.',
+  ],
+  [
+    422,
+    'Unprocessable Entity',
+    /shape passed the schema, but some values are wrong/,
+    'Inspect errors and fix the fields it names.',
+  ],
+  [
+    429,
+    'Too Many Requests',
+    /went over the rate limit/,
+    'Honour X-RateLimit-Reset or Retry-After before the next request.',
+  ],
   [500, 'Internal Server Error', /failed on the server's side/, 'Retry with backoff; if it persists, report it.'],
-  [502, 'Bad Gateway', /upstream or gateway error\. Transient/, 'Retry with exponential backoff, capped at about 30 s.'],
-  [503, 'Service Unavailable', /upstream or gateway error\. Transient/, 'Retry with exponential backoff, capped at about 30 s.'],
+  [
+    502,
+    'Bad Gateway',
+    /upstream or gateway error\. Transient/,
+    'Retry with exponential backoff, capped at about 30 s.',
+  ],
+  [
+    503,
+    'Service Unavailable',
+    /upstream or gateway error\. Transient/,
+    'Retry with exponential backoff, capped at about 30 s.',
+  ],
 ].map(([status, reason, meaning, action]) => ({
   fact: `${status} ${reason}: ${String(meaning).slice(1, -1).replace(/\\/g, '')} — ${String(action)}`,
   route: routes.status(status as number),
@@ -50,11 +100,36 @@ const statusFacts: PageFact[] = [
 
 /** "Common errors and what they mean": status, message, meaning, resolution. */
 const commonErrorRows: Array<[number, string, RegExp, RegExp]> = [
-  [401, 'Authentication required', /sent no token, or the token is invalid/, /Authorization header is present and starts with "Bearer pjk_live_"/],
-  [403, 'API key bound to a different organization', /X-Org-Id you sent points at an org the API key is not bound to/, /leave the X-Org-Id header out — the key already knows its org — or send the right org UUID/],
-  [403, 'Not available for API key auth — use a user session', /closed to PATs — creating orgs, joining with an invite code, cross-org search/, /Sign in to the web app/],
-  [422, 'Validation failed', /Each key of errors is a field name; its value is the list of human-readable messages/, /Fix every field listed in errors/],
-  [429, 'Rate limit exceeded. Try again later.', /over your per-token budget/, /Rate limits page gives the exact numbers and headers/],
+  [
+    401,
+    'Authentication required',
+    /sent no token, or the token is invalid/,
+    /Authorization header is present and starts with "Bearer pjk_live_"/,
+  ],
+  [
+    403,
+    'API key bound to a different organization',
+    /X-Org-Id you sent points at an org the API key is not bound to/,
+    /leave the X-Org-Id header out — the key already knows its org — or send the right org UUID/,
+  ],
+  [
+    403,
+    'Not available for API key auth — use a user session',
+    /closed to PATs — creating orgs, joining with an invite code, cross-org search/,
+    /Sign in to the web app/,
+  ],
+  [
+    422,
+    'Validation failed',
+    /Each key of errors is a field name; its value is the list of human-readable messages/,
+    /Fix every field listed in errors/,
+  ],
+  [
+    429,
+    'Rate limit exceeded. Try again later.',
+    /over your per-token budget/,
+    /Rate limits page gives the exact numbers and headers/,
+  ],
 ];
 const commonErrors: PageFact[] = commonErrorRows.map(([status, message, meaning, resolution]) => ({
   fact: `${status} "${message}": ${String(meaning).slice(1, -1).replace(/\\/g, '')}`,
@@ -94,7 +169,11 @@ const issue16PageFacts: PageFact[] = [
   {
     fact: 'the retry-policy sample reads Retry-After as well as X-RateLimit-Reset',
     route: retryPolicy,
-    shows: ["response.headers.get('X-RateLimit-Reset')", "response.headers.get('Retry-After')", /may be retried for POST and PATCH too/],
+    shows: [
+      "response.headers.get('X-RateLimit-Reset')",
+      "response.headers.get('Retry-After')",
+      /may be retried for POST and PATCH too/,
+    ],
     omits: ['safe to repeat for every method'],
   },
   {
@@ -109,12 +188,18 @@ definePageFacts([
   {
     fact: 'errors are always JSON; the HTTP status is the source of truth, the body the human-readable detail',
     route: routes.home(),
-    shows: ['Errors are always JSON', /The HTTP status is the source of truth: handle the status first, and read\s+the body second/],
+    shows: [
+      'Errors are always JSON',
+      /The HTTP status is the source of truth: handle the status first, and read\s+the body second/,
+    ],
   },
   {
     fact: 'validation errors add an errors map from field name to messages',
     route: envelope,
-    shows: [/Validation errors add errors, a map keyed by field name whose values are arrays of messages/, 'errors.<field>[]'],
+    shows: [
+      /Validation errors add errors, a map keyed by field name whose values are arrays of messages/,
+      'errors.<field>[]',
+    ],
   },
   ...statusFacts,
   {
@@ -135,12 +220,19 @@ definePageFacts([
   {
     fact: 'non-idempotent methods (POST, PATCH) retry only on 429 and transport failures; never a 500 on POST blindly',
     route: retryPolicy,
-    shows: [/POST, PATCH — are retried only on 429 and on transport-level failures: a reset connection, DNS, the TLS handshake/, /Never retry a 500 on POST blindly: the resource may already exist/],
+    shows: [
+      /POST, PATCH — are retried only on 429 and on transport-level failures: a reset connection, DNS, the TLS handshake/,
+      /Never retry a 500 on POST blindly: the resource may already exist/,
+    ],
   },
   {
     fact: 'a 500 is retried with backoff for idempotent methods only, never blindly on POST',
     route: routes.status(500),
-    shows: ['For GET, HEAD, PUT and DELETE: retry with exponential backoff', 'Other methods: do not retry.', 'Never retry a 500 on POST blindly'],
+    shows: [
+      'For GET, HEAD, PUT and DELETE: retry with exponential backoff',
+      'Other methods: do not retry.',
+      'Never retry a 500 on POST blindly',
+    ],
     omits: ['OPTIONS', 'fix the request first'],
   },
   {
@@ -163,10 +255,13 @@ definePageFacts([
   {
     fact: '429: honour X-RateLimit-Reset and Retry-After before retrying, for every method',
     route: routes.status(429),
-    shows: [/Wait for the time given by X-RateLimit-Reset or Retry-After, then retry/, /sleeping that long beats retrying linearly/],
+    shows: [
+      /Wait for the time given by X-RateLimit-Reset or Retry-After, then retry/,
+      /sleeping that long beats retrying linearly/,
+    ],
   },
   {
-    fact: 'a 403 can come from an X-Org-Id that does not match the key\'s bound org',
+    fact: "a 403 can come from an X-Org-Id that does not match the key's bound org",
     route: routes.headers(),
     row: 'X-Org-Id',
     shows: [/must match the org the API key is bound to/],
@@ -193,7 +288,13 @@ defineLookupFacts([
   {
     fact: "the seed's validation body: Validation failed, with each field's messages",
     query: SEED_VALIDATION_BODY,
-    shows: ['Validation failed', 'HTTP 422', 'title: The title field is required', 'priority: The priority must be one of: low, medium, high, urgent', /Fix every field listed in errors/],
+    shows: [
+      'Validation failed',
+      'HTTP 422',
+      'title: The title field is required',
+      'priority: The priority must be one of: low, medium, high, urgent',
+      /Fix every field listed in errors/,
+    ],
   },
   ...commonErrorRows.map(([status, message, meaning, resolution]): LookupFact => ({
     fact: `${status} "${message}" finds what it means and what to do`,
@@ -209,13 +310,26 @@ defineLookupFacts([
   {
     fact: 'a 500 is retried only for GET, HEAD, PUT and DELETE, never blindly on POST',
     query: '500',
-    shows: [/For GET, HEAD, PUT and DELETE: retry with exponential backoff \(start at 500 ms, ×2 each try, capped at 30 s, at most 6 tries in all\)/, 'Never retry a 500 on POST blindly'],
+    shows: [
+      /For GET, HEAD, PUT and DELETE: retry with exponential backoff \(start at 500 ms, ×2 each try, capped at 30 s, at most 6 tries in all\)/,
+      'Never retry a 500 on POST blindly',
+    ],
     omits: ['OPTIONS', /jitter/i],
   },
   {
     fact: 'a 429 with X-RateLimit-Reset: 30 says the window refills in 30 seconds',
-    query: ['HTTP/1.1 429 Too Many Requests', 'X-RateLimit-Reset: 30', 'Content-Type: application/json', '', '{"error": "Rate limit exceeded. Try again later."}'].join('\n'),
-    shows: [/refills 30 s(econds)? from now/, 'You are over your per-token budget', 'Wait for the time given by X-RateLimit-Reset or Retry-After, then retry'],
+    query: [
+      'HTTP/1.1 429 Too Many Requests',
+      'X-RateLimit-Reset: 30',
+      'Content-Type: application/json',
+      '',
+      '{"error": "Rate limit exceeded. Try again later."}',
+    ].join('\n'),
+    shows: [
+      /refills 30 s(econds)? from now/,
+      'You are over your per-token budget',
+      'Wait for the time given by X-RateLimit-Reset or Retry-After, then retry',
+    ],
   },
   ...issue16LookupFacts,
 ]);
