@@ -303,7 +303,8 @@ test('a slow lookup index says it is loading; a damaged one says so in plain wor
     const response = await route.fetch();
     const text = await response.text();
     if (mode === 'slow') {
-      await new Promise((resolve) => setTimeout(resolve, 8000));
+      // The notice shows after 1 s (LOADING_NOTICE_MS); 4 s leaves room for a loaded machine.
+      await new Promise((resolve) => setTimeout(resolve, 4000));
       return route.fulfill({ response, body: text });
     }
     return route.fulfill({ response, body: text.slice(0, 100) });
