@@ -124,7 +124,8 @@ const LOOKUP_FACTS_PER_TEST = 6;
 /**
  * Registers one test per few lookup facts: it opens /lookup/ once and asks each question in turn
  * (typed or pasted, as a user would), each in its own step named by the fact. Between questions the
- * box is emptied with its Clear button and the answer must clear, so an answer is never read from the question before.
+ * box is emptied with its Clear button and the answer must clear, so an answer is never read from
+ * the question before.
  */
 export function defineLookupFacts(facts: readonly LookupFact[]): void {
   for (const group of chunks(facts, LOOKUP_FACTS_PER_TEST)) {
