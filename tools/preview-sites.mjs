@@ -30,7 +30,8 @@ const headers = process.env.PREVIEW_HEADERS ? JSON.parse(process.env.PREVIEW_HEA
 async function serve(site) {
   const server = await preview({
     root: process.cwd(),
-    // The config file would load the catalog again; a preview needs only what is set here.
+    // The config file would load the catalog again; a preview needs only what is set here, and the
+    // `trailingSlash` and `build.format` are astro.config.mjs's own (they decide which URLs answer).
     configFile: false,
     logLevel: 'warn',
     base: site.basePath,

@@ -13,8 +13,8 @@
  */
 import { test as base, type Page } from '@playwright/test';
 
-export const test = base.extend<{ readerPage: Page }, { workerPage: Page }>({
-  workerPage: [
+export const test = base.extend<object, { readerPage: Page }>({
+  readerPage: [
     async ({ browser }, use, workerInfo) => {
       const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL });
       await use(await context.newPage());
@@ -22,9 +22,6 @@ export const test = base.extend<{ readerPage: Page }, { workerPage: Page }>({
     },
     { scope: 'worker' },
   ],
-  readerPage: async ({ workerPage }, use) => {
-    await use(workerPage);
-  },
 });
 
 export { expect } from '@playwright/test';
