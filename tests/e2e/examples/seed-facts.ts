@@ -39,6 +39,9 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Array<[strin
   return [...groups];
 }
 
+/** A route without its `#fragment`: facts about parts of one page are checked in one visit. */
+const pageOf = (fact: { route: string }) => fact.route.split('#')[0]!;
+
 /** Splits `items` into runs of at most `size`, so both test workers share a long checklist. */
 function chunks<T>(items: readonly T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, index) =>
@@ -51,8 +54,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
  * its own step named by the fact. Checks are soft, so a failing test lists every fact it misses.
  */
 export function definePageFacts(facts: readonly PageFact[]): void {
-  // Facts about parts of one page (`ranges/#wallet-cms-7700-7799`) are checked in one visit.
-  for (const [route, onPage] of groupBy(facts, (fact) => fact.route.split('#')[0]!)) {
+  for (const [route, onPage] of groupBy(facts, pageOf)) {
     test(`the site states on /${route}: ${onPage.map((fact) => fact.fact).join('; ')}`, async ({
       readerPage: page,
     }) => {
@@ -79,7 +81,7 @@ export function definePageFacts(facts: readonly PageFact[]): void {
 
 /** Registers one test per page of bodies: some code block on the page parses to each body's JSON value. */
 export function defineBodyFacts(facts: readonly BodyFact[]): void {
-  for (const [route, onPage] of groupBy(facts, (fact) => fact.route)) {
+  for (const [route, onPage] of groupBy(facts, pageOf)) {
     test(`the site shows the seed's bodies on /${route}: ${onPage.map((fact) => fact.fact).join('; ')}`, async ({
       readerPage: page,
     }) => {
