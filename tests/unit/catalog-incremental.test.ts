@@ -7,9 +7,6 @@ import { appendFileSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 
 import { join, resolve } from 'node:path';
 import { afterAll, beforeEach, expect, test, vi } from 'vitest';
 import { generateCatalog } from '../../tools/generate-catalog.mjs';
-import { loadCatalogOnce } from '../../src/catalog/index';
-import { loadCatalog } from '../../src/catalog/load-catalog';
-import { CatalogError } from '../../src/catalog/problems';
 
 const reads = vi.hoisted(() => ({ yaml: [] as string[] }));
 vi.mock('node:fs', async (importOriginal) => {
@@ -20,6 +17,18 @@ vi.mock('node:fs', async (importOriginal) => {
   }) as typeof fs.readFileSync;
   return { ...fs, default: { ...fs, readFileSync }, readFileSync };
 });
+
+// The unit tests share modules between files (vitest.config.ts): the catalog's modules are imported
+// afresh, so they read through the wrapped readFileSync above.
+vi.resetModules();
+// …and the files after this one get modules that read the real node:fs.
+afterAll(() => {
+  vi.doUnmock('node:fs');
+  vi.resetModules();
+});
+const { loadCatalogOnce } = await import('../../src/catalog/index');
+const { loadCatalog } = await import('../../src/catalog/load-catalog');
+const { CatalogError } = await import('../../src/catalog/problems');
 
 const dir = resolve(`.cache/incremental-${process.pid}`);
 const codesFile = join(dir, 'codes/events.yaml');

@@ -7,11 +7,7 @@ import * as fs from 'node:fs';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, test, vi } from 'vitest';
-import { checkCatalog } from '../../src/catalog/check-catalog';
-import { loadCatalog } from '../../src/catalog/load-catalog';
-import { CatalogError, formatWarnings } from '../../src/catalog/problems';
-import { errorCatalog } from '../../src/integration/index';
+import { afterAll, describe, expect, test, vi } from 'vitest';
 
 const STRAY = 'tests/fixtures/catalog-with-stray-files';
 
@@ -25,6 +21,18 @@ vi.mock('node:fs', async (importOriginal) => {
   }) as typeof fs.readFileSync;
   return { ...actual, readFileSync, default: { ...actual, readFileSync } };
 });
+// The unit tests share modules between files (vitest.config.ts): these are imported afresh, so they
+// read through the mocked node:fs above.
+vi.resetModules();
+// …and the files after this one get modules that read the real node:fs.
+afterAll(() => {
+  vi.doUnmock('node:fs');
+  vi.resetModules();
+});
+const { checkCatalog } = await import('../../src/catalog/check-catalog');
+const { loadCatalog } = await import('../../src/catalog/load-catalog');
+const { CatalogError, formatWarnings } = await import('../../src/catalog/problems');
+const { errorCatalog } = await import('../../src/integration/index');
 
 describe('files the build does not read', () => {
   test('a catalog with stray notes, backups and images builds, with one warning per stray file', () => {
