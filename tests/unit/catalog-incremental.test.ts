@@ -89,14 +89,14 @@ test('a mistake is reported with its file and line, again without re-reading, un
     expect(first).toBeInstanceOf(CatalogError);
     // The generated catalog's operations list that code too, so an operation reports the status it
     // does not list; the code's own file and line come first.
-    expect((first as CatalogError).problems).toEqual([
+    expect((first as InstanceType<typeof CatalogError>).problems).toEqual([
       expect.objectContaining({
         file: expect.stringMatching(/codes\/events\.yaml$/),
         line: expect.any(Number),
         field: 'codes[0].status',
         message: 'HTTP status 418 is not declared',
       }),
-      ...(first as CatalogError).problems.slice(1).map(() =>
+      ...(first as InstanceType<typeof CatalogError>).problems.slice(1).map(() =>
         expect.objectContaining({
           file: expect.stringMatching(/operations\/events\.yaml$/),
           message: expect.stringMatching(/comes with status 418, which .* does not list in statuses/),

@@ -105,7 +105,7 @@ describe('files the build does not read', () => {
     }
     rmSync(dir, { recursive: true, force: true });
     expect(thrown).toBeInstanceOf(CatalogError);
-    const { message, warnings } = thrown as CatalogError;
+    const { message, warnings } = thrown as InstanceType<typeof CatalogError>;
     expect(warnings).toHaveLength(4);
     expect(message.indexOf('has 1 problem; nothing was built')).toBeGreaterThanOrEqual(0);
     expect(message.indexOf('HTTP status 423 is not declared')).toBeLessThan(message.indexOf('has 4 warnings'));
