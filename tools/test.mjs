@@ -3,7 +3,7 @@
  * `npm test`: every test. Sets up what the tests need (Debian's Chromium headless shell), then runs the checks
  * that do not need each other two at a time (the machine has two cores and most of these steps use
  * one): the type check (astro check), the formatting check (Prettier), the unit tests (Vitest)
- * and one build per end-to-end site. When every site is built, the end-to-end tests (Playwright)
+ * and the end-to-end sites' builds (all in one process). When every site is built, the end-to-end tests (Playwright)
  * run against them. Prints one closing line; exits non-zero when anything fails.
  *
  *   TEST_JOBS=1 npm test    one step at a time (default: 2, or the number of cores when lower)
@@ -93,8 +93,8 @@ mkdirSync('.cache/results', { recursive: true });
 const slots = Math.max(1, Number(process.env.TEST_JOBS) || Math.min(2, availableParallelism()));
 const chromium = ensureChromium();
 
-// Longest first, so the pool does not end on one long step. Vitest runs its files on two threads
-// itself, but it spends much of its time waiting on the site build inside scale-smoke.test.ts.
+// Longest first, so the pool does not end on one long step. Vitest runs its files in one worker on
+// a two-core machine (cores − 1); much of its time goes to the processes its CLI tests spawn.
 const steps = [
   {
     name: 'unit',
@@ -106,9 +106,8 @@ const steps = [
       '--outputFile.json=.cache/results/unit.json',
     ],
   },
-  ...(chromium
-    ? sites.map((site) => ({ name: `build ${site.name}`, args: ['tools/build-test-sites.mjs', site.name] }))
-    : []),
+  // Every end-to-end site, one after another in one process (tools/build-test-sites.mjs).
+  ...(chromium ? [{ name: `build ${sites.length} test sites`, args: ['tools/build-test-sites.mjs'] }] : []),
   { name: 'type check', args: ['node_modules/astro/astro.js', 'check'] },
   { name: 'format', args: ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.'] },
 ];

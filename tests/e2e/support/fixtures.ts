@@ -13,10 +13,26 @@
  */
 import { test as base, type Page } from '@playwright/test';
 
-export const test = base.extend<object, { readerPage: Page }>({
+export const test = base.extend<object, { readerPage: Page; noScriptPage: Page }>({
   readerPage: [
     async ({ browser }, use, workerInfo) => {
       const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL });
+      await use(await context.newPage());
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
+  /**
+   * The same for reading pages as a reader without JavaScript gets them (the sweep opens one page of
+   * each kind so): a page with JavaScript off, at the desktop width.
+   */
+  noScriptPage: [
+    async ({ browser }, use, workerInfo) => {
+      const context = await browser.newContext({
+        baseURL: workerInfo.project.use.baseURL,
+        javaScriptEnabled: false,
+        viewport: { width: 1280, height: 720 },
+      });
       await use(await context.newPage());
       await context.close();
     },

@@ -12,7 +12,7 @@
  * writing another loop over the sitemap.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { catalogJson, gotoPath, normalizeText, routeOfUrl, siteOf, sitemapRoutes, sitemapUrls } from './built-site';
 import type { BuiltSite, CatalogJson } from './built-site';
@@ -38,10 +38,12 @@ const NARROW = { width: 375, height: 740 };
 const DESKTOP = { width: 1280, height: 720 };
 
 /**
- * The sweep is split into this many tests, each taking every n-th URL, so both workers share a
- * site and a failing page is reported with a small group of URLs.
+ * The sweep is split into this many tests by default, each taking every n-th URL, so both workers
+ * share a site and a failing page is reported with a small group of URLs. A site of a hundred pages
+ * or more asks for more parts (`sweepParts`); each part costs about a second of its own (its page
+ * and its first visits), so a small site's sweep is not cut finer than this.
  */
-const SWEEP_PARTS = 4;
+const SWEEP_PARTS = 2;
 
 /** Per-page time budget for the sweeps, on top of a fixed start; it only has to catch a hang. */
 function sweepTimeout(pages: number, perPageMs: number): number {
@@ -54,6 +56,8 @@ export type PageCheck = (page: Page, route: string) => Promise<string[]>;
 export interface SiteGateOptions {
   /** Runs on every page the sweep visits (e.g. the hostile site looks for traces of its payloads). */
   perPage?: PageCheck;
+  /** How many tests share the sweep (default 2); a site of many pages takes more. */
+  sweepParts?: number;
 }
 
 /** A site's pages as the sweep visits them (the sitemap, then the 404 page), with their HTML files. */
@@ -179,11 +183,6 @@ function onePerKind(routes: string[]): string[] {
   return routes.filter((route) => !seen.has(pageKind(route)) && !!seen.add(pageKind(route)));
 }
 
-async function newNoScriptPage(browser: Browser, baseURL: string | undefined): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled: false, baseURL, viewport: DESKTOP });
-  return context.newPage();
-}
-
 /**
  * Every sitemap URL and the 404 page opened with JavaScript (CSP, console and requests, the 375 px
  * layout, the site's own check), or one page of each kind on a site marked `sweep: 'kinds'` in
@@ -192,11 +191,11 @@ async function newNoScriptPage(browser: Browser, baseURL: string | undefined): P
  * by the static gate.
  */
 function definePageSweep(options: SiteGateOptions): void {
-  for (let part = 0; part < SWEEP_PARTS; part++) {
-    test(`every sitemap page and the 404 page load under the CSP without errors, fit 375 px and read without JavaScript; pages showing every component pass axe (WCAG 2.2 AA, light and dark) (part ${part + 1} of ${SWEEP_PARTS})`, async ({
+  const parts = options.sweepParts ?? SWEEP_PARTS;
+  for (let part = 0; part < parts; part++) {
+    test(`every sitemap page and the 404 page load under the CSP without errors, fit 375 px and read without JavaScript; pages showing every component pass axe (WCAG 2.2 AA, light and dark) (part ${part + 1} of ${parts})`, async ({
       page,
-      browser,
-      baseURL,
+      noScriptPage: noScript,
     }, testInfo) => {
       const site = siteOf(testInfo);
       const sitemap = sitemapRoutes(site);
@@ -209,14 +208,13 @@ function definePageSweep(options: SiteGateOptions): void {
       // Axe takes many times longer than the other checks of a page: its pages are dealt out first,
       // so every part gets as many of them as the others (±1) and no part becomes the long tail.
       const dealt = [...all.filter((route) => axeRoutes.has(route)), ...all.filter((route) => !axeRoutes.has(route))];
-      const routes = dealt.filter((_, index) => index % SWEEP_PARTS === part);
+      const routes = dealt.filter((_, index) => index % parts === part);
       // axe takes from under a second to tens of seconds a page (long tables, many highlighted
       // tokens) depending on how busy the machine is.
       test.setTimeout(sweepTimeout(routes.length, 60_000));
       const facts = codeFacts(catalogJson(site), site);
       const { problems } = await watchPage(page);
       const violations: string[] = [];
-      const noScript = await newNoScriptPage(browser, baseURL);
       let wideTables = 0;
       const started = Date.now();
       let viewport = DESKTOP;
@@ -266,11 +264,10 @@ function definePageSweep(options: SiteGateOptions): void {
           );
         }
       }
-      await noScript.context().close();
       const axed = routes.filter((route) => axeRoutes.has(route)).length;
       const summary = `${routes.length} of ${all.length} URLs swept (axe on ${axed}, ${routes.filter((route) => noScriptRoutes.has(route)).length} also without JavaScript) in ${((Date.now() - started) / 1000).toFixed(0)} s: ${violations.length} axe violation(s), ${problems.length} other problem(s), ${wideTables} table(s) wider than a phone scrolling in their box`;
       testInfo.annotations.push({ type: 'sweep', description: summary });
-      console.log(`[${site.name}] sweep part ${part + 1}/${SWEEP_PARTS}: ${summary}`);
+      console.log(`[${site.name}] sweep part ${part + 1}/${parts}: ${summary}`);
       expect(violations, 'axe violations (WCAG 2.2 AA)').toEqual([]);
       expect(problems).toEqual([]);
     });
@@ -284,10 +281,10 @@ function definePageSweep(options: SiteGateOptions): void {
  */
 function defineStaticGate(): void {
   test('every internal link, asset and #anchor resolves within the base path; no inline script; no id used twice on a page; every sitemap page has a unique title, a description, a favicon and its canonical URL', async ({
-    page,
+    readerPage,
   }, testInfo) => {
     const site = siteOf(testInfo);
-    const pages = await scanHtml(page, site);
+    const pages = await scanHtml(readerPage, site);
     expect(pages.length).toBeGreaterThan(0);
     const report = linkReport(site, pages);
     testInfo.annotations.push({
@@ -422,10 +419,13 @@ export async function cspViolations(page: Page): Promise<string[]> {
 /** The test server sends the Content-Security-Policy the site must work under. */
 function defineServerCspCheck(): void {
   test('the test server sends a Content-Security-Policy that allows scripts only from the site itself', async ({
-    page,
+    request,
   }) => {
-    const response = await page.goto('./');
-    const policy = response?.headers()['content-security-policy'] ?? '';
+    // The header is the server's answer: read without a browser page (the sweep then checks that every
+    // page works under it).
+    const response = await request.get('./');
+    expect(response.ok()).toBe(true);
+    const policy = response.headers()['content-security-policy'] ?? '';
     const scriptSrc =
       policy
         .split(';')
