@@ -10,7 +10,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     // Test files share their worker's modules instead of importing the model, the engine and zod
-    // afresh for each of the 51 files (collect 25 → 6 s, the suite 148 → 113 s alone). A file that
+    // afresh for each of the 51 files (collect 25 → 7 s, the suite 148 → 101 s alone). A file that
     // replaces a Node module with `vi.mock` resets the modules and imports what it tests after it.
     isolate: false,
     // Generous: npm test runs the unit tests beside the site builds on two cores, and the CLI tests

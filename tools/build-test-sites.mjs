@@ -38,7 +38,14 @@ for (const site of selected) {
   try {
     await build({ root: plan.root, configFile: plan.config, logLevel: 'error' });
   } catch (error) {
-    console.error(error instanceof Error ? error.stack || error.message : String(error));
+    // A bad catalog stops the build with Astro's user error: its message is the catalog's report
+    // (file, line, fix) and its hint says what to do. Anything else is a fault of the build: its stack.
+    const report = /^Astro(User)?Error$/.test(error?.type)
+      ? `${error.message}${error.hint ? `\n${error.hint}` : ''}`
+      : error instanceof Error
+        ? error.stack
+        : String(error);
+    console.error(report);
     console.error(`Building the "${site.name}" test site failed (catalog ${site.catalogDir}).`);
     process.exit(1);
   }
