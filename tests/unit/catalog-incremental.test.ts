@@ -6,6 +6,7 @@
 import { appendFileSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeEach, expect, test, vi } from 'vitest';
+import { freshModulesAfterMock } from './fresh-modules';
 import { generateCatalog } from '../../tools/generate-catalog.mjs';
 
 const reads = vi.hoisted(() => ({ yaml: [] as string[] }));
@@ -18,14 +19,8 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...fs, default: { ...fs, readFileSync }, readFileSync };
 });
 
-// The unit tests share modules between files (vitest.config.ts): the catalog's modules are imported
-// afresh, so they read through the wrapped readFileSync above.
-vi.resetModules();
-// …and the files after this one get modules that read the real node:fs.
-afterAll(() => {
-  vi.doUnmock('node:fs');
-  vi.resetModules();
-});
+// What the file tests is imported after this, so it reads through the mock above.
+freshModulesAfterMock('node:fs');
 const { loadCatalogOnce } = await import('../../src/catalog/index');
 const { loadCatalog } = await import('../../src/catalog/load-catalog');
 const { CatalogError } = await import('../../src/catalog/problems');

@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
+import { freshModulesAfterMock } from './fresh-modules';
 
 const STRAY = 'tests/fixtures/catalog-with-stray-files';
 
@@ -21,14 +22,8 @@ vi.mock('node:fs', async (importOriginal) => {
   }) as typeof fs.readFileSync;
   return { ...actual, readFileSync, default: { ...actual, readFileSync } };
 });
-// The unit tests share modules between files (vitest.config.ts): these are imported afresh, so they
-// read through the mocked node:fs above.
-vi.resetModules();
-// …and the files after this one get modules that read the real node:fs.
-afterAll(() => {
-  vi.doUnmock('node:fs');
-  vi.resetModules();
-});
+// What the file tests is imported after this, so it reads through the mock above.
+freshModulesAfterMock('node:fs');
 const { checkCatalog } = await import('../../src/catalog/check-catalog');
 const { loadCatalog } = await import('../../src/catalog/load-catalog');
 const { CatalogError, formatWarnings } = await import('../../src/catalog/problems');

@@ -11,33 +11,35 @@
  * Every spec takes `test` from here, even one that never uses `readerPage`: Playwright runs tests
  * with different fixtures in different worker processes, and would restart workers between them.
  */
-import { test as base, type Page } from '@playwright/test';
+import {
+  test as base,
+  type BrowserContextOptions,
+  type Page,
+  type PlaywrightWorkerArgs,
+  type WorkerFixture,
+} from '@playwright/test';
+
+/** A worker-scoped page in a context of its own on the project's site, with `options` for the context. */
+function workerPage(
+  options: BrowserContextOptions = {},
+): [WorkerFixture<Page, PlaywrightWorkerArgs>, { scope: 'worker' }] {
+  return [
+    async ({ browser }, use, workerInfo) => {
+      const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL, ...options });
+      await use(await context.newPage());
+      await context.close();
+    },
+    { scope: 'worker' },
+  ];
+}
 
 export const test = base.extend<object, { readerPage: Page; noScriptPage: Page }>({
-  readerPage: [
-    async ({ browser }, use, workerInfo) => {
-      const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL });
-      await use(await context.newPage());
-      await context.close();
-    },
-    { scope: 'worker' },
-  ],
+  readerPage: workerPage(),
   /**
    * The same for reading pages as a reader without JavaScript gets them (the sweep opens one page of
-   * each kind so): a page with JavaScript off, at the desktop width.
+   * each kind so): JavaScript off, at the desktop width of tests/e2e/support/gates.ts.
    */
-  noScriptPage: [
-    async ({ browser }, use, workerInfo) => {
-      const context = await browser.newContext({
-        baseURL: workerInfo.project.use.baseURL,
-        javaScriptEnabled: false,
-        viewport: { width: 1280, height: 720 },
-      });
-      await use(await context.newPage());
-      await context.close();
-    },
-    { scope: 'worker' },
-  ],
+  noScriptPage: workerPage({ javaScriptEnabled: false, viewport: { width: 1280, height: 720 } }),
 });
 
 export { expect } from '@playwright/test';
