@@ -1,7 +1,8 @@
 /**
  * End-to-end tests: Debian's Chromium (never a downloaded browser) against the built sites of
  * tools/test-sites.mjs, served by Astro's preview server on 127.0.0.1 (tools/preview-sites.mjs);
- * plus the custom elements on blank pages (`elements`) and the authoring loop in `astro dev` (`dev`).
+ * plus the custom elements on blank pages (tests/e2e/elements/) and the authoring loop in `astro dev`
+ * (tests/e2e/dev/). Run one spec with `npx playwright test tests/e2e/examples/migo.spec.ts`.
  */
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
@@ -11,15 +12,8 @@ import { chromiumArgs, findChromium } from './tools/chromium.mjs';
 import { SECURITY_HEADERS } from './src/publishing/content-security-policy';
 
 const executablePath = findChromium() ?? '/usr/bin/chromium';
-/** The projects named on the command line (`--project=a --project b`), if any: only their sites are served. */
-const chosen = process.argv.flatMap((argument, index, all) =>
-  argument.startsWith('--project=')
-    ? [argument.slice('--project='.length)]
-    : argument === '--project'
-      ? [all[index + 1] ?? '']
-      : [],
-);
-const built = sites.filter((site) => existsSync(site.outDir) && (chosen.length === 0 || chosen.includes(site.name)));
+/** Every built site is served (starting them all takes well under a second: tools/preview-sites.mjs). */
+const built = sites.filter((site) => existsSync(site.outDir));
 const resultsRoot = process.env.E2E_OUT_ROOT || '.cache';
 
 export default defineConfig({
@@ -37,17 +31,11 @@ export default defineConfig({
     launchOptions: { executablePath, args: chromiumArgs },
     trace: 'off',
   },
-  projects: [
-    ...sites.map((site) => ({
-      name: site.name,
-      testMatch: site.testMatch,
-      use: { baseURL: `http://127.0.0.1:${site.port}${site.basePath}` },
-    })),
-    // Browser unit tests of src/elements/ on blank pages: no built site.
-    { name: 'elements', testMatch: ['elements/**/*.spec.ts'] },
-    // The authoring loop: the spec starts its own `astro dev` on a copy of a catalog.
-    { name: 'dev', testMatch: ['dev/**/*.spec.ts'] },
-  ],
+  // One project for every spec: each spec finds its site from its own path (tools/test-sites.mjs,
+  // `siteOfSpec`), which sets its baseURL (tests/e2e/support/fixtures.ts). With a project per site,
+  // Playwright started new workers, each with its own browser, whenever a worker went on to another
+  // site's tests: 29 worker processes and about a minute of idle worker time a run.
+  projects: [{ name: 'e2e', testMatch: ['**/*.spec.ts'] }],
   // One process serves every built site (Astro's static preview server, tools/preview-sites.mjs),
   // each with the Content-Security-Policy it must work under (no inline scripts;
   // src/publishing/content-security-policy.ts), so every test runs under it.
@@ -56,7 +44,7 @@ export default defineConfig({
       ? []
       : {
           command: `node tools/preview-sites.mjs ${built.map((site) => site.name).join(' ')}`,
-          url: `http://127.0.0.1:${built[0]!.port}${built[0]!.basePath}`,
+          url: built[0]!.url,
           env: { ASTRO_TELEMETRY_DISABLED: '1', PREVIEW_HEADERS: JSON.stringify(SECURITY_HEADERS) },
           reuseExistingServer: false,
           timeout: 60_000,

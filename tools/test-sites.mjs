@@ -6,7 +6,8 @@
  * E2E_OUT_ROOT (default .cache/e2e) and E2E_PORT_BASE (default 4400) let several checkouts or
  * people test at once without sharing folders or ports.
  */
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const outRoot = process.env.E2E_OUT_ROOT || '.cache/e2e';
 const portBase = Number(process.env.E2E_PORT_BASE || 4400);
@@ -18,10 +19,12 @@ const portBase = Number(process.env.E2E_PORT_BASE || 4400);
  * site's sweep opens one by one; the base path changes URLs, not markup (every URL of every page is
  * still checked by the static gate), and the internal site's extra parts are on pages of every kind.
  * `audience: 'internal'`: the internal support site (SITE_AUDIENCE=internal); every other site is public.
- * @typedef {{ name: string, catalogDir: string, basePath: string, testMatch: string[], outDir: string, port: number, axe?: boolean, sweep?: 'all' | 'kinds', audience?: 'public' | 'internal' }} Site
+ * `testMatch`: the spec files that test the site, as globs relative to tests/e2e (`**` any folders, `*` any name).
+ * `url`: where the preview server serves it (the tests' baseURL).
+ * @typedef {{ name: string, catalogDir: string, basePath: string, testMatch: string[], outDir: string, port: number, url: string, axe?: boolean, sweep?: 'all' | 'kinds', audience?: 'public' | 'internal' }} Site
  */
 
-/** @type {Array<Omit<Site, 'outDir' | 'port'>>} */
+/** @type {Array<Omit<Site, 'outDir' | 'port' | 'url'>>} */
 const definitions = [
   { name: 'default', catalogDir: 'catalog', basePath: '/', testMatch: ['site/**/*.spec.ts'] },
   {
@@ -76,4 +79,32 @@ export const sites = definitions.map((site, index) => ({
   ...site,
   outDir: resolve(outRoot, site.name),
   port: portBase + index,
+  url: `http://127.0.0.1:${portBase + index}${site.basePath}`,
 }));
+
+/** The end-to-end specs' folder, which `testMatch` globs are relative to. */
+export const specRoot = fileURLToPath(new URL('../tests/e2e', import.meta.url));
+
+/** A `testMatch` glob as a regular expression over a path relative to tests/e2e, with `/`. */
+function globToRegExp(glob) {
+  const pattern = glob
+    .split(/(\*\*\/|\*)/)
+    .map((part) =>
+      part === '**/' ? '(?:[^/]+/)*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'),
+    )
+    .join('');
+  return new RegExp(`^${pattern}$`);
+}
+
+const matchers = sites.map((site) => ({ site, patterns: site.testMatch.map(globToRegExp) }));
+
+/**
+ * The site a spec file tests (absolute path, or relative to tests/e2e), or undefined for the specs
+ * that test no built site (the custom elements on blank pages, the dev server).
+ * @param {string} file
+ * @returns {Site | undefined}
+ */
+export function siteOfSpec(file) {
+  const path = relative(specRoot, resolve(specRoot, file)).split(sep).join('/');
+  return matchers.find(({ patterns }) => patterns.some((pattern) => pattern.test(path)))?.site;
+}

@@ -150,7 +150,7 @@ function failedNames() {
         for (const spec of suite.specs ?? [])
           for (const test of spec.tests)
             if (test.status === 'unexpected' || test.status === 'flaky')
-              names.push(`[${test.projectName}] ${spec.file}:${spec.line} › ${spec.title}`);
+              names.push(`${spec.file}:${spec.line} › ${spec.title}`);
         for (const child of suite.suites ?? []) walk(child);
       };
       for (const suite of r.suites) walk(suite);

@@ -8,7 +8,7 @@
  */
 import type { Locator } from '@playwright/test';
 import { gotoPath, normalizeText } from '../support/built-site';
-import { expect, test } from '../support/fixtures';
+import { describeSite, expect, test } from '../support/fixtures';
 
 /** A fact the built site must show on one page. */
 export interface PageFact {
@@ -54,49 +54,53 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
  * its own step named by the fact. Checks are soft, so a failing test lists every fact it misses.
  */
 export function definePageFacts(facts: readonly PageFact[]): void {
-  for (const [route, onPage] of groupBy(facts, pageOf)) {
-    test(`the site states on /${route}: ${onPage.map((fact) => fact.fact).join('; ')}`, async ({
-      readerPage: page,
-    }) => {
-      await page.goto(gotoPath(route));
-      const main = page.getByRole('main');
-      for (const { fact, shows, row, omits = [] } of onPage) {
-        await test.step(fact, async () => {
-          // The rendered text, as a reader sees it, with line breaks and runs of spaces made one space.
-          const scope = row === undefined ? main : main.getByRole('row').filter({ hasText: row }).first();
-          const text = normalizeText(await scope.innerText());
-          for (const expected of shows) {
-            if (typeof expected === 'string') expect.soft(text, fact).toContain(normalizeText(expected));
-            else expect.soft(text, fact).toMatch(expected);
-          }
-          for (const claim of omits) {
-            if (typeof claim === 'string') expect.soft(text, fact).not.toContain(normalizeText(claim));
-            else expect.soft(text, fact).not.toMatch(claim);
-          }
-        });
-      }
-    });
-  }
+  describeSite(() => {
+    for (const [route, onPage] of groupBy(facts, pageOf)) {
+      test(`the site states on /${route}: ${onPage.map((fact) => fact.fact).join('; ')}`, async ({
+        readerPage: page,
+      }) => {
+        await page.goto(gotoPath(route));
+        const main = page.getByRole('main');
+        for (const { fact, shows, row, omits = [] } of onPage) {
+          await test.step(fact, async () => {
+            // The rendered text, as a reader sees it, with line breaks and runs of spaces made one space.
+            const scope = row === undefined ? main : main.getByRole('row').filter({ hasText: row }).first();
+            const text = normalizeText(await scope.innerText());
+            for (const expected of shows) {
+              if (typeof expected === 'string') expect.soft(text, fact).toContain(normalizeText(expected));
+              else expect.soft(text, fact).toMatch(expected);
+            }
+            for (const claim of omits) {
+              if (typeof claim === 'string') expect.soft(text, fact).not.toContain(normalizeText(claim));
+              else expect.soft(text, fact).not.toMatch(claim);
+            }
+          });
+        }
+      });
+    }
+  });
 }
 
 /** Registers one test per page of bodies: some code block on the page parses to each body's JSON value. */
 export function defineBodyFacts(facts: readonly BodyFact[]): void {
-  for (const [route, onPage] of groupBy(facts, pageOf)) {
-    test(`the site shows the seed's bodies on /${route}: ${onPage.map((fact) => fact.fact).join('; ')}`, async ({
-      readerPage: page,
-    }) => {
-      await page.goto(gotoPath(route));
-      const blocks = await page.getByRole('main').locator('pre').allTextContents();
-      const values = blocks.flatMap((text) => {
-        try {
-          return [JSON.parse(text) as unknown];
-        } catch {
-          return [];
-        }
+  describeSite(() => {
+    for (const [route, onPage] of groupBy(facts, pageOf)) {
+      test(`the site shows the seed's bodies on /${route}: ${onPage.map((fact) => fact.fact).join('; ')}`, async ({
+        readerPage: page,
+      }) => {
+        await page.goto(gotoPath(route));
+        const blocks = await page.getByRole('main').locator('pre').allTextContents();
+        const values = blocks.flatMap((text) => {
+          try {
+            return [JSON.parse(text) as unknown];
+          } catch {
+            return [];
+          }
+        });
+        for (const { fact, json } of onPage) expect.soft(values, fact).toContainEqual(JSON.parse(json));
       });
-      for (const { fact, json } of onPage) expect.soft(values, fact).toContainEqual(JSON.parse(json));
-    });
-  }
+    }
+  });
 }
 
 /** A question to the lookup widget at /lookup/ and what its answer must say. */
@@ -130,36 +134,40 @@ const LOOKUP_FACTS_PER_TEST = 6;
  * the question before.
  */
 export function defineLookupFacts(facts: readonly LookupFact[]): void {
-  for (const group of chunks(facts, LOOKUP_FACTS_PER_TEST)) {
-    test(`the lookup explains: ${group.map((fact) => fact.fact).join('; ')}`, async ({ readerPage: page }) => {
-      test.setTimeout(15_000 + group.length * 10_000);
-      await page.goto('lookup/');
-      const box = page.getByRole('textbox', { name: /Code, name, status, message or whole response/ });
-      const answer = page.getByRole('region', { name: 'Lookup answer' });
-      const clear = page.getByRole('search', { name: 'Error lookup' }).getByRole('button', { name: 'Clear' });
-      const soft = expect.configure({ soft: true });
-      for (const { fact, query, shows, omits = [] } of group) {
-        await test.step(fact, async () => {
-          // The Clear button empties the answer at once (emptying the box waits 200 ms for the next key).
-          await clear.click();
-          await expect(box).toHaveValue('');
-          await expect(answer).toHaveText('');
-          await box.fill(query);
-          for (const expected of shows) {
-            if (typeof expected === 'string')
-              await soft
-                .poll(() => answerText(answer), { message: fact, intervals: ANSWER_POLL_MS })
-                .toContain(normalizeText(expected));
-            else
-              await soft.poll(() => answerText(answer), { message: fact, intervals: ANSWER_POLL_MS }).toMatch(expected);
-          }
-          const settled = await answerText(answer);
-          for (const claim of omits) {
-            if (typeof claim === 'string') soft(settled, fact).not.toContain(normalizeText(claim));
-            else soft(settled, fact).not.toMatch(claim);
-          }
-        });
-      }
-    });
-  }
+  describeSite(() => {
+    for (const group of chunks(facts, LOOKUP_FACTS_PER_TEST)) {
+      test(`the lookup explains: ${group.map((fact) => fact.fact).join('; ')}`, async ({ readerPage: page }) => {
+        test.setTimeout(15_000 + group.length * 10_000);
+        await page.goto('lookup/');
+        const box = page.getByRole('textbox', { name: /Code, name, status, message or whole response/ });
+        const answer = page.getByRole('region', { name: 'Lookup answer' });
+        const clear = page.getByRole('search', { name: 'Error lookup' }).getByRole('button', { name: 'Clear' });
+        const soft = expect.configure({ soft: true });
+        for (const { fact, query, shows, omits = [] } of group) {
+          await test.step(fact, async () => {
+            // The Clear button empties the answer at once (emptying the box waits 200 ms for the next key).
+            await clear.click();
+            await expect(box).toHaveValue('');
+            await expect(answer).toHaveText('');
+            await box.fill(query);
+            for (const expected of shows) {
+              if (typeof expected === 'string')
+                await soft
+                  .poll(() => answerText(answer), { message: fact, intervals: ANSWER_POLL_MS })
+                  .toContain(normalizeText(expected));
+              else
+                await soft
+                  .poll(() => answerText(answer), { message: fact, intervals: ANSWER_POLL_MS })
+                  .toMatch(expected);
+            }
+            const settled = await answerText(answer);
+            for (const claim of omits) {
+              if (typeof claim === 'string') soft(settled, fact).not.toContain(normalizeText(claim));
+              else soft(settled, fact).not.toMatch(claim);
+            }
+          });
+        }
+      });
+    }
+  });
 }

@@ -14,7 +14,7 @@
  * component and a highlighted token look the same wherever they are. So the default site's code pages, built from one template, are
  * checked once or twice; an example site's code page is checked only when it shows something no code page
  * before it did (a deprecation notice, another landmark).
- * Every project computes the same assignment from the built folders, so each checks its own share.
+ * Every site's sweep computes the same assignment from the built folders, so each checks its own share.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

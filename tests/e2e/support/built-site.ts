@@ -6,7 +6,7 @@
 import type { TestInfo } from '@playwright/test';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { sites } from '../../../tools/test-sites.mjs';
+import { siteOfSpec } from '../../../tools/test-sites.mjs';
 
 export interface BuiltSite {
   name: string;
@@ -18,10 +18,14 @@ export interface BuiltSite {
   sweep?: 'all' | 'kinds';
 }
 
-/** The site the running project tests (projects are named after sites). */
+/**
+ * The site the running spec tests: its spec file matches the site's `testMatch` (tools/test-sites.mjs).
+ * The spec file is the first entry of the title path; `testInfo.file` is where `test()` was called,
+ * which for the shared gates and checklists is a helper of tests/e2e/support/.
+ */
 export function siteOf(testInfo: TestInfo): BuiltSite {
-  const site = sites.find((candidate) => candidate.name === testInfo.project.name);
-  if (!site) throw new Error(`no site named "${testInfo.project.name}" in tools/test-sites.mjs`);
+  const site = siteOfSpec(testInfo.titlePath[0]!);
+  if (!site) throw new Error(`no site in tools/test-sites.mjs has ${testInfo.titlePath[0]} in its testMatch`);
   if (!existsSync(site.outDir))
     throw new Error(`site "${site.name}" is not built: run node tools/build-test-sites.mjs ${site.name}`);
   return site;

@@ -13,7 +13,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { describeSite, expect, test } from './fixtures';
 import { catalogJson, gotoPath, normalizeText, routeOfUrl, siteOf, sitemapRoutes, sitemapUrls } from './built-site';
 import type { BuiltSite, CatalogJson } from './built-site';
 import { axeSample, pageKind, type SamplePage } from './axe-sample';
@@ -68,13 +68,15 @@ function samplePages(site: BuiltSite): SamplePage[] {
   ];
 }
 
-/** Registers the sweep and the static gate for the project's site. */
+/** Registers the sweep and the static gate for the site the calling spec tests. */
 export function defineSiteGates(options: SiteGateOptions = {}): void {
-  test.describe('site gates', () => {
-    test.describe.configure({ mode: 'parallel' });
-    defineServerCspCheck();
-    definePageSweep(options);
-    defineStaticGate();
+  describeSite(() => {
+    test.describe('site gates', () => {
+      test.describe.configure({ mode: 'parallel' });
+      defineServerCspCheck();
+      definePageSweep(options);
+      defineStaticGate();
+    });
   });
 }
 
