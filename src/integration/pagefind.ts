@@ -6,9 +6,15 @@
 import * as pagefind from 'pagefind';
 import { join } from 'node:path';
 
-/** Indexes `outDir` into `outDir/pagefind/`. Throws with Pagefind's own words when it fails. */
-export async function writeSearchIndex(outDir: string): Promise<{ pages: number }> {
-  const { index, errors } = await pagefind.createIndex({});
+/**
+ * Indexes `outDir` into `outDir/pagefind/`. Throws with Pagefind's own words when it fails.
+ * `rootSelector`: the element Pagefind reads of each page (default: the whole document).
+ */
+export async function writeSearchIndex(
+  outDir: string,
+  { rootSelector }: { rootSelector?: string } = {},
+): Promise<{ pages: number }> {
+  const { index, errors } = await pagefind.createIndex(rootSelector ? { rootSelector } : {});
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     const added = await index.addDirectory({ path: outDir });
