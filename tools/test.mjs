@@ -146,14 +146,16 @@ function failedNames() {
     '.cache/results/e2e.json',
     (r) => {
       const names = [];
-      const walk = (suite) => {
+      // The top suite is the spec file; a test a helper registers (the site gates, the checklists) is
+      // written in another file, given after the title, and sits in a `[site]` describe block.
+      const walk = (suite, titles) => {
         for (const spec of suite.specs ?? [])
           for (const test of spec.tests)
             if (test.status === 'unexpected' || test.status === 'flaky')
-              names.push(`${spec.file}:${spec.line} › ${spec.title}`);
-        for (const child of suite.suites ?? []) walk(child);
+              names.push(`${[...titles, spec.title].join(' › ')} (${spec.file}:${spec.line})`);
+        for (const child of suite.suites ?? []) walk(child, [...titles, child.title]);
       };
-      for (const suite of r.suites) walk(suite);
+      for (const suite of r.suites) walk(suite, [suite.title]);
       return names;
     },
     [],
